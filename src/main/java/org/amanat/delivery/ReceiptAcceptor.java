@@ -1,0 +1,52 @@
+package org.amanat.delivery;
+
+import java.time.Clock;
+import org.amanat.ledger.AttemptOutcome;
+import org.amanat.ledger.Outbox;
+import org.amanat.partner.Partner;
+import org.amanat.partner.PartnerDirectory;
+import org.amanat.protocol.Envelope;
+import org.amanat.protocol.Receipts;
+import org.amanat.protocol.VerifiedReceipt;
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Accepts a partner's answer only if it is a receipt signed under the partner's pinned certificate,
+ * for this notice, over the digest of the exact bytes sent; then records DELIVERED with the raw
+ * receipt as evidence. Anything else throws, and the attempt is recorded as failed with the reason.
+ */
+@Component
+class ReceiptAcceptor {
+    private static final Logger log = LoggerFactory.getLogger(ReceiptAcceptor.class);
+
+    private final PartnerDirectory partners;
+    private final Receipts receipts;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    ReceiptAcceptor(PartnerDirectory partners, Outbox outbox, Clock clock) {
+        this.partners = partners;
+        this.receipts = new Receipts(new Envelope(clock));
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public void accept(@Body byte[] receiptDer, @ExchangeProperty(NoticeSealer.SEALED) SealedNotice sealed,
+            @Header(Exchange.HTTP_RESPONSE_CODE) Integer httpStatus) {
+        var delivery = sealed.delivery();
+        Partner partner = partners.get(delivery.partnerId());
+        VerifiedReceipt verified = receipts.verify(receiptDer == null ? new byte[0] : receiptDer,
+                partner.signingCertificate(), partner.policy(), delivery.noticeId(), sealed.bytes());
+        outbox.recordDelivered(AttemptOutcome.delivered(delivery, sealed.startedAt(), clock.instant(),
+                httpStatus == null ? 200 : httpStatus, sealed.digest(), receiptDer, verified.receipt().disposition().name(),
+                verified.receipt().partnerReference(), verified.signatureAlgorithm()));
+        log.info("notice {} delivered to {} ({}, attempt {})", delivery.noticeId(), delivery.partnerId(),
+                verified.receipt().disposition(), delivery.attemptNo());
+    }
+}

@@ -1,0 +1,18 @@
+package org.amanat.ledger;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** Conversions between {@link Instant} and what both H2 and PostgreSQL drivers bind for {@code timestamp with time zone}. */
+final class LedgerRecords {
+    private LedgerRecords() {}
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}

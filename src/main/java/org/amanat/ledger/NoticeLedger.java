@@ -1,0 +1,116 @@
+package org.amanat.ledger;
+
+import static org.amanat.ledger.LedgerRecords.instant;
+import static org.amanat.ledger.LedgerRecords.utc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Notices and their history: written once when issued, read by the officers' API. */
+@Repository
+public class NoticeLedger {
+    private static final String COLUMNS = """
+            id, partner_id, type, urgency, category, state, issued_at, ack_deadline, action_deadline, notice_json,
+            delivered_at, receipt_disposition, receipt_partner_reference, receipt_signature_algorithm, receipt_digest,
+            receipt_der""";
+
+    private final JdbcClient jdbc;
+
+    NoticeLedger(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The notice, its outbox entry and its ISSUED event, in one transaction: once this returns, nothing is lost. */
+    @Transactional
+    public void issue(NewNotice notice) {
+        jdbc.sql("""
+                insert into notice (id, partner_id, type, urgency, category, state, issued_at, ack_deadline, action_deadline, notice_json)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(notice.id(), notice.partnerId(), notice.type(), notice.urgency(), notice.category(),
+                        NoticeState.ISSUED.name(), utc(notice.issuedAt()), utc(notice.ackDeadline()),
+                        utc(notice.actionDeadline()), notice.noticeJson())
+                .update();
+        jdbc.sql("insert into outbox (notice_id, partner_id, due_at, attempts) values (?, ?, ?, 0)")
+                .params(notice.id(), notice.partnerId(), utc(notice.issuedAt()))
+                .update();
+        jdbc.sql("insert into notice_event (notice_id, at, kind, detail) values (?, ?, ?, ?)")
+                .params(notice.id(), utc(notice.issuedAt()), "ISSUED", "for " + notice.partnerId())
+                .update();
+    }
+
+    public Optional<NoticeRecord> find(String id) {
+        return jdbc.sql("select " + COLUMNS + " from notice where id = ?").param(id).query(NoticeLedger::notice).optional();
+    }
+
+    /** One page of notices, newest first, optionally for one partner and in one state. */
+    public List<NoticeRecord> list(String partnerId, NoticeState state, int page, int size) {
+        return jdbc.sql("select " + COLUMNS + " from notice"
+                        + " where (cast(? as varchar(64)) is null or partner_id = ?) and (cast(? as varchar(24)) is null or state = ?)"
+                        + " order by issued_at desc, id desc limit ? offset ?")
+                .params(partnerId, partnerId, name(state), name(state), size, page * size)
+                .query(NoticeLedger::notice)
+                .list();
+    }
+
+    public long count(String partnerId, NoticeState state) {
+        return jdbc.sql("select count(*) from notice"
+                        + " where (cast(? as varchar(64)) is null or partner_id = ?) and (cast(? as varchar(24)) is null or state = ?)")
+                .params(partnerId, partnerId, name(state), name(state))
+                .query(Long.class)
+                .single();
+    }
+
+    public long countAll() {
+        return jdbc.sql("select count(*) from notice").query(Long.class).single();
+    }
+
+    public List<AttemptRecord> attempts(String noticeId) {
+        return jdbc.sql("""
+                select attempt_no, started_at, finished_at, outcome, http_status, reason, sent_digest
+                from delivery_attempt where notice_id = ? order by attempt_no, id""")
+                .param(noticeId)
+                .query((rs, row) -> new AttemptRecord(rs.getInt("attempt_no"), time(rs, "started_at"), time(rs, "finished_at"),
+                        rs.getString("outcome"), (Integer) rs.getObject("http_status"), rs.getString("reason"), rs.getString("sent_digest")))
+                .list();
+    }
+
+    public List<EventRecord> events(String noticeId) {
+        return jdbc.sql("select at, kind, detail from notice_event where notice_id = ? order by id")
+                .param(noticeId)
+                .query((rs, row) -> new EventRecord(time(rs, "at"), rs.getString("kind"), rs.getString("detail")))
+                .list();
+    }
+
+    /** The raw receipt as the partner sent it: evidence of delivery. */
+    public Optional<byte[]> receiptDer(String noticeId) {
+        return jdbc.sql("select receipt_der from notice where id = ? and receipt_der is not null")
+                .param(noticeId)
+                .query((rs, row) -> rs.getBytes(1))
+                .optional();
+    }
+
+    private static String name(NoticeState state) {
+        return state == null ? null : state.name();
+    }
+
+    private static NoticeRecord notice(ResultSet rs, int row) throws SQLException {
+        byte[] der = rs.getBytes("receipt_der");
+        var receipt = der == null ? null : new NoticeRecord.ReceiptSummary(rs.getString("receipt_disposition"),
+                rs.getString("receipt_partner_reference"), rs.getString("receipt_signature_algorithm"),
+                rs.getString("receipt_digest"), der.length);
+        return new NoticeRecord(rs.getString("id"), rs.getString("partner_id"), rs.getString("type"), rs.getString("urgency"),
+                rs.getString("category"), NoticeState.valueOf(rs.getString("state")), time(rs, "issued_at"),
+                time(rs, "ack_deadline"), time(rs, "action_deadline"), rs.getString("notice_json"), time(rs, "delivered_at"),
+                receipt);
+    }
+
+    static java.time.Instant time(ResultSet rs, String column) throws SQLException {
+        return instant(rs.getObject(column, OffsetDateTime.class));
+    }
+}

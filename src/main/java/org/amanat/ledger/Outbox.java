@@ -1,0 +1,120 @@
+package org.amanat.ledger;
+
+import static org.amanat.ledger.LedgerRecords.utc;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Pending deliveries. A node leases due entries before working on them, so two nodes never deliver
+ * the same entry at once, and a lease left by a crashed node runs out and the entry is due again.
+ */
+@Repository
+public class Outbox {
+    private final JdbcClient jdbc;
+
+    Outbox(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Leases up to {@code limit} due entries, oldest first, for {@code lease}. */
+    public List<DueDelivery> claimDue(String owner, Instant now, Duration lease, int limit) {
+        List<String> candidates = jdbc.sql("""
+                select notice_id from outbox
+                where due_at <= ? and (lease_until is null or lease_until < ?)
+                order by due_at, notice_id limit ?""")
+                .params(utc(now), utc(now), limit)
+                .query(String.class)
+                .list();
+        List<DueDelivery> claimed = new ArrayList<>();
+        for (String id : candidates) {
+            // The condition repeats the lease check, so of two nodes racing for one entry exactly one wins.
+            int won = jdbc.sql("""
+                    update outbox set lease_owner = ?, lease_until = ?
+                    where notice_id = ? and (lease_until is null or lease_until < ?)""")
+                    .params(owner, utc(now.plus(lease)), id, utc(now))
+                    .update();
+            if (won == 1) {
+                claimed.add(jdbc.sql("""
+                        select o.notice_id, o.partner_id, o.attempts, n.notice_json
+                        from outbox o join notice n on n.id = o.notice_id where o.notice_id = ?""")
+                        .param(id)
+                        .query((rs, row) -> new DueDelivery(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4)))
+                        .single());
+            }
+        }
+        return claimed;
+    }
+
+    /** At start-up: whatever this node had leased before it stopped is due again at once. */
+    public int releaseLeasesOf(String owner) {
+        return jdbc.sql("update outbox set lease_owner = null, lease_until = null where lease_owner = ?").param(owner).update();
+    }
+
+    public int pending() {
+        return jdbc.sql("select count(*) from outbox").query(Integer.class).single();
+    }
+
+    /** DELIVERED with the receipt as evidence; the entry leaves the outbox. One transaction. */
+    @Transactional
+    public void recordDelivered(AttemptOutcome outcome) {
+        String id = outcome.delivery().noticeId();
+        insertAttempt(outcome, "DELIVERED");
+        jdbc.sql("""
+                update notice set state = ?, delivered_at = ?, receipt_der = ?, receipt_disposition = ?,
+                    receipt_partner_reference = ?, receipt_signature_algorithm = ?, receipt_digest = ?
+                where id = ?""")
+                .params(NoticeState.DELIVERED.name(), utc(outcome.finishedAt()), outcome.receiptDer(), outcome.disposition(),
+                        outcome.partnerReference(), outcome.signatureAlgorithm(), outcome.sentDigest(), id)
+                .update();
+        jdbc.sql("delete from outbox where notice_id = ?").param(id).update();
+        event(id, outcome.finishedAt(), "DELIVERED",
+                outcome.disposition() + " by " + outcome.delivery().partnerId() + ", attempt " + outcome.delivery().attemptNo());
+    }
+
+    /**
+     * A failed attempt: recorded with its reason, the entry stays due at {@code nextDueAt}. When
+     * {@code immediateAttemptsSpent}, an ISSUED notice becomes DELIVERY_FAILED. One transaction.
+     */
+    @Transactional
+    public void recordFailed(AttemptOutcome outcome, Instant nextDueAt, boolean immediateAttemptsSpent) {
+        String id = outcome.delivery().noticeId();
+        insertAttempt(outcome, "FAILED");
+        jdbc.sql("update outbox set attempts = ?, due_at = ?, lease_owner = null, lease_until = null where notice_id = ?")
+                .params(outcome.delivery().attemptNo(), utc(nextDueAt), id)
+                .update();
+        if (immediateAttemptsSpent) {
+            int changed = jdbc.sql("update notice set state = ? where id = ? and state = ?")
+                    .params(NoticeState.DELIVERY_FAILED.name(), id, NoticeState.ISSUED.name())
+                    .update();
+            if (changed == 1) {
+                event(id, outcome.finishedAt(), "DELIVERY_FAILED",
+                        "after " + outcome.delivery().attemptNo() + " attempts: " + outcome.reason() + "; next attempt at " + nextDueAt);
+            }
+        }
+    }
+
+    private void insertAttempt(AttemptOutcome outcome, String result) {
+        jdbc.sql("""
+                insert into delivery_attempt (notice_id, attempt_no, started_at, finished_at, outcome, http_status, reason, sent_digest)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(outcome.delivery().noticeId(), outcome.delivery().attemptNo(), utc(outcome.startedAt()),
+                        utc(outcome.finishedAt()), result, outcome.httpStatus(), truncate(outcome.reason()), outcome.sentDigest())
+                .update();
+    }
+
+    private void event(String noticeId, Instant at, String kind, String detail) {
+        jdbc.sql("insert into notice_event (notice_id, at, kind, detail) values (?, ?, ?, ?)")
+                .params(noticeId, utc(at), kind, truncate(detail))
+                .update();
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 1000 ? text : text.substring(0, 997) + "...";
+    }
+}

@@ -1,0 +1,64 @@
+package org.amanat.notice;
+
+import java.net.URI;
+import java.util.List;
+import org.amanat.ledger.NoticeLedger;
+import org.amanat.ledger.NoticeState;
+import org.amanat.web.InvalidRequestException;
+import org.amanat.web.NotFoundException;
+import org.amanat.web.Violation;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The officers' API: issue a notice, follow it. */
+@RestController
+@RequestMapping("/api/v1/notices")
+class NoticeController {
+    private static final int MAX_PAGE_SIZE = 200;
+
+    private final NoticeIssuer issuer;
+    private final NoticeLedger ledger;
+
+    NoticeController(NoticeIssuer issuer, NoticeLedger ledger) {
+        this.issuer = issuer;
+        this.ledger = ledger;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<NoticeView> issue(@RequestBody NoticeRequest request) {
+        var notice = issuer.issue(request);
+        return ResponseEntity.created(URI.create("/api/v1/notices/" + notice.noticeId())).body(view(notice.noticeId()));
+    }
+
+    @GetMapping("/{id}")
+    NoticeView get(@PathVariable String id) {
+        return view(id);
+    }
+
+    @GetMapping
+    NoticePage list(@RequestParam(required = false) String partner, @RequestParam(required = false) NoticeState state,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidRequestException(HttpStatus.BAD_REQUEST, "invalid-parameter",
+                    List.of(new Violation(page < 0 ? "page" : "size",
+                            page < 0 ? "must be 0 or more" : "must be between 1 and " + MAX_PAGE_SIZE)));
+        }
+        var items = ledger.list(partner, state, page, size).stream().map(NoticeView::summary).toList();
+        return new NoticePage(items, page, size, ledger.count(partner, state));
+    }
+
+    private NoticeView view(String id) {
+        var notice = ledger.find(id).orElseThrow(() -> new NotFoundException("no notice " + id));
+        return NoticeView.detail(notice, ledger.attempts(id), ledger.events(id));
+    }
+
+    record NoticePage(List<NoticeView> items, int page, int size, long total) {}
+}

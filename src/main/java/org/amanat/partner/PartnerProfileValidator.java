@@ -1,0 +1,126 @@
+package org.amanat.partner;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.amanat.partner.PartnerProfile.TlsMode;
+import org.amanat.protocol.AlgorithmPolicy;
+import org.amanat.protocol.Urgency;
+
+/** Checks one bound profile field by field and loads its certificates; every problem names file and field. */
+final class PartnerProfileValidator {
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
+    private static final Duration MAX_SKEW = Duration.ofHours(1);
+
+    private final CertificateFiles certificates;
+
+    PartnerProfileValidator(CertificateFiles certificates) {
+        this.certificates = certificates;
+    }
+
+    /** The partner, or null when {@code problems} got at least one entry for this file. */
+    Partner validate(Path file, PartnerProfile p, List<String> problems) {
+        int before = problems.size();
+        String at = file + ": ";
+        String stem = file.getFileName().toString().replaceFirst("\\.yaml$", "");
+        if (p.id() == null || !ID.matcher(p.id()).matches()) {
+            problems.add(at + "id: is required, lower-case letters, digits and '-'");
+        } else if (!p.id().equals(stem)) {
+            problems.add(at + "id: '" + p.id() + "' must match the file name '" + stem + "'");
+        }
+        if (p.name() == null || p.name().isBlank()) {
+            problems.add(at + "name: is required");
+        }
+        if (p.algorithmProfile() == null) {
+            problems.add(at + "algorithmProfile: is required (RSA or EC)");
+        }
+        checkEndpoint(at, p, problems);
+        X509Certificate signing = null;
+        X509Certificate encryption = null;
+        if (p.certificates() == null) {
+            problems.add(at + "certificates: is required");
+        } else {
+            signing = keyFits(at + "certificates.signing", p, certificates.certificate(at + "certificates.signing", p.certificates().signing(), problems), problems);
+            encryption = keyFits(at + "certificates.encryption", p, certificates.certificate(at + "certificates.encryption", p.certificates().encryption(), problems), problems);
+        }
+        X509Certificate trustedCa = null;
+        if (p.tls() != null && p.tls().mode() != TlsMode.NONE) {
+            trustedCa = certificates.certificate(at + "tls.trustedCa", p.tls().trustedCa(), problems);
+        }
+        if (p.connection() == null) {
+            problems.add(at + "connection: is required");
+        } else {
+            positive(at + "connection.connectTimeout", p.connection().connectTimeout(), problems);
+            positive(at + "connection.responseTimeout", p.connection().responseTimeout(), problems);
+        }
+        if (p.delivery() == null) {
+            problems.add(at + "delivery: is required");
+        } else {
+            if (p.delivery().immediateAttempts() < 1) {
+                problems.add(at + "delivery.immediateAttempts: must be at least 1");
+            }
+            positive(at + "delivery.firstBackoff", p.delivery().firstBackoff(), problems);
+            positive(at + "delivery.laterInterval", p.delivery().laterInterval(), problems);
+        }
+        if (p.obligations() == null) {
+            problems.add(at + "obligations: is required");
+        } else {
+            positive(at + "obligations.ackWithin", p.obligations().ackWithin(), problems);
+            for (Urgency urgency : Urgency.values()) {
+                positive(at + "obligations.actionWithin." + urgency,
+                        p.obligations().actionWithin() == null ? null : p.obligations().actionWithin().get(urgency), problems);
+            }
+        }
+        if (p.receiveOnly() == null) {
+            problems.add(at + "receiveOnly: is required");
+        } else {
+            positive(at + "receiveOnly.maxClockSkew", p.receiveOnly().maxClockSkew(), problems);
+            if (p.receiveOnly().maxClockSkew() != null && p.receiveOnly().maxClockSkew().compareTo(MAX_SKEW) > 0) {
+                problems.add(at + "receiveOnly.maxClockSkew: must be at most " + MAX_SKEW);
+            }
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        var loosened = p.receiveOnly();
+        var policy = new AlgorithmPolicy(loosened.rsaPkcs1v15Signatures(), loosened.rsa2048(), loosened.aes128Gcm(), loosened.maxClockSkew());
+        return new Partner(p, signing, encryption, trustedCa, policy);
+    }
+
+    private static void checkEndpoint(String at, PartnerProfile p, List<String> problems) {
+        if (p.tls() == null || p.tls().mode() == null) {
+            problems.add(at + "tls.mode: is required (MUTUAL, SERVER or NONE)");
+        }
+        URI endpoint = p.endpoint();
+        if (endpoint == null || !endpoint.isAbsolute() || endpoint.getHost() == null) {
+            problems.add(at + "endpoint: is required, an absolute https URL");
+            return;
+        }
+        boolean plain = p.tls() != null && p.tls().mode() == TlsMode.NONE;
+        String expected = plain ? "http" : "https";
+        if (!expected.equals(endpoint.getScheme())) {
+            problems.add(at + "endpoint: must be an " + expected + " URL when tls.mode is " + (plain ? "NONE" : p.tls() == null ? "unset" : p.tls().mode()));
+        }
+    }
+
+    private static X509Certificate keyFits(String where, PartnerProfile p, X509Certificate certificate, List<String> problems) {
+        if (certificate == null || p.algorithmProfile() == null) {
+            return certificate;
+        }
+        String misfit = p.algorithmProfile().misfit(certificate.getPublicKey());
+        if (misfit != null) {
+            problems.add(where + ": algorithm profile " + p.algorithmProfile() + " " + misfit);
+            return null;
+        }
+        return certificate;
+    }
+
+    private static void positive(String where, Duration value, List<String> problems) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            problems.add(where + ": must be a positive duration, like 30s or 4h");
+        }
+    }
+}

@@ -1,0 +1,3 @@
+package org.amanat.protocol;
+
+public enum ItemKind { URL, ACCOUNT, DOMAIN, CONTENT_HASH }

@@ -1,0 +1,3 @@
+package org.amanat.protocol;
+
+public enum NoticeType { TAKEDOWN, BLOCK, RESTORE }

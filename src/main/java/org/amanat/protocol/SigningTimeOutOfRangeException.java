@@ -1,0 +1,12 @@
+package org.amanat.protocol;
+
+/** The signing-time is missing or outside the allowed clock skew. */
+public final class SigningTimeOutOfRangeException extends ProtocolException {
+    public SigningTimeOutOfRangeException(String message) {
+        super(message);
+    }
+
+    public SigningTimeOutOfRangeException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

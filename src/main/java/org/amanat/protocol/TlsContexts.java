@@ -1,0 +1,46 @@
+package org.amanat.protocol;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/** Builds TLS contexts from identities and trusted certificates held in memory. */
+public final class TlsContexts {
+    /** TLS 1.3 preferred, 1.2 the minimum (DESIGN.md section 7). */
+    public static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
+
+    private TlsContexts() {}
+
+    /**
+     * @param own the key and certificate this side presents (server, or client for mutual TLS); null for none
+     * @param trusted the certificates (usually a CA) that the other side's certificate must chain to
+     */
+    public static SSLContext create(SigningIdentity own, List<X509Certificate> trusted) {
+        try {
+            char[] transientPassword = "in-memory".toCharArray();
+            KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            KeyStore keys = KeyStore.getInstance("PKCS12");
+            keys.load(null, null);
+            if (own != null) {
+                keys.setKeyEntry("own", own.privateKey(), transientPassword, new X509Certificate[] {own.certificate()});
+            }
+            keyManagers.init(keys, transientPassword);
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            for (int i = 0; i < trusted.size(); i++) {
+                trust.setCertificateEntry("trusted-" + i, trusted.get(i));
+            }
+            TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trustManagers.init(trust);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException | java.io.IOException e) {
+            throw new IllegalStateException("cannot build TLS context: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package org.amanat.protocol;
+
+/** The message is not signed by the pinned certificate. */
+public final class UntrustedSignerException extends ProtocolException {
+    public UntrustedSignerException(String message) {
+        super(message);
+    }
+
+    public UntrustedSignerException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,3 @@
+package org.amanat.protocol;
+
+public enum Urgency { URGENT, STANDARD }

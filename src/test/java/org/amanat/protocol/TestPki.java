@@ -1,0 +1,58 @@
+package org.amanat.protocol;
+
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import org.amanat.protocol.Pki.KeyType;
+import org.amanat.protocol.Pki.Usage;
+
+/**
+ * Fresh keys for tests, made once per JVM: a CA, the ministry and two partners for each algorithm
+ * profile. RSA-3072 generation takes about a second, so sharing them keeps the suite fast.
+ */
+public final class TestPki {
+    public static final Instant NOW = Instant.now();
+    public static final SigningIdentity CA = Pki.ca(Pki.name("Test CA", null), NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(365)));
+    public static final SigningIdentity MINISTRY_TLS = issue("ministry-tls", KeyType.EC_P256, Usage.TLS_CLIENT);
+    public static final SigningIdentity PARTNER_TLS = issue("partner-tls", KeyType.EC_P256, Usage.TLS_SERVER);
+
+    private static final Map<KeyType, Party> MINISTRY = new EnumMap<>(KeyType.class);
+    private static final Map<KeyType, Party> PARTNER = new EnumMap<>(KeyType.class);
+    private static final Map<KeyType, Party> OTHER_PARTNER = new EnumMap<>(KeyType.class);
+
+    /** A signing and an encryption identity of one key type. */
+    public record Party(SigningIdentity signing, SigningIdentity encryption) {}
+
+    private TestPki() {}
+
+    public static synchronized Party ministry(KeyType type) {
+        return MINISTRY.computeIfAbsent(type, t -> party("ministry", t));
+    }
+
+    public static synchronized Party partner(KeyType type) {
+        return PARTNER.computeIfAbsent(type, t -> party("partner", t));
+    }
+
+    public static synchronized Party otherPartner(KeyType type) {
+        return OTHER_PARTNER.computeIfAbsent(type, t -> party("other-partner", t));
+    }
+
+    private static Party party(String name, KeyType type) {
+        return new Party(issue(name + "-signing", type, Usage.SIGNING), issue(name + "-encryption", type, Usage.ENCRYPTION));
+    }
+
+    public static SigningIdentity issue(String commonName, KeyType type, Usage usage) {
+        return issue(commonName, Pki.keyPair(type), usage, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(90)));
+    }
+
+    public static SigningIdentity issue(String commonName, KeyPair keys, Usage usage, Instant notBefore, Instant notAfter) {
+        return Pki.issue(CA, Pki.name(commonName, "Tests"), keys, usage, notBefore, notAfter);
+    }
+
+    public static X509Certificate caCertificate() {
+        return CA.certificate();
+    }
+}

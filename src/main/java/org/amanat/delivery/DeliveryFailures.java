@@ -1,6 +1,7 @@
 package org.amanat.delivery;
 
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -79,6 +80,9 @@ class DeliveryFailures {
             }
             if (cause instanceof SSLException) {
                 return "TLS failure: " + cause.getMessage();
+            }
+            if (cause instanceof SocketException) {
+                return "connection failed: " + cause.getMessage();
             }
         }
         return failure.getClass().getSimpleName() + ": " + failure.getMessage();

@@ -1,0 +1,75 @@
+package org.amanat;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.Parameters;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import org.amanat.protocol.AlgorithmPolicy;
+import org.amanat.protocol.AlgorithmProfile;
+import org.amanat.protocol.Digests;
+import org.amanat.protocol.Disposition;
+import org.amanat.protocol.Envelope;
+import org.amanat.protocol.Notice;
+import org.amanat.protocol.OpenedNotice;
+import org.amanat.protocol.PartnerKit;
+import org.amanat.protocol.Receipt;
+import org.amanat.protocol.ReferenceReceiver;
+import org.amanat.protocol.Receipts;
+import org.amanat.protocol.SigningIdentity;
+import org.amanat.protocol.TestPki;
+import org.amanat.protocol.Pki.KeyType;
+
+/**
+ * A WireMock response transformer that plays a platform with real crypto: it opens the sealed notice
+ * with the partner's keys and answers with a receipt, honest or defective as the stub asks
+ * ({@code mode}: VALID, OTHER_SIGNER, WRONG_DIGEST, WRONG_NOTICE, NOT_CMS).
+ */
+public final class PartnerSimulator implements ResponseDefinitionTransformerV2 {
+    public static final String NAME = "amanat-partner";
+
+    @Override
+    public String getName() {
+        return NAME;
+    }
+
+    @Override
+    public boolean applyGlobally() {
+        return false;
+    }
+
+    @Override
+    public ResponseDefinition transform(ServeEvent event) {
+        Parameters parameters = event.getResponseDefinition().getTransformerParameters();
+        String partnerId = parameters.getString("partner");
+        KeyType type = TestGateway.keyType(AlgorithmProfile.valueOf(parameters.getString("profile")));
+        String mode = parameters.getString("mode");
+        var partner = TestPki.partner(type);
+        var kit = new PartnerKit(partnerId, partner.signing(), partner.encryption(), TestPki.ministry(type).signing().certificate(),
+                AlgorithmPolicy.strict(), Clock.systemUTC());
+        OpenedNotice opened = kit.open(event.getRequest().getBody());
+        byte[] body = switch (mode) {
+            case "VALID" -> kit.receipt(opened, Disposition.RECEIVED, "ref-" + opened.notice().noticeId());
+            case "OTHER_SIGNER" -> sign(receipt(opened.notice().noticeId(), opened.digest()), TestPki.otherPartner(type).signing());
+            case "WRONG_DIGEST" -> sign(receipt(opened.notice().noticeId(), Digests.sha256Base64(new byte[] {1})), partner.signing());
+            case "WRONG_NOTICE" -> sign(receipt("01a00000-0000-7000-8000-000000000000", opened.digest()), partner.signing());
+            case "NOT_CMS" -> "thank you".getBytes(StandardCharsets.UTF_8);
+            default -> throw new IllegalArgumentException("unknown mode " + mode);
+        };
+        return new ResponseDefinitionBuilder()
+                .withStatus(200)
+                .withHeader("Content-Type", ReferenceReceiver.RECEIPT_CONTENT_TYPE)
+                .withBody(body)
+                .build();
+    }
+
+    private static Receipt receipt(String noticeId, String digest) {
+        return new Receipt(Notice.PROTOCOL, noticeId, Clock.systemUTC().instant(), digest, Disposition.RECEIVED, "ref");
+    }
+
+    private static byte[] sign(Receipt receipt, SigningIdentity signer) {
+        return new Receipts(new Envelope(Clock.systemUTC())).sign(receipt, signer);
+    }
+}

@@ -1,0 +1,113 @@
+package org.amanat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.amanat.protocol.AlgorithmProfile;
+import org.amanat.protocol.Pki;
+import org.amanat.protocol.Pki.KeyType;
+import org.amanat.protocol.SigningIdentity;
+import org.amanat.protocol.TestPki;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * A gateway's files in a temporary folder, made from {@link TestPki}'s fresh keys: the ministry's
+ * PKCS#12 files, the partners' certificates, and one profile per partner. No example keys, so the
+ * gateway runs as in production (no demo profile).
+ */
+public final class TestGateway {
+    public static final String PASSWORD = "test-password";
+
+    private final Path folder;
+    private final Path profiles;
+
+    public TestGateway() {
+        try {
+            folder = Files.createTempDirectory("amanat-it-");
+            profiles = Files.createDirectories(folder.resolve("partner-configs"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (AlgorithmProfile profile : AlgorithmProfile.values()) {
+            KeyType type = keyType(profile);
+            write(TestPki.ministry(type).signing(), "ministry-" + profile + "-signing.p12");
+            write(TestPki.ministry(type).encryption(), "ministry-" + profile + "-encryption.p12");
+            Pki.writePem(TestPki.partner(type).signing().certificate(), folder.resolve("partner-" + profile + "-signing.crt"));
+            Pki.writePem(TestPki.partner(type).encryption().certificate(), folder.resolve("partner-" + profile + "-encryption.crt"));
+        }
+        write(TestPki.MINISTRY_TLS, "ministry-tls.p12");
+        Pki.writePem(TestPki.caCertificate(), folder.resolve("ca.crt"));
+        writeText(profiles.resolve("_defaults.yaml"), """
+                tls:
+                  mode: NONE
+                connection:
+                  connectTimeout: 1s
+                  responseTimeout: 5s
+                delivery:
+                  immediateAttempts: 2
+                  firstBackoff: 100ms
+                  laterInterval: 30s
+                obligations:
+                  ackWithin: 1h
+                  actionWithin:
+                    URGENT: 4h
+                    STANDARD: 24h
+                receiveOnly:
+                  rsaPkcs1v15Signatures: false
+                  rsa2048: false
+                  aes128Gcm: false
+                  maxClockSkew: 5m
+                """);
+    }
+
+    public static KeyType keyType(AlgorithmProfile profile) {
+        return profile == AlgorithmProfile.RSA ? KeyType.RSA_3072 : KeyType.EC_P256;
+    }
+
+    /** A partner whose keys are {@link TestPki#partner}'s of the profile's type. */
+    public TestGateway partner(String id, String endpoint, AlgorithmProfile profile, String tlsMode) {
+        writeText(profiles.resolve(id + ".yaml"), """
+                id: %s
+                name: %s (test partner)
+                endpoint: %s
+                algorithmProfile: %s
+                certificates:
+                  signing: %s
+                  encryption: %s
+                tls:
+                  mode: %s
+                  trustedCa: %s
+                """.formatted(id, id, endpoint, profile, folder.resolve("partner-" + profile + "-signing.crt"),
+                folder.resolve("partner-" + profile + "-encryption.crt"), tlsMode, folder.resolve("ca.crt")));
+        return this;
+    }
+
+    public Path profiles() {
+        return profiles;
+    }
+
+    /** The settings a gateway needs to run on these files; the database is the caller's choice. */
+    public void register(DynamicPropertyRegistry registry) {
+        registry.add("amanat.config-dir", profiles::toString);
+        registry.add("amanat.key-password", () -> PASSWORD);
+        for (AlgorithmProfile profile : AlgorithmProfile.values()) {
+            registry.add("amanat.ministry-keys." + profile + ".signing", () -> folder.resolve("ministry-" + profile + "-signing.p12").toString());
+            registry.add("amanat.ministry-keys." + profile + ".encryption", () -> folder.resolve("ministry-" + profile + "-encryption.p12").toString());
+        }
+        registry.add("amanat.ministry-tls-client", () -> folder.resolve("ministry-tls.p12").toString());
+        registry.add("amanat.delivery.poll-interval", () -> "50");
+    }
+
+    private void write(SigningIdentity identity, String name) {
+        Pki.writePkcs12(identity, TestPki.caCertificate(), PASSWORD.toCharArray(), folder.resolve(name));
+    }
+
+    private static void writeText(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,5 +1,6 @@
 package org.amanat;
 
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -18,10 +19,21 @@ public final class TestDatabases {
     }
 
     public static void postgres(DynamicPropertyRegistry registry) {
+        postgres().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /** A fresh schema on the PostgreSQL server of {@value #PG_URL_VARIABLE}; Flyway creates it. */
+    public static Map<String, String> postgres() {
         String url = System.getenv(PG_URL_VARIABLE);
         String schema = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        registry.add("spring.datasource.url", () -> url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-        registry.add("spring.flyway.schemas", () -> schema);
-        registry.add("spring.datasource.username", () -> "postgres");
+        return Map.of(
+                "spring.datasource.url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+                "spring.flyway.schemas", schema,
+                "spring.datasource.username", "postgres");
+    }
+
+    public static boolean postgresConfigured() {
+        String url = System.getenv(PG_URL_VARIABLE);
+        return url != null && !url.isBlank();
     }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.amanat.protocol.AlgorithmProfile;
 import org.amanat.protocol.Pki;
 import org.amanat.protocol.Pki.KeyType;
@@ -88,15 +90,25 @@ public final class TestGateway {
     }
 
     /** The settings a gateway needs to run on these files; the database is the caller's choice. */
-    public void register(DynamicPropertyRegistry registry) {
-        registry.add("amanat.config-dir", profiles::toString);
-        registry.add("amanat.key-password", () -> PASSWORD);
+    public Map<String, String> properties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("amanat.config-dir", profiles.toString());
+        properties.put("amanat.key-password", PASSWORD);
         for (AlgorithmProfile profile : AlgorithmProfile.values()) {
-            registry.add("amanat.ministry-keys." + profile + ".signing", () -> folder.resolve("ministry-" + profile + "-signing.p12").toString());
-            registry.add("amanat.ministry-keys." + profile + ".encryption", () -> folder.resolve("ministry-" + profile + "-encryption.p12").toString());
+            properties.put("amanat.ministry-keys." + profile + ".signing", folder.resolve("ministry-" + profile + "-signing.p12").toString());
+            properties.put("amanat.ministry-keys." + profile + ".encryption", folder.resolve("ministry-" + profile + "-encryption.p12").toString());
         }
-        registry.add("amanat.ministry-tls-client", () -> folder.resolve("ministry-tls.p12").toString());
-        registry.add("amanat.delivery.poll-interval", () -> "50");
+        properties.put("amanat.ministry-tls-client", folder.resolve("ministry-tls.p12").toString());
+        properties.put("amanat.delivery.poll-interval", "50");
+        return properties;
+    }
+
+    public void register(DynamicPropertyRegistry registry) {
+        properties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    public Path folder() {
+        return folder;
     }
 
     private void write(SigningIdentity identity, String name) {

@@ -10,7 +10,7 @@ import java.util.Optional;
 public final class PartnerDirectory {
     private final Map<String, Partner> partners;
 
-    PartnerDirectory(List<Partner> partners) {
+    public PartnerDirectory(List<Partner> partners) {
         var byId = new LinkedHashMap<String, Partner>();
         partners.forEach(partner -> byId.put(partner.id(), partner));
         this.partners = Map.copyOf(byId);

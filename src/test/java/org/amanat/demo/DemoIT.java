@@ -1,0 +1,42 @@
+package org.amanat.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import org.amanat.Api;
+import org.amanat.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The README's demo as it ships: the demo profile, the example keys in certs-example/, the three
+ * example partner profiles and their simulated platforms on ports 9441-9443 (mutual TLS for two).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+class DemoIT {
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.h2(registry);
+    }
+
+    @Test
+    void everyExamplePartnerAcknowledgesANotice() {
+        var api = new Api(port);
+        List<String> ids = List.of("globaltube", "chirp", "pasarlokal").stream().map(p -> api.issue(Api.validNotice(p))).toList();
+
+        for (String id : ids) {
+            var notice = await().atMost(Duration.ofSeconds(20)).until(() -> api.notice(id), n -> "DELIVERED".equals(n.get("state").asText()));
+            assertThat(notice.at("/receipt/disposition").asText()).isEqualTo("RECEIVED");
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package org.amanat.partner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.amanat.protocol.AlgorithmProfile;
+import org.amanat.protocol.Pki;
+import org.amanat.protocol.Pki.KeyType;
+import org.amanat.protocol.TestPki;
+import org.amanat.protocol.Urgency;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Partner profiles from a valid baseline; each test changes one thing and expects that one problem, with file and field. */
+class PartnerProfilesTest {
+    @TempDir
+    Path dir;
+
+    private Path profiles;
+    private String baseline;
+
+    @BeforeEach
+    void baseline() throws IOException {
+        profiles = Files.createDirectories(dir.resolve("partner-configs"));
+        Pki.writePem(TestPki.partner(KeyType.EC_P256).signing().certificate(), dir.resolve("signing.crt"));
+        Pki.writePem(TestPki.partner(KeyType.EC_P256).encryption().certificate(), dir.resolve("encryption.crt"));
+        Pki.writePem(TestPki.caCertificate(), dir.resolve("ca.crt"));
+        Files.writeString(profiles.resolve("_defaults.yaml"), """
+                tls:
+                  mode: MUTUAL
+                connection: {connectTimeout: 5s, responseTimeout: 30s}
+                delivery: {immediateAttempts: 3, firstBackoff: 2s, laterInterval: 5m}
+                obligations:
+                  ackWithin: 1h
+                  actionWithin: {URGENT: 4h, STANDARD: 24h}
+                receiveOnly: {rsaPkcs1v15Signatures: false, rsa2048: false, aes128Gcm: false, maxClockSkew: 5m}
+                """);
+        baseline = """
+                id: chirp
+                name: Chirp
+                endpoint: https://chirp.example/amanat/notices
+                algorithmProfile: EC
+                certificates:
+                  signing: %s
+                  encryption: %s
+                tls:
+                  trustedCa: %s
+                obligations:
+                  actionWithin:
+                    URGENT: 2h
+                """.formatted(dir.resolve("signing.crt"), dir.resolve("encryption.crt"), dir.resolve("ca.crt"));
+    }
+
+    @Test
+    void loadsValidProfileLaidOverTheDefaults() throws IOException {
+        write(baseline);
+
+        Partner chirp = load().get("chirp");
+
+        assertThat(chirp.profile().obligations().ackWithin()).isEqualTo(Duration.ofHours(1));
+        assertThat(chirp.profile().obligations().actionWithin())
+                .isEqualTo(Map.of(Urgency.URGENT, Duration.ofHours(2), Urgency.STANDARD, Duration.ofHours(24)));
+        assertThat(chirp.profile().tls().mode()).isEqualTo(PartnerProfile.TlsMode.MUTUAL);
+        assertThat(chirp.signingCertificate()).isEqualTo(TestPki.partner(KeyType.EC_P256).signing().certificate());
+        assertThat(chirp.policy().maxClockSkew()).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void refusesUnknownField() throws IOException {
+        write(baseline + "colour: red\n");
+        assertOneProblem("chirp.yaml: colour: ");
+    }
+
+    @Test
+    void refusesPlainHttpEndpointUnlessTlsIsOff() throws IOException {
+        write(baseline.replace("https://chirp.example", "http://chirp.example"));
+        assertOneProblem("chirp.yaml: endpoint: must be an https URL");
+    }
+
+    @Test
+    void refusesCertificateThatDoesNotFitTheAlgorithmProfile() throws IOException {
+        write(baseline.replace("algorithmProfile: EC", "algorithmProfile: RSA"));
+        assertThatThrownBy(this::load).isInstanceOf(ConfigurationProblemsException.class)
+                .satisfies(e -> assertThat(((ConfigurationProblemsException) e).problems())
+                        .allMatch(p -> p.contains("algorithm profile RSA needs an RSA key of at least 3072 bits, found EC-256"))
+                        .anyMatch(p -> p.contains("chirp.yaml: certificates.signing"))
+                        .anyMatch(p -> p.contains("chirp.yaml: certificates.encryption")));
+    }
+
+    @Test
+    void refusesIdThatDoesNotMatchTheFileName() throws IOException {
+        write(baseline.replace("id: chirp", "id: tweety"));
+        assertOneProblem("chirp.yaml: id: 'tweety' must match the file name 'chirp'");
+    }
+
+    @Test
+    void refusesMissingCertificateFile() throws IOException {
+        write(baseline.replace(dir.resolve("signing.crt").toString(), dir.resolve("nowhere.crt").toString()));
+        assertOneProblem("chirp.yaml: certificates.signing: cannot read");
+    }
+
+    @Test
+    void refusesMalformedDurationNamingTheField() throws IOException {
+        write(baseline.replace("URGENT: 2h", "URGENT: soon"));
+        assertOneProblem("chirp.yaml: obligations.actionWithin.URGENT: ");
+    }
+
+    @Test
+    void refusesZeroBackoff() throws IOException {
+        write(baseline + "delivery: {firstBackoff: 0s}\n");
+        assertOneProblem("chirp.yaml: delivery.firstBackoff: must be a positive duration");
+    }
+
+    @Test
+    void refusesExampleKeysOutsideTheDemoProfile() throws IOException {
+        Path demoCert = Path.of("certs-example/partners/chirp/signing.crt").toAbsolutePath();
+        write(baseline.replace(dir.resolve("signing.crt").toString(), demoCert.toString()));
+
+        assertOneProblem("chirp.yaml: certificates.signing: is an example key from certs-example/, refused outside the 'demo' profile");
+        assertThat(load(true).get("chirp").signingCertificate().getSubjectX500Principal().getName()).contains("DEMO ONLY");
+    }
+
+    @Test
+    void listsTheProblemsOfEveryFileAtOnce() throws IOException {
+        write(baseline.replace("name: Chirp", "name: \"\""));
+        Files.writeString(profiles.resolve("tube.yaml"), "id: tube\n");
+
+        assertThatThrownBy(this::load).isInstanceOf(ConfigurationProblemsException.class)
+                .satisfies(e -> assertThat(((ConfigurationProblemsException) e).problems())
+                        .anyMatch(p -> p.contains("chirp.yaml: name: is required"))
+                        .anyMatch(p -> p.contains("tube.yaml: endpoint: is required"))
+                        .anyMatch(p -> p.contains("tube.yaml: algorithmProfile: is required")));
+    }
+
+    private void assertOneProblem(String expected) {
+        assertThatThrownBy(this::load).isInstanceOf(ConfigurationProblemsException.class)
+                .satisfies(e -> assertThat(((ConfigurationProblemsException) e).problems()).singleElement()
+                        .asString().contains(expected));
+    }
+
+    private void write(String profile) throws IOException {
+        Files.writeString(profiles.resolve("chirp.yaml"), profile);
+    }
+
+    private Map<String, Partner> load() {
+        return load(false);
+    }
+
+    private Map<String, Partner> load(boolean demo) {
+        var ministryKeys = Map.of(AlgorithmProfile.EC, new PartnerSettings.KeyFiles(dir.resolve("unused.p12"), dir.resolve("unused.p12")),
+                AlgorithmProfile.RSA, new PartnerSettings.KeyFiles(dir.resolve("unused.p12"), dir.resolve("unused.p12")));
+        var settings = new PartnerSettings(profiles, ministryKeys, dir.resolve("unused.p12"), "unused");
+        var directory = new PartnerConfiguration().partnerDirectory(settings, new CertificateFiles(demo, Clock.systemUTC()));
+        return Map.of("chirp", directory.get("chirp"));
+    }
+}

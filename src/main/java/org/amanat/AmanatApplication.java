@@ -1,6 +1,7 @@
 package org.amanat;
 
 import java.time.Clock;
+import java.util.Arrays;
 import org.amanat.cli.MakeDemoKeys;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -12,8 +13,10 @@ import org.springframework.context.annotation.Bean;
 public class AmanatApplication {
 
     public static void main(String[] args) {
-        if (args.length > 0 && MakeDemoKeys.COMMAND.equals(args[0])) {
-            MakeDemoKeys.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+        // Commands come as plain words; Spring options (--name=value), which spring-boot:run adds, are not theirs.
+        String[] words = Arrays.stream(args).filter(arg -> !arg.startsWith("--")).toArray(String[]::new);
+        if (words.length > 0 && MakeDemoKeys.COMMAND.equals(words[0])) {
+            MakeDemoKeys.main(Arrays.copyOfRange(words, 1, words.length));
             return;
         }
         SpringApplication.run(AmanatApplication.class, args);

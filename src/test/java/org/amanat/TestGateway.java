@@ -69,7 +69,12 @@ public final class TestGateway {
 
     /** A partner whose keys are {@link TestPki#partner}'s of the profile's type. */
     public TestGateway partner(String id, String endpoint, AlgorithmProfile profile, String tlsMode) {
-        writeText(profiles.resolve(id + ".yaml"), """
+        return partner(id, endpoint, profile, tlsMode, "");
+    }
+
+    /** The same, with more YAML for the profile (for example tighter obligations). */
+    public TestGateway partner(String id, String endpoint, AlgorithmProfile profile, String tlsMode, String moreYaml) {
+        writeText(profiles.resolve(id + ".yaml"), moreYaml + """
                 id: %s
                 name: %s (test partner)
                 endpoint: %s

@@ -15,4 +15,9 @@ final class LedgerRecords {
     static Instant instant(OffsetDateTime time) {
         return time == null ? null : time.toInstant();
     }
+
+    /** Detail and reason columns hold 1,000 characters; longer text is cut, never refused. */
+    static String truncate(String text) {
+        return text == null || text.length() <= 1000 ? text : text.substring(0, 997) + "...";
+    }
 }

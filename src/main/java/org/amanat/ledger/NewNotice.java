@@ -2,7 +2,11 @@ package org.amanat.ledger;
 
 import java.time.Instant;
 
-/** A notice to record as ISSUED, with the exact JSON that will be signed for the partner. */
+/**
+ * A notice to record as ISSUED, with the exact JSON that will be signed for the partner.
+ *
+ * @param relatesTo for RESTORE and WITHDRAWAL, the earlier notice; it moves to {@code relatedBecomes}
+ */
 public record NewNotice(
         String id,
         String partnerId,
@@ -12,4 +16,6 @@ public record NewNotice(
         Instant issuedAt,
         Instant ackDeadline,
         Instant actionDeadline,
-        String noticeJson) {}
+        String noticeJson,
+        String relatesTo,
+        NoticeState relatedBecomes) {}

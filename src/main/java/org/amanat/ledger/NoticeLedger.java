@@ -1,10 +1,12 @@
 package org.amanat.ledger;
 
 import static org.amanat.ledger.LedgerRecords.instant;
+import static org.amanat.ledger.LedgerRecords.truncate;
 import static org.amanat.ledger.LedgerRecords.utc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +20,7 @@ public class NoticeLedger {
     private static final String COLUMNS = """
             id, partner_id, type, urgency, category, state, issued_at, ack_deadline, action_deadline, notice_json,
             delivered_at, receipt_disposition, receipt_partner_reference, receipt_signature_algorithm, receipt_digest,
-            receipt_der""";
+            receipt_der, relates_to, acted_at, action_late, status_reason""";
 
     private final JdbcClient jdbc;
 
@@ -26,21 +28,47 @@ public class NoticeLedger {
         this.jdbc = jdbc;
     }
 
-    /** The notice, its outbox entry and its ISSUED event, in one transaction: once this returns, nothing is lost. */
+    /**
+     * The notice, its outbox entry and its ISSUED event, in one transaction: once this returns, nothing
+     * is lost. A RESTORE or WITHDRAWAL moves the notice it relates to into its new state in the same transaction.
+     */
     @Transactional
     public void issue(NewNotice notice) {
         jdbc.sql("""
-                insert into notice (id, partner_id, type, urgency, category, state, issued_at, ack_deadline, action_deadline, notice_json)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                insert into notice (id, partner_id, type, urgency, category, state, issued_at, ack_deadline, action_deadline,
+                    notice_json, relates_to)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(notice.id(), notice.partnerId(), notice.type(), notice.urgency(), notice.category(),
                         NoticeState.ISSUED.name(), utc(notice.issuedAt()), utc(notice.ackDeadline()),
-                        utc(notice.actionDeadline()), notice.noticeJson())
+                        utc(notice.actionDeadline()), notice.noticeJson(), notice.relatesTo())
                 .update();
+        if (notice.relatesTo() != null) {
+            jdbc.sql("update notice set state = ? where id = ?").params(notice.relatedBecomes().name(), notice.relatesTo()).update();
+            event(notice.relatesTo(), notice.issuedAt(), notice.relatedBecomes().name(), "by " + notice.type() + " notice " + notice.id());
+        }
         jdbc.sql("insert into outbox (notice_id, partner_id, due_at, attempts) values (?, ?, ?, 0)")
                 .params(notice.id(), notice.partnerId(), utc(notice.issuedAt()))
                 .update();
+        event(notice.id(), notice.issuedAt(), "ISSUED", "for " + notice.partnerId());
+    }
+
+    /** Withdraws a notice that was never delivered: it leaves the outbox, so it is never sent. One transaction. */
+    @Transactional
+    public boolean withdrawUndelivered(String id, Instant at, String detail) {
+        int changed = jdbc.sql("update notice set state = ? where id = ? and state in (?, ?)")
+                .params(NoticeState.WITHDRAWN.name(), id, NoticeState.ISSUED.name(), NoticeState.DELIVERY_FAILED.name())
+                .update();
+        if (changed == 0) {
+            return false;
+        }
+        jdbc.sql("delete from outbox where notice_id = ?").param(id).update();
+        event(id, at, NoticeState.WITHDRAWN.name(), detail);
+        return true;
+    }
+
+    private void event(String noticeId, Instant at, String kind, String detail) {
         jdbc.sql("insert into notice_event (notice_id, at, kind, detail) values (?, ?, ?, ?)")
-                .params(notice.id(), utc(notice.issuedAt()), "ISSUED", "for " + notice.partnerId())
+                .params(noticeId, utc(at), kind, truncate(detail))
                 .update();
     }
 
@@ -107,10 +135,11 @@ public class NoticeLedger {
         return new NoticeRecord(rs.getString("id"), rs.getString("partner_id"), rs.getString("type"), rs.getString("urgency"),
                 rs.getString("category"), NoticeState.valueOf(rs.getString("state")), time(rs, "issued_at"),
                 time(rs, "ack_deadline"), time(rs, "action_deadline"), rs.getString("notice_json"), time(rs, "delivered_at"),
-                receipt);
+                receipt, rs.getString("relates_to"), time(rs, "acted_at"), (Boolean) rs.getObject("action_late"),
+                rs.getString("status_reason"));
     }
 
-    static java.time.Instant time(ResultSet rs, String column) throws SQLException {
+    static Instant time(ResultSet rs, String column) throws SQLException {
         return instant(rs.getObject(column, OffsetDateTime.class));
     }
 }

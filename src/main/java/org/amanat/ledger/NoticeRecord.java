@@ -2,7 +2,10 @@ package org.amanat.ledger;
 
 import java.time.Instant;
 
-/** A notice as the ledger holds it. {@code receipt} is null until DELIVERED. */
+/**
+ * A notice as the ledger holds it. {@code receipt} is null until DELIVERED; {@code actedAt} and
+ * {@code actionLate} are set by the partner's status updates.
+ */
 public record NoticeRecord(
         String id,
         String partnerId,
@@ -15,7 +18,11 @@ public record NoticeRecord(
         Instant actionDeadline,
         String noticeJson,
         Instant deliveredAt,
-        ReceiptSummary receipt) {
+        ReceiptSummary receipt,
+        String relatesTo,
+        Instant actedAt,
+        Boolean actionLate,
+        String statusReason) {
 
     /** What the partner's verified receipt said; the raw DER is kept in the ledger as evidence. */
     public record ReceiptSummary(

@@ -6,5 +6,22 @@ public enum NoticeState {
     /** A receipt signed by the partner, for the exact bytes sent, was verified and kept. */
     DELIVERED,
     /** The partner's immediate attempts are spent; still in the outbox and tried again later. */
-    DELIVERY_FAILED
+    DELIVERY_FAILED,
+    /** The partner reports it acted on every item. */
+    ACTIONED,
+    /** The partner reports it acted on some items. */
+    PARTIALLY_ACTIONED,
+    /** The partner refuses to act, with a reason. */
+    REJECTED,
+    /** The partner needs more information before it acts. */
+    NEEDS_CLARIFICATION,
+    /** Cancelled by an officer before it was acted on. */
+    WITHDRAWN,
+    /** Undone after review by a later RESTORE notice. */
+    RESTORED;
+
+    /** States in which the notice is settled by the ministry, so a partner's report no longer changes it. */
+    public boolean closedByMinistry() {
+        return this == WITHDRAWN || this == RESTORED;
+    }
 }

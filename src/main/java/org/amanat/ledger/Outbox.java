@@ -1,5 +1,6 @@
 package org.amanat.ledger;
 
+import static org.amanat.ledger.LedgerRecords.truncate;
 import static org.amanat.ledger.LedgerRecords.utc;
 
 import java.time.Duration;
@@ -66,10 +67,12 @@ public class Outbox {
         String id = outcome.delivery().noticeId();
         insertAttempt(outcome, "DELIVERED");
         jdbc.sql("""
-                update notice set state = ?, delivered_at = ?, receipt_der = ?, receipt_disposition = ?,
+                update notice set state = case when state in (?, ?) then ? else state end,
+                    delivered_at = ?, receipt_der = ?, receipt_disposition = ?,
                     receipt_partner_reference = ?, receipt_signature_algorithm = ?, receipt_digest = ?
                 where id = ?""")
-                .params(NoticeState.DELIVERED.name(), utc(outcome.finishedAt()), outcome.receiptDer(), outcome.disposition(),
+                .params(NoticeState.ISSUED.name(), NoticeState.DELIVERY_FAILED.name(), NoticeState.DELIVERED.name(),
+                        utc(outcome.finishedAt()), outcome.receiptDer(), outcome.disposition(),
                         outcome.partnerReference(), outcome.signatureAlgorithm(), outcome.sentDigest(), id)
                 .update();
         jdbc.sql("delete from outbox where notice_id = ?").param(id).update();
@@ -112,9 +115,5 @@ public class Outbox {
         jdbc.sql("insert into notice_event (notice_id, at, kind, detail) values (?, ?, ?, ?)")
                 .params(noticeId, utc(at), kind, truncate(detail))
                 .update();
-    }
-
-    private static String truncate(String text) {
-        return text == null || text.length() <= 1000 ? text : text.substring(0, 997) + "...";
     }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import org.amanat.ledger.NoticeLedger;
 import org.amanat.ledger.NoticeState;
+import org.amanat.ledger.StatusLedger;
 import org.amanat.web.InvalidRequestException;
 import org.amanat.web.NotFoundException;
 import org.amanat.web.Violation;
@@ -26,16 +27,28 @@ class NoticeController {
 
     private final NoticeIssuer issuer;
     private final NoticeLedger ledger;
+    private final StatusLedger statuses;
 
-    NoticeController(NoticeIssuer issuer, NoticeLedger ledger) {
+    NoticeController(NoticeIssuer issuer, NoticeLedger ledger, StatusLedger statuses) {
         this.issuer = issuer;
         this.ledger = ledger;
+        this.statuses = statuses;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<NoticeView> issue(@RequestBody NoticeRequest request) {
         var notice = issuer.issue(request);
         return ResponseEntity.created(URI.create("/api/v1/notices/" + notice.noticeId())).body(view(notice.noticeId()));
+    }
+
+    /** 201 with the WITHDRAWAL notice sent to the partner, or 200 with the notice when it was never sent. */
+    @PostMapping(path = "/{id}/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<NoticeView> withdraw(@PathVariable String id, @RequestBody WithdrawalRequest request) {
+        var withdrawal = issuer.withdraw(id, request);
+        if (withdrawal == null) {
+            return ResponseEntity.ok(view(id));
+        }
+        return ResponseEntity.created(URI.create("/api/v1/notices/" + withdrawal.noticeId())).body(view(withdrawal.noticeId()));
     }
 
     @GetMapping("/{id}")
@@ -57,7 +70,7 @@ class NoticeController {
 
     private NoticeView view(String id) {
         var notice = ledger.find(id).orElseThrow(() -> new NotFoundException("no notice " + id));
-        return NoticeView.detail(notice, ledger.attempts(id), ledger.events(id));
+        return NoticeView.detail(notice, ledger.attempts(id), ledger.events(id), statuses.items(id));
     }
 
     record NoticePage(List<NoticeView> items, int page, int size, long total) {}

@@ -5,20 +5,34 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.amanat.ledger.NewNotice;
 import org.amanat.ledger.NoticeLedger;
+import org.amanat.ledger.NoticeRecord;
+import org.amanat.ledger.NoticeState;
 import org.amanat.partner.PartnerDirectory;
 import org.amanat.partner.PartnerProfile.Obligations;
+import org.amanat.protocol.Category;
 import org.amanat.protocol.Notice;
+import org.amanat.protocol.NoticeType;
 import org.amanat.protocol.ProtocolJson;
+import org.amanat.protocol.Urgency;
 import org.amanat.web.InvalidRequestException;
+import org.amanat.web.NotFoundException;
 import org.amanat.web.Violation;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
-/** Turns a valid request into a notice with deadlines from the partner's obligations, and records it. */
+/**
+ * Turns valid requests into notices with deadlines from the partner's obligations, and records them:
+ * new notices, RESTOREs of notices acted on, and withdrawals.
+ */
 @Service
 class NoticeIssuer {
+    private static final Set<NoticeState> RESTORABLE = Set.of(NoticeState.ACTIONED, NoticeState.PARTIALLY_ACTIONED);
+    private static final Set<NoticeState> UNDELIVERED = Set.of(NoticeState.ISSUED, NoticeState.DELIVERY_FAILED);
+    private static final Set<NoticeState> WITHDRAWABLE_BY_NOTICE = Set.of(NoticeState.DELIVERED, NoticeState.NEEDS_CLARIFICATION);
+
     private final NoticeRequestValidator validator;
     private final PartnerDirectory partners;
     private final NoticeLedger ledger;
@@ -35,21 +49,89 @@ class NoticeIssuer {
 
     Notice issue(NoticeRequest request) {
         List<Violation> violations = new ArrayList<>(validator.validate(request));
-        if (violations.isEmpty() && request.relatesTo() != null && ledger.find(request.relatesTo()).isEmpty()) {
-            violations.add(new Violation("relatesTo", "no notice " + request.relatesTo()));
+        if (request.type() == NoticeType.WITHDRAWAL) {
+            violations.add(new Violation("type", "withdraw with POST /api/v1/notices/{id}/withdrawal"));
+        }
+        if (violations.isEmpty() && request.relatesTo() != null) {
+            violations.addAll(relatedProblems(request));
         }
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-notice", violations);
         }
-        Obligations obligations = partners.get(request.partnerId()).profile().obligations();
-        Instant issuedAt = clock.instant();
-        var notice = new Notice(Notice.PROTOCOL, ids.next(), request.type(), request.partnerId(), issuedAt, request.urgency(),
-                issuedAt.plus(obligations.ackWithin()), issuedAt.plus(obligations.actionWithin().get(request.urgency())),
-                request.category(), request.legalBasis(), request.items(), request.statementOfReasons(), request.issuer(),
-                request.evidence(), request.relatesTo(), request.territorialScope(), request.redress());
-        ledger.issue(new NewNotice(notice.noticeId(), notice.partnerId(), notice.type().name(), notice.urgency().name(),
-                notice.category().name(), issuedAt, notice.ackDeadline(), notice.actionDeadline(),
-                new String(ProtocolJson.write(notice), StandardCharsets.UTF_8)));
+        Notice notice = build(request.type(), request.partnerId(), request.urgency(), request.category(), request.legalBasis(),
+                request.items(), request.statementOfReasons(), request.issuer(), request.evidence(), request.relatesTo(),
+                request.territorialScope(), request.redress());
+        record(notice, request.type() == NoticeType.RESTORE ? NoticeState.RESTORED : null);
         return notice;
+    }
+
+    /** A RESTORE must undo a TAKEDOWN or BLOCK of the same partner that was acted on. */
+    private List<Violation> relatedProblems(NoticeRequest request) {
+        NoticeRecord related = ledger.find(request.relatesTo()).orElse(null);
+        if (related == null) {
+            return List.of(new Violation("relatesTo", "no notice " + request.relatesTo()));
+        }
+        if (!related.partnerId().equals(request.partnerId())) {
+            return List.of(new Violation("relatesTo", "notice " + related.id() + " is for " + related.partnerId() + ", not " + request.partnerId()));
+        }
+        if (request.type() == NoticeType.RESTORE && !RESTORABLE.contains(related.state())) {
+            return List.of(new Violation("relatesTo", "nothing to restore: notice " + related.id() + " is " + related.state()));
+        }
+        return List.of();
+    }
+
+    /**
+     * Withdraws a notice. Never delivered: it leaves the outbox and is never sent. Delivered but not
+     * acted on: a WITHDRAWAL notice travels to the partner like any notice. Acted on: refused, as
+     * that is what a RESTORE is for.
+     *
+     * @return the WITHDRAWAL notice sent, or null when nothing had to be sent
+     */
+    Notice withdraw(String id, WithdrawalRequest request) {
+        List<Violation> violations = new ArrayList<>();
+        if (request == null || request.officerId() == null || request.officerId().isBlank()) {
+            violations.add(new Violation("officerId", "is required"));
+        }
+        if (request == null || request.reason() == null || request.reason().isBlank()) {
+            violations.add(new Violation("reason", "is required"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-withdrawal", violations);
+        }
+        NoticeRecord original = ledger.find(id).orElseThrow(() -> new NotFoundException("no notice " + id));
+        String detail = "by officer " + request.officerId() + ": " + request.reason();
+        if (UNDELIVERED.contains(original.state()) && ledger.withdrawUndelivered(id, clock.instant(), detail + " (never sent)")) {
+            return null;
+        }
+        NoticeState state = ledger.find(id).orElseThrow().state();
+        if (!WITHDRAWABLE_BY_NOTICE.contains(state)) {
+            String hint = RESTORABLE.contains(state) ? "; it was acted on: issue a RESTORE instead" : "";
+            throw new InvalidRequestException(HttpStatus.CONFLICT, "cannot-withdraw",
+                    List.of(new Violation("state", "cannot withdraw a notice that is " + state + hint)));
+        }
+        Notice earlier = ProtocolJson.read(original.noticeJson().getBytes(StandardCharsets.UTF_8), Notice.class);
+        var issuer = new Notice.Issuer(earlier.issuer().authority(), request.officerId(), earlier.issuer().contact());
+        Notice withdrawal = build(NoticeType.WITHDRAWAL, earlier.partnerId(), Urgency.URGENT, earlier.category(),
+                earlier.legalBasis(), earlier.items(), request.reason(), issuer, List.of(), id, earlier.territorialScope(),
+                earlier.redress());
+        record(withdrawal, NoticeState.WITHDRAWN);
+        return withdrawal;
+    }
+
+    private Notice build(NoticeType type, String partnerId, Urgency urgency, Category category,
+            Notice.LegalBasis legalBasis, List<Notice.Item> items, String reasons, Notice.Issuer issuer,
+            List<Notice.Evidence> evidence, String relatesTo, String territorialScope, String redress) {
+        Obligations obligations = partners.get(partnerId).profile().obligations();
+        Instant issuedAt = clock.instant();
+        return new Notice(Notice.PROTOCOL, ids.next(), type, partnerId, issuedAt, urgency, issuedAt.plus(obligations.ackWithin()),
+                issuedAt.plus(obligations.actionWithin().get(urgency)), category, legalBasis, items, reasons, issuer, evidence,
+                relatesTo, territorialScope, redress);
+    }
+
+    private void record(Notice notice, NoticeState relatedBecomes) {
+        ledger.issue(new NewNotice(notice.noticeId(), notice.partnerId(), notice.type().name(), notice.urgency().name(),
+                notice.category().name(), notice.issuedAt(), notice.ackDeadline(), notice.actionDeadline(),
+                new String(ProtocolJson.write(notice), StandardCharsets.UTF_8), notice.relatesTo(),
+                notice.relatesTo() == null ? null : relatedBecomes));
     }
 }

@@ -8,6 +8,7 @@ import org.amanat.ledger.AttemptRecord;
 import org.amanat.ledger.EventRecord;
 import org.amanat.ledger.NoticeRecord;
 import org.amanat.ledger.NoticeState;
+import org.amanat.ledger.StatusRecord;
 
 /** A notice as the officers' API shows it; the list leaves out the notice body and history. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -23,17 +24,25 @@ record NoticeView(
         Instant actionDeadline,
         Instant deliveredAt,
         NoticeRecord.ReceiptSummary receipt,
+        String relatesTo,
+        Instant actedAt,
+        Boolean actionLate,
+        String statusReason,
         @JsonRawValue String notice,
         List<AttemptRecord> attempts,
-        List<EventRecord> history) {
+        List<EventRecord> history,
+        List<StatusRecord.Item> itemOutcomes) {
 
     static NoticeView summary(NoticeRecord r) {
         return new NoticeView(r.id(), r.state(), r.partnerId(), r.type(), r.urgency(), r.category(), r.issuedAt(),
-                r.ackDeadline(), r.actionDeadline(), r.deliveredAt(), r.receipt(), null, null, null);
+                r.ackDeadline(), r.actionDeadline(), r.deliveredAt(), r.receipt(), r.relatesTo(), r.actedAt(), r.actionLate(),
+                r.statusReason(), null, null, null, null);
     }
 
-    static NoticeView detail(NoticeRecord r, List<AttemptRecord> attempts, List<EventRecord> history) {
+    static NoticeView detail(NoticeRecord r, List<AttemptRecord> attempts, List<EventRecord> history,
+            List<StatusRecord.Item> itemOutcomes) {
         return new NoticeView(r.id(), r.state(), r.partnerId(), r.type(), r.urgency(), r.category(), r.issuedAt(),
-                r.ackDeadline(), r.actionDeadline(), r.deliveredAt(), r.receipt(), r.noticeJson(), attempts, history);
+                r.ackDeadline(), r.actionDeadline(), r.deliveredAt(), r.receipt(), r.relatesTo(), r.actedAt(), r.actionLate(),
+                r.statusReason(), r.noticeJson(), attempts, history, itemOutcomes);
     }
 }

@@ -1,3 +1,7 @@
 package org.amanat.protocol;
 
-public enum NoticeType { TAKEDOWN, BLOCK, RESTORE }
+/**
+ * TAKEDOWN and BLOCK ask for action; RESTORE undoes an earlier notice after review; WITHDRAWAL
+ * cancels an earlier notice before it is acted on. RESTORE and WITHDRAWAL name it in {@code relatesTo}.
+ */
+public enum NoticeType { TAKEDOWN, BLOCK, RESTORE, WITHDRAWAL }

@@ -16,6 +16,7 @@ public final class PartnerKit {
     private final Clock clock;
     private final Envelope envelope;
     private final Receipts receipts;
+    private final StatusMessages statuses;
 
     /**
      * @param signing the platform's signing key, for receipts
@@ -32,6 +33,7 @@ public final class PartnerKit {
         this.clock = clock;
         this.envelope = new Envelope(clock);
         this.receipts = new Receipts(envelope);
+        this.statuses = new StatusMessages(envelope);
     }
 
     public String partnerId() {
@@ -49,6 +51,19 @@ public final class PartnerKit {
             throw new MalformedMessageException("notice is addressed to " + notice.partnerId() + ", not " + partnerId);
         }
         return new OpenedNotice(notice, Digests.sha256Base64(sealed), verified.signatureAlgorithm());
+    }
+
+    /**
+     * A status update, signed with the platform's key and encrypted to the ministry's encryption
+     * certificate: the body of {@code POST /partner/v1/status}.
+     */
+    public byte[] sealStatus(StatusUpdate update, X509Certificate ministryEncryption) {
+        return envelope.seal(ProtocolJson.write(update), signing, ministryEncryption);
+    }
+
+    /** Checks the gateway's answer to a status update: signed by the ministry, for this status and these bytes. */
+    public StatusReceipt verifyStatusReceipt(byte[] receiptDer, String statusId, byte[] sentBytes) {
+        return statuses.verifyReceipt(receiptDer, ministrySigning, policy, statusId, sentBytes);
     }
 
     /** The signed receipt (DER) for an opened notice. */

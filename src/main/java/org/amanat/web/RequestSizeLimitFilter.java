@@ -14,7 +14,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses API request bodies over the limit (1 MiB by default) with 413 before they are parsed: at
+ * Refuses API and partner request bodies over the limit (1 MiB by default) with 413 before they are parsed: at
  * once when Content-Length says so, and while reading when the body is chunked.
  */
 @Component
@@ -29,7 +29,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        return !request.getRequestURI().startsWith("/api/") && !request.getRequestURI().startsWith("/partner/");
     }
 
     @Override
@@ -75,6 +75,12 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
                     if (read > limit) {
                         throw new PayloadTooLargeException(limit);
                     }
+                }
+
+                /** Camel's HTTP binding asks this to decide whether a body is there at all. */
+                @Override
+                public int available() throws IOException {
+                    return in.available();
                 }
 
                 @Override

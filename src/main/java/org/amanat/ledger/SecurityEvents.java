@@ -1,0 +1,36 @@
+package org.amanat.ledger;
+
+import static org.amanat.ledger.LedgerRecords.truncate;
+import static org.amanat.ledger.LedgerRecords.utc;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Refused messages — forged, replayed, tampered, misaddressed — recorded for compliance review. */
+@Repository
+public class SecurityEvents {
+    private final JdbcClient jdbc;
+
+    SecurityEvents(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record SecurityEvent(Instant at, String partnerId, String kind, String noticeId, String detail, String digest) {}
+
+    public void record(SecurityEvent event) {
+        jdbc.sql("insert into security_event (at, partner_id, kind, notice_id, detail, digest) values (?, ?, ?, ?, ?, ?)")
+                .params(utc(event.at()), event.partnerId(), event.kind(), event.noticeId(),
+                        truncate(event.detail()), event.digest())
+                .update();
+    }
+
+    public List<SecurityEvent> recent(int limit) {
+        return jdbc.sql("select at, partner_id, kind, notice_id, detail, digest from security_event order by id desc limit ?")
+                .param(limit)
+                .query((rs, row) -> new SecurityEvent(NoticeLedger.time(rs, "at"), rs.getString("partner_id"), rs.getString("kind"),
+                        rs.getString("notice_id"), rs.getString("detail"), rs.getString("digest")))
+                .list();
+    }
+}

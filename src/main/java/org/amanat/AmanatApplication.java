@@ -3,6 +3,7 @@ package org.amanat;
 import java.time.Clock;
 import java.util.Arrays;
 import org.amanat.cli.MakeDemoKeys;
+import org.amanat.cli.MakeVectors;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -17,6 +18,10 @@ public class AmanatApplication {
         String[] words = Arrays.stream(args).filter(arg -> !arg.startsWith("--")).toArray(String[]::new);
         if (words.length > 0 && MakeDemoKeys.COMMAND.equals(words[0])) {
             MakeDemoKeys.main(Arrays.copyOfRange(words, 1, words.length));
+            return;
+        }
+        if (words.length > 0 && MakeVectors.COMMAND.equals(words[0])) {
+            MakeVectors.main(Arrays.copyOfRange(words, 1, words.length));
             return;
         }
         SpringApplication.run(AmanatApplication.class, args);

@@ -19,7 +19,6 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.client5.http.ssl.HttpsSupport;
 import org.apache.hc.core5.http.io.SocketConfig;
-import org.apache.hc.core5.http.ssl.TLS;
 import org.apache.hc.core5.reactor.ssl.SSLBufferMode;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.beans.factory.DisposableBean;
@@ -27,7 +26,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * One HttpClient 5 per partner, bound in Camel's registry for the route's {@code httpClient} option:
- * TLS 1.3/1.2 trusting only the partner's CA, the ministry's client certificate where the profile
+ * TLS 1.3/1.2 with ECDHE and AEAD suites only, trusting only the partner's CA, the ministry's client certificate where the profile
  * asks for mutual TLS, the profile's timeouts, and TCP_NODELAY so small receipts are not held back.
  */
 @Component
@@ -65,9 +64,8 @@ class PartnerHttpClients implements DisposableBean {
         TlsMode mode = partner.profile().tls().mode();
         if (mode != TlsMode.NONE) {
             var context = TlsContexts.create(mode == TlsMode.MUTUAL ? ministry.tlsClient() : null, List.of(partner.trustedCa()));
-            connections.setTlsSocketStrategy(new DefaultClientTlsStrategy(context,
-                    new String[] {TLS.V_1_3.getId(), TLS.V_1_2.getId()}, null, SSLBufferMode.STATIC,
-                    HttpsSupport.getDefaultHostnameVerifier()));
+            connections.setTlsSocketStrategy(new DefaultClientTlsStrategy(context, TlsContexts.PROTOCOLS,
+                    TlsContexts.CIPHER_SUITES, SSLBufferMode.STATIC, HttpsSupport.getDefaultHostnameVerifier()));
         }
         return HttpClients.custom()
                 .setConnectionManager(connections.build())

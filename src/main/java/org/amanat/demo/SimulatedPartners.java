@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -41,8 +42,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Starts, for every partner, the kit's reference receiver where the partner's profile says its
- * endpoint is, holding that partner's example keys; a moment after each notice arrives, the
- * simulated platform reports it ACTIONED with the kit's status sender. A newcomer sees a notice go
+ * endpoint is, holding that partner's example keys. Each notice received is saved under
+ * {@code data/received/<partner>/}, and a moment later the simulated platform reports it ACTIONED with
+ * the kit's status sender (unless {@code amanat.demo.auto-action=false}). A newcomer sees a notice go
  * from ISSUED through DELIVERED to ACTIONED with nothing else running.
  */
 @Component
@@ -53,14 +55,20 @@ class SimulatedPartners implements ApplicationListener<WebServerInitializedEvent
     private final List<ReferenceReceiver> receivers = new ArrayList<>();
     private final ScheduledExecutorService platformWork = Executors.newSingleThreadScheduledExecutor();
     private final Duration actionDelay;
+    private final boolean autoAction;
+    private final Path receivedFolder;
     private final Clock clock;
     private volatile URI statusEndpoint;
 
     SimulatedPartners(PartnerDirectory partners, MinistryKeys ministry, Clock clock,
             @Value("${amanat.demo.partner-keys:certs-example/partners}") Path keys,
             @Value("${amanat.demo.partner-key-password:demo-only}") String password,
-            @Value("${amanat.demo.action-delay:2s}") Duration actionDelay) {
+            @Value("${amanat.demo.action-delay:2s}") Duration actionDelay,
+            @Value("${amanat.demo.auto-action:true}") boolean autoAction,
+            @Value("${amanat.demo.received-folder:data/received}") Path receivedFolder) {
         this.actionDelay = actionDelay;
+        this.autoAction = autoAction;
+        this.receivedFolder = receivedFolder;
         this.clock = clock;
         for (Partner partner : partners.all()) {
             receivers.add(start(partner, ministry, keys.resolve(partner.id()), password.toCharArray()));
@@ -84,15 +92,28 @@ class SimulatedPartners implements ApplicationListener<WebServerInitializedEvent
                 : TlsContexts.create(Keys.pkcs12(keys.resolve("tls-server.p12"), password), List.of(partner.trustedCa()));
         try {
             var receiver = new ReferenceReceiver(kit, opened -> {
-                log.info("[simulated {}] received notice {} ({} {}, {} items)", partner.id(), opened.notice().noticeId(),
-                        opened.notice().urgency(), opened.notice().type(), opened.notice().items().size());
-                platformWork.schedule(() -> reportActioned(kit, ministry.encryption(profile).certificate(), opened),
-                        actionDelay.toMillis(), TimeUnit.MILLISECONDS);
+                Path saved = save(partner.id(), opened.notice().noticeId(), opened.sealed());
+                log.info("[simulated {}] received notice {} ({} {}, {} items), saved as {}", partner.id(), opened.notice().noticeId(),
+                        opened.notice().urgency(), opened.notice().type(), opened.notice().items().size(), saved);
+                if (autoAction) {
+                    platformWork.schedule(() -> reportActioned(kit, ministry.encryption(profile).certificate(), opened),
+                            actionDelay.toMillis(), TimeUnit.MILLISECONDS);
+                }
             }).start(new InetSocketAddress(endpoint.getHost(), endpoint.getPort()), endpoint.getPath(), tls, mode == TlsMode.MUTUAL);
             log.info("simulated partner {} listening on {} ({} TLS)", partner.id(), endpoint, mode);
             return receiver;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start simulated partner " + partner.id() + " on " + endpoint, e);
+        }
+    }
+
+    /** Keeps the sealed bytes as the platform received them, for the openssl walkthrough in docs/protocol.md. */
+    private Path save(String partnerId, String noticeId, byte[] sealed) {
+        try {
+            Path folder = Files.createDirectories(receivedFolder.resolve(partnerId));
+            return Files.write(folder.resolve(noticeId + ".der"), sealed);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

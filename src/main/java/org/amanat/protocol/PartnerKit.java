@@ -50,7 +50,7 @@ public final class PartnerKit {
         if (!partnerId.equals(notice.partnerId())) {
             throw new MalformedMessageException("notice is addressed to " + notice.partnerId() + ", not " + partnerId);
         }
-        return new OpenedNotice(notice, Digests.sha256Base64(sealed), verified.signatureAlgorithm());
+        return new OpenedNotice(notice, sealed, Digests.sha256Base64(sealed), verified.signatureAlgorithm());
     }
 
     /**

@@ -54,6 +54,7 @@ public final class ReferenceReceiver implements AutoCloseable {
                 public void configure(HttpsParameters parameters) {
                     SSLParameters ssl = tls.getDefaultSSLParameters();
                     ssl.setProtocols(TlsContexts.PROTOCOLS);
+                    ssl.setCipherSuites(TlsContexts.CIPHER_SUITES);
                     ssl.setNeedClientAuth(requireClientCertificate);
                     parameters.setSSLParameters(ssl);
                 }

@@ -13,6 +13,14 @@ public final class TlsContexts {
     /** TLS 1.3 preferred, 1.2 the minimum (DESIGN.md section 7). */
     public static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
 
+    /** TLS 1.3's suites, and for 1.2 only ECDHE with AES-GCM or ChaCha20 (Mozilla "intermediate"): no RSA key exchange, no CBC. */
+    public static final String[] CIPHER_SUITES = {
+        "TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256", "TLS_CHACHA20_POLY1305_SHA256",
+        "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+        "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+        "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256"
+    };
+
     private TlsContexts() {}
 
     /**

@@ -3,11 +3,13 @@ package org.amanat.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.amanat.Api;
 import org.amanat.TestDatabases;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -16,7 +18,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The README's demo as it ships: the demo profile, the example keys in certs-example/, the three
- * example partner profiles and their simulated platforms on ports 9441-9443 (mutual TLS for two).
+ * example partner profiles and their simulated platforms on ports 9441-9443 (mutual TLS for two),
+ * which acknowledge each notice and report it ACTIONED through the partner kit.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
@@ -24,19 +27,26 @@ class DemoIT {
     @LocalServerPort
     int port;
 
+    @TempDir
+    static Path received;
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabases.h2(registry);
+        registry.add("amanat.demo.received-folder", () -> received.toString());
+        registry.add("amanat.demo.action-delay", () -> "100ms");
     }
 
     @Test
-    void everyExamplePartnerAcknowledgesANotice() {
+    void everyExamplePartnerAcknowledgesANoticeAndReportsItActioned() {
         var api = new Api(port);
         List<String> ids = List.of("globaltube", "chirp", "pasarlokal").stream().map(p -> api.issue(Api.validNotice(p))).toList();
 
         for (String id : ids) {
-            var notice = await().atMost(Duration.ofSeconds(20)).until(() -> api.notice(id), n -> "DELIVERED".equals(n.get("state").asText()));
+            var notice = await().atMost(Duration.ofSeconds(20)).until(() -> api.notice(id), n -> "ACTIONED".equals(n.get("state").asText()));
             assertThat(notice.at("/receipt/disposition").asText()).isEqualTo("RECEIVED");
+            assertThat(notice.get("history").findValuesAsText("kind")).containsExactly("ISSUED", "DELIVERED", "STATUS_ACTIONED");
+            assertThat(received.resolve(notice.get("partnerId").asText()).resolve(id + ".der")).exists();
         }
     }
 }

@@ -48,7 +48,8 @@ class CrashRecoveryIT {
 
     @Test
     void noticeTakenBeforeAKillIsDeliveredOnceAfterRestartOnH2() throws Exception {
-        killAfter201ThenRestart(Map.of("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("ledger")));
+        // The gateway's own default datasource, only in a folder of this test's.
+        killAfter201ThenRestart(Map.of("amanat.data-dir", dir.resolve("data").toString()));
     }
 
     @Test

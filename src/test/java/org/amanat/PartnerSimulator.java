@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Arrays;
 import org.amanat.protocol.AlgorithmPolicy;
 import org.amanat.protocol.AlgorithmProfile;
 import org.amanat.protocol.Digests;
@@ -15,6 +16,7 @@ import org.amanat.protocol.Envelope;
 import org.amanat.protocol.Notice;
 import org.amanat.protocol.OpenedNotice;
 import org.amanat.protocol.PartnerKit;
+import org.amanat.protocol.ProtocolJson;
 import org.amanat.protocol.Receipt;
 import org.amanat.protocol.ReferenceReceiver;
 import org.amanat.protocol.Receipts;
@@ -25,7 +27,8 @@ import org.amanat.protocol.Pki.KeyType;
 /**
  * A WireMock response transformer that plays a platform with real crypto: it opens the sealed notice
  * with the partner's keys and answers with a receipt, honest or defective as the stub asks
- * ({@code mode}: VALID, OTHER_SIGNER, WRONG_DIGEST, WRONG_NOTICE, NOT_CMS).
+ * ({@code mode}: VALID, DUPLICATE, OTHER_SIGNER, WRONG_DIGEST, WRONG_NOTICE, NOT_CMS, EMPTY, TRUNCATED,
+ * UNSIGNED).
  */
 public final class PartnerSimulator implements ResponseDefinitionTransformerV2 {
     public static final String NAME = "amanat-partner";
@@ -55,10 +58,15 @@ public final class PartnerSimulator implements ResponseDefinitionTransformerV2 {
             case "OTHER_SIGNER" -> sign(receipt(opened.notice().noticeId(), opened.digest()), TestPki.otherPartner(type).signing());
             case "WRONG_DIGEST" -> sign(receipt(opened.notice().noticeId(), Digests.sha256Base64(new byte[] {1})), partner.signing());
             case "WRONG_NOTICE" -> sign(receipt("01a00000-0000-7000-8000-000000000000", opened.digest()), partner.signing());
+            case "DUPLICATE" -> kit.receipt(opened, Disposition.DUPLICATE, "ref-" + opened.notice().noticeId());
             case "NOT_CMS" -> "thank you".getBytes(StandardCharsets.UTF_8);
+            case "EMPTY" -> new byte[0];
+            case "TRUNCATED" -> Arrays.copyOf(kit.receipt(opened, Disposition.RECEIVED, "ref"), 200);
+            case "UNSIGNED" -> ProtocolJson.write(receipt(opened.notice().noticeId(), opened.digest()));
             default -> throw new IllegalArgumentException("unknown mode " + mode);
         };
-        return new ResponseDefinitionBuilder()
+        // like(): keeps what the stub says beyond the body, such as a delay
+        return ResponseDefinitionBuilder.like(event.getResponseDefinition()).but()
                 .withStatus(200)
                 .withHeader("Content-Type", ReferenceReceiver.RECEIPT_CONTENT_TYPE)
                 .withBody(body)

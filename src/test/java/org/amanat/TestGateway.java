@@ -50,6 +50,20 @@ public final class TestGateway {
                   immediateAttempts: 2
                   firstBackoff: 100ms
                   laterInterval: 30s
+                  jitter: 0
+                  flagAfterAttempts: 20
+                  flagAfterAge: 2h
+                resilience:
+                  timeLimit: 3s
+                  bulkhead: 4
+                  circuitBreaker:
+                    failureRateThreshold: 50
+                    slowCallDurationThreshold: 2s
+                    slowCallRateThreshold: 100
+                    slidingWindowSize: 20
+                    minimumNumberOfCalls: 20
+                    waitInOpenState: 2s
+                    permittedCallsInHalfOpenState: 1
                 obligations:
                   ackWithin: 1h
                   actionWithin:

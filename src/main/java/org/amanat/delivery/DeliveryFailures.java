@@ -1,12 +1,17 @@
 package org.amanat.delivery;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import java.io.IOException;
 import java.net.ConnectException;
-import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import io.github.resilience4j.core.IntervalFunction;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 import org.amanat.ledger.AttemptOutcome;
 import org.amanat.ledger.DueDelivery;
@@ -22,9 +27,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Records a failed attempt with a reason an officer can read, and schedules the next one: backing
- * off from the profile's first backoff while immediate attempts remain, then every later interval.
- * The notice stays in the outbox; nothing is dropped.
+ * Records a failed attempt with a reason an officer can read, and schedules the next one with
+ * Resilience4j's exponential random backoff (from the profile's first backoff, doubling, capped at
+ * its later interval, with jitter). The notice stays in the outbox; nothing is dropped. A notice
+ * undelivered after the profile's attempt count or age is flagged once: a DELIVERY_OVERDUE event, a
+ * warning in the log and the {@code amanat.delivery.overdue} metric.
  */
 @Component
 class DeliveryFailures {
@@ -33,11 +40,13 @@ class DeliveryFailures {
     private final PartnerDirectory partners;
     private final Outbox outbox;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    DeliveryFailures(PartnerDirectory partners, Outbox outbox, Clock clock) {
+    DeliveryFailures(PartnerDirectory partners, Outbox outbox, Clock clock, MeterRegistry meters) {
         this.partners = partners;
         this.outbox = outbox;
         this.clock = clock;
+        this.meters = meters;
     }
 
     public void record(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable failure,
@@ -46,22 +55,36 @@ class DeliveryFailures {
         Instant now = clock.instant();
         PartnerProfile.Delivery policy = partners.get(delivery.partnerId()).profile().delivery();
         int attempt = delivery.attemptNo();
-        boolean spent = attempt >= policy.immediateAttempts();
-        Instant next = now.plus(spent ? policy.laterInterval() : backoff(policy.firstBackoff(), attempt));
+        Instant next = now.plusMillis(backoff(policy).apply(attempt));
+        boolean overdue = !delivery.flagged() && (attempt >= policy.flagAfterAttempts()
+                || Duration.between(delivery.issuedAt(), now).compareTo(policy.flagAfterAge()) >= 0);
         String reason = reason(failure);
         outbox.recordFailed(AttemptOutcome.failed(delivery, sealed == null ? now : sealed.startedAt(), now, httpStatus(failure),
-                sealed == null ? null : sealed.digest(), reason), next, spent);
+                sealed == null ? null : sealed.digest(), reason), next, attempt >= policy.immediateAttempts(), overdue);
         log.warn("notice {} to {}: attempt {} failed: {}; next attempt at {}", delivery.noticeId(), delivery.partnerId(),
                 attempt, reason, next);
+        if (overdue) {
+            meters.counter("amanat.delivery.overdue", "partner", delivery.partnerId()).increment();
+            log.warn("ALERT notice {} to {} is overdue: undelivered after {} attempts since {}", delivery.noticeId(),
+                    delivery.partnerId(), attempt, delivery.issuedAt());
+        }
     }
 
-    /** first, 2×first, 4×first…, capped so a long outage does not overflow. */
-    static Duration backoff(Duration first, int attempt) {
-        return first.multipliedBy(1L << Math.min(attempt - 1, 20));
+    /** first, 2×first, 4×first… up to the later interval, each randomised by the jitter. */
+    static IntervalFunction backoff(PartnerProfile.Delivery policy) {
+        return policy.jitter() == 0
+                ? IntervalFunction.ofExponentialBackoff(policy.firstBackoff(), 2.0, policy.laterInterval())
+                : IntervalFunction.ofExponentialRandomBackoff(policy.firstBackoff(), 2.0, policy.jitter(), policy.laterInterval());
     }
 
+    /** The partner's HTTP status, wherever the guards wrapped the exception that carries it. */
     static Integer httpStatus(Throwable failure) {
-        return failure instanceof HttpOperationFailedException http ? http.getStatusCode() : null;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpOperationFailedException http) {
+                return http.getStatusCode();
+            }
+        }
+        return null;
     }
 
     static String reason(Throwable failure) {
@@ -81,7 +104,16 @@ class DeliveryFailures {
             if (cause instanceof SSLException) {
                 return "TLS failure: " + cause.getMessage();
             }
-            if (cause instanceof SocketException) {
+            if (cause instanceof TimeoutException) {
+                return "timed out: the exchange took longer than the partner's time limit";
+            }
+            if (cause instanceof CallNotPermittedException) {
+                return "not sent: the partner's circuit breaker is open";
+            }
+            if (cause instanceof BulkheadFullException) {
+                return "not sent: the partner's bulkhead is full";
+            }
+            if (cause instanceof IOException) {
                 return "connection failed: " + cause.getMessage();
             }
         }

@@ -13,7 +13,6 @@ import org.amanat.protocol.ReferenceReceiver;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperties;
 import org.apache.camel.Headers;
-import org.springframework.context.annotation.DependsOn;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,9 +20,7 @@ import org.springframework.stereotype.Component;
  * partner's pinned encryption certificate, afresh for each attempt (so signing-time is current), and
  * sets the protocol's HTTP headers. The same notice id is the Idempotency-Key of every attempt.
  */
-/** Depends on the HTTP clients so they are in Camel's registry before the first notice is sent. */
 @Component
-@DependsOn("partnerHttpClients")
 class NoticeSealer {
     static final String SEALED = "amanatSealed";
     static final String ENDPOINT = "amanatEndpoint";

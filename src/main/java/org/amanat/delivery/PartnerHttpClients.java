@@ -31,8 +31,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PartnerHttpClients implements DisposableBean {
-    private static final int CONNECTIONS_PER_PARTNER = 20;
-
     private final Map<String, CloseableHttpClient> clients;
 
     PartnerHttpClients(PartnerDirectory partners, MinistryKeys ministry, CamelContext camel) {
@@ -59,8 +57,8 @@ class PartnerHttpClients implements DisposableBean {
                         .setConnectTimeout(Timeout.of(timeouts.connectTimeout()))
                         .setSocketTimeout(Timeout.of(timeouts.responseTimeout()))
                         .build())
-                .setMaxConnPerRoute(CONNECTIONS_PER_PARTNER)
-                .setMaxConnTotal(CONNECTIONS_PER_PARTNER);
+                .setMaxConnPerRoute(partner.profile().resilience().bulkhead())
+                .setMaxConnTotal(partner.profile().resilience().bulkhead());
         TlsMode mode = partner.profile().tls().mode();
         if (mode != TlsMode.NONE) {
             var context = TlsContexts.create(mode == TlsMode.MUTUAL ? ministry.tlsClient() : null, List.of(partner.trustedCa()));

@@ -46,23 +46,28 @@ public class NoticeLedger {
             jdbc.sql("update notice set state = ? where id = ?").params(notice.relatedBecomes().name(), notice.relatesTo()).update();
             event(notice.relatesTo(), notice.issuedAt(), notice.relatedBecomes().name(), "by " + notice.type() + " notice " + notice.id());
         }
-        jdbc.sql("insert into outbox (notice_id, partner_id, due_at, attempts) values (?, ?, ?, 0)")
-                .params(notice.id(), notice.partnerId(), utc(notice.issuedAt()))
+        jdbc.sql("insert into outbox (notice_id, partner_id, due_at, attempts, issued_at) values (?, ?, ?, 0, ?)")
+                .params(notice.id(), notice.partnerId(), utc(notice.issuedAt()), utc(notice.issuedAt()))
                 .update();
         event(notice.id(), notice.issuedAt(), "ISSUED", "for " + notice.partnerId());
     }
 
-    /** Withdraws a notice that was never delivered: it leaves the outbox, so it is never sent. One transaction. */
+    /**
+     * Ends the delivery of a notice never delivered — WITHDRAWN by an officer or ABANDONED by an
+     * administrator: it leaves the outbox, so it is never sent. One transaction.
+     *
+     * @return false when the notice is no longer undelivered
+     */
     @Transactional
-    public boolean withdrawUndelivered(String id, Instant at, String detail) {
+    public boolean endUndelivered(String id, NoticeState end, Instant at, String detail) {
         int changed = jdbc.sql("update notice set state = ? where id = ? and state in (?, ?)")
-                .params(NoticeState.WITHDRAWN.name(), id, NoticeState.ISSUED.name(), NoticeState.DELIVERY_FAILED.name())
+                .params(end.name(), id, NoticeState.ISSUED.name(), NoticeState.DELIVERY_FAILED.name())
                 .update();
         if (changed == 0) {
             return false;
         }
         jdbc.sql("delete from outbox where notice_id = ?").param(id).update();
-        event(id, at, NoticeState.WITHDRAWN.name(), detail);
+        event(id, at, end.name(), detail);
         return true;
     }
 

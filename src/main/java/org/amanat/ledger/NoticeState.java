@@ -18,10 +18,12 @@ public enum NoticeState {
     /** Cancelled by an officer before it was acted on. */
     WITHDRAWN,
     /** Undone after review by a later RESTORE notice. */
-    RESTORED;
+    RESTORED,
+    /** An administrator gave up delivering it, explicitly and on record. */
+    ABANDONED;
 
     /** States in which the notice is settled by the ministry, so a partner's report no longer changes it. */
     public boolean closedByMinistry() {
-        return this == WITHDRAWN || this == RESTORED;
+        return this == WITHDRAWN || this == RESTORED || this == ABANDONED;
     }
 }

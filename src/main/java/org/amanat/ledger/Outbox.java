@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,13 +25,17 @@ public class Outbox {
         this.jdbc = jdbc;
     }
 
-    /** Leases up to {@code limit} due entries, oldest first, for {@code lease}. */
-    public List<DueDelivery> claimDue(String owner, Instant now, Duration lease, int limit) {
+    /**
+     * Leases up to {@code limit} of a partner's entries, in issue order, for {@code lease}: those due
+     * now, or with {@code oldestEvenIfNotDue} the oldest ones whatever their time (a probe of a
+     * recovering partner goes with the head of its queue).
+     */
+    public List<DueDelivery> claim(String partnerId, String owner, Instant now, Duration lease, int limit, boolean oldestEvenIfNotDue) {
         List<String> candidates = jdbc.sql("""
                 select notice_id from outbox
-                where due_at <= ? and (lease_until is null or lease_until < ?)
-                order by due_at, notice_id limit ?""")
-                .params(utc(now), utc(now), limit)
+                where partner_id = ? and (cast(? as boolean) or due_at <= ?) and (lease_until is null or lease_until < ?)
+                order by issued_at, notice_id limit ?""")
+                .params(partnerId, oldestEvenIfNotDue, utc(now), utc(now), limit)
                 .query(String.class)
                 .list();
         List<DueDelivery> claimed = new ArrayList<>();
@@ -42,14 +48,22 @@ public class Outbox {
                     .update();
             if (won == 1) {
                 claimed.add(jdbc.sql("""
-                        select o.notice_id, o.partner_id, o.attempts, n.notice_json
+                        select o.notice_id, o.partner_id, o.attempts, n.notice_json, o.issued_at, o.lease_owner, o.flagged_at
                         from outbox o join notice n on n.id = o.notice_id where o.notice_id = ?""")
                         .param(id)
-                        .query((rs, row) -> new DueDelivery(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4)))
+                        .query((rs, row) -> new DueDelivery(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                                NoticeLedger.time(rs, "issued_at"), rs.getString("lease_owner"), rs.getObject("flagged_at") != null))
                         .single());
             }
         }
         return claimed;
+    }
+
+    /** A partner is back: its whole backlog is due now, and is claimed in issue order. */
+    public int makeDueNow(String partnerId, Instant now) {
+        return jdbc.sql("update outbox set due_at = ? where partner_id = ? and due_at > ?")
+                .params(utc(now), partnerId, utc(now))
+                .update();
     }
 
     /** At start-up: whatever this node had leased before it stopped is due again at once. */
@@ -59,6 +73,15 @@ public class Outbox {
 
     public int pending() {
         return jdbc.sql("select count(*) from outbox").query(Integer.class).single();
+    }
+
+    /** Delivered notices per node, from the attempts that delivered them. */
+    public Map<String, Integer> deliveredByNode() {
+        var byNode = new TreeMap<String, Integer>();
+        jdbc.sql("select node_id, count(*) from delivery_attempt where outcome = 'DELIVERED' group by node_id")
+                .query((rs, row) -> byNode.put(rs.getString(1), rs.getInt(2)))
+                .list();
+        return byNode;
     }
 
     /** DELIVERED with the receipt as evidence; the entry leaves the outbox. One transaction. */
@@ -82,15 +105,21 @@ public class Outbox {
 
     /**
      * A failed attempt: recorded with its reason, the entry stays due at {@code nextDueAt}. When
-     * {@code immediateAttemptsSpent}, an ISSUED notice becomes DELIVERY_FAILED. One transaction.
+     * {@code immediateAttemptsSpent}, an ISSUED notice becomes DELIVERY_FAILED; when {@code overdue}, the
+     * entry is flagged once, with a DELIVERY_OVERDUE event. One transaction.
      */
     @Transactional
-    public void recordFailed(AttemptOutcome outcome, Instant nextDueAt, boolean immediateAttemptsSpent) {
+    public void recordFailed(AttemptOutcome outcome, Instant nextDueAt, boolean immediateAttemptsSpent, boolean overdue) {
         String id = outcome.delivery().noticeId();
         insertAttempt(outcome, "FAILED");
         jdbc.sql("update outbox set attempts = ?, due_at = ?, lease_owner = null, lease_until = null where notice_id = ?")
                 .params(outcome.delivery().attemptNo(), utc(nextDueAt), id)
                 .update();
+        if (overdue && jdbc.sql("update outbox set flagged_at = ? where notice_id = ? and flagged_at is null")
+                .params(utc(outcome.finishedAt()), id).update() == 1) {
+            event(id, outcome.finishedAt(), "DELIVERY_OVERDUE", "still undelivered after " + outcome.delivery().attemptNo()
+                    + " attempts since " + outcome.delivery().issuedAt() + "; retrying until withdrawn or abandoned");
+        }
         if (immediateAttemptsSpent) {
             int changed = jdbc.sql("update notice set state = ? where id = ? and state = ?")
                     .params(NoticeState.DELIVERY_FAILED.name(), id, NoticeState.ISSUED.name())
@@ -104,10 +133,12 @@ public class Outbox {
 
     private void insertAttempt(AttemptOutcome outcome, String result) {
         jdbc.sql("""
-                insert into delivery_attempt (notice_id, attempt_no, started_at, finished_at, outcome, http_status, reason, sent_digest)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                insert into delivery_attempt (notice_id, attempt_no, started_at, finished_at, outcome, http_status, reason, sent_digest,
+                    node_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(outcome.delivery().noticeId(), outcome.delivery().attemptNo(), utc(outcome.startedAt()),
-                        utc(outcome.finishedAt()), result, outcome.httpStatus(), truncate(outcome.reason()), outcome.sentDigest())
+                        utc(outcome.finishedAt()), result, outcome.httpStatus(), truncate(outcome.reason()), outcome.sentDigest(),
+                        outcome.delivery().leaseOwner())
                 .update();
     }
 

@@ -51,6 +51,13 @@ class NoticeController {
         return ResponseEntity.created(URI.create("/api/v1/notices/" + withdrawal.noticeId())).body(view(withdrawal.noticeId()));
     }
 
+    /** An administrator gives up delivering an undelivered notice (audited as an ABANDONED event). */
+    @PostMapping(path = "/{id}/abandonment", consumes = MediaType.APPLICATION_JSON_VALUE)
+    NoticeView abandon(@PathVariable String id, @RequestBody AbandonmentRequest request) {
+        issuer.abandon(id, request);
+        return view(id);
+    }
+
     @GetMapping("/{id}")
     NoticeView get(@PathVariable String id) {
         return view(id);

@@ -100,7 +100,8 @@ class NoticeIssuer {
         }
         NoticeRecord original = ledger.find(id).orElseThrow(() -> new NotFoundException("no notice " + id));
         String detail = "by officer " + request.officerId() + ": " + request.reason();
-        if (UNDELIVERED.contains(original.state()) && ledger.withdrawUndelivered(id, clock.instant(), detail + " (never sent)")) {
+        if (UNDELIVERED.contains(original.state())
+                && ledger.endUndelivered(id, NoticeState.WITHDRAWN, clock.instant(), detail + " (never sent)")) {
             return null;
         }
         NoticeState state = ledger.find(id).orElseThrow().state();
@@ -116,6 +117,29 @@ class NoticeIssuer {
                 earlier.redress());
         record(withdrawal, NoticeState.WITHDRAWN);
         return withdrawal;
+    }
+
+    /**
+     * An administrator gives up delivering a notice, explicitly and on record (ABANDONED): it leaves
+     * the outbox. Only for a notice never delivered.
+     */
+    void abandon(String id, AbandonmentRequest request) {
+        List<Violation> violations = new ArrayList<>();
+        if (request == null || request.administratorId() == null || request.administratorId().isBlank()) {
+            violations.add(new Violation("administratorId", "is required"));
+        }
+        if (request == null || request.reason() == null || request.reason().isBlank()) {
+            violations.add(new Violation("reason", "is required"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-abandonment", violations);
+        }
+        NoticeRecord notice = ledger.find(id).orElseThrow(() -> new NotFoundException("no notice " + id));
+        String detail = "delivery given up by administrator " + request.administratorId() + ": " + request.reason();
+        if (!ledger.endUndelivered(id, NoticeState.ABANDONED, clock.instant(), detail)) {
+            throw new InvalidRequestException(HttpStatus.CONFLICT, "cannot-abandon",
+                    List.of(new Violation("state", "only an undelivered notice can be abandoned; this one is " + notice.state())));
+        }
     }
 
     private Notice build(NoticeType type, String partnerId, Urgency urgency, Category category,

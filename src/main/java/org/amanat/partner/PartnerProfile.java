@@ -17,6 +17,7 @@ public record PartnerProfile(
         Tls tls,
         Connection connection,
         Delivery delivery,
+        Resilience resilience,
         Obligations obligations,
         ReceiveOnly receiveOnly) {
 
@@ -34,10 +35,34 @@ public record PartnerProfile(
     public record Connection(Duration connectTimeout, Duration responseTimeout) {}
 
     /**
-     * @param immediateAttempts attempts, backing off from {@code firstBackoff}, before the notice is DELIVERY_FAILED
-     * @param laterInterval how often a DELIVERY_FAILED notice is tried again; it is never dropped
+     * Durable retry: the next attempt's time is kept in the ledger.
+     *
+     * @param immediateAttempts attempts before the notice is DELIVERY_FAILED (it is still retried)
+     * @param firstBackoff the wait after the first failed attempt; it doubles after each one
+     * @param laterInterval the longest wait between attempts; a notice is never dropped
+     * @param jitter randomisation of each wait, 0 to 1 (0.5: between half and one and a half times)
+     * @param flagAfterAttempts a notice still undelivered after this many attempts is flagged and alerted
+     * @param flagAfterAge a notice still undelivered this long after issue is flagged and alerted
      */
-    public record Delivery(int immediateAttempts, Duration firstBackoff, Duration laterInterval) {}
+    public record Delivery(int immediateAttempts, Duration firstBackoff, Duration laterInterval, double jitter,
+            int flagAfterAttempts, Duration flagAfterAge) {}
+
+    /**
+     * Resilience4j guards around each HTTP exchange with the partner.
+     *
+     * @param timeLimit an exchange taking longer is cut, and counts as failed
+     * @param bulkhead at most this many exchanges with the partner at once (also its connection pool)
+     */
+    public record Resilience(Duration timeLimit, int bulkhead, CircuitBreaker circuitBreaker) {}
+
+    /**
+     * @param failureRateThreshold percent of failed exchanges, in the sliding window, that opens the breaker
+     * @param slowCallDurationThreshold an exchange slower than this is slow
+     * @param slowCallRateThreshold percent of slow exchanges that opens the breaker
+     * @param waitInOpenState how long the breaker stays open before letting probes through (half-open)
+     */
+    public record CircuitBreaker(int failureRateThreshold, Duration slowCallDurationThreshold, int slowCallRateThreshold,
+            int slidingWindowSize, int minimumNumberOfCalls, Duration waitInOpenState, int permittedCallsInHalfOpenState) {}
 
     public record Obligations(Duration ackWithin, Map<Urgency, Duration> actionWithin) {}
 

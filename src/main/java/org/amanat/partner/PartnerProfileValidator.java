@@ -64,7 +64,15 @@ final class PartnerProfileValidator {
             }
             positive(at + "delivery.firstBackoff", p.delivery().firstBackoff(), problems);
             positive(at + "delivery.laterInterval", p.delivery().laterInterval(), problems);
+            if (p.delivery().jitter() < 0 || p.delivery().jitter() >= 1) {
+                problems.add(at + "delivery.jitter: must be at least 0 and below 1");
+            }
+            if (p.delivery().flagAfterAttempts() < 1) {
+                problems.add(at + "delivery.flagAfterAttempts: must be at least 1");
+            }
+            positive(at + "delivery.flagAfterAge", p.delivery().flagAfterAge(), problems);
         }
+        checkResilience(at, p.resilience(), problems);
         if (p.obligations() == null) {
             problems.add(at + "obligations: is required");
         } else {
@@ -88,6 +96,31 @@ final class PartnerProfileValidator {
         var loosened = p.receiveOnly();
         var policy = new AlgorithmPolicy(loosened.rsaPkcs1v15Signatures(), loosened.rsa2048(), loosened.aes128Gcm(), loosened.maxClockSkew());
         return new Partner(p, signing, encryption, trustedCa, policy);
+    }
+
+    private static void checkResilience(String at, PartnerProfile.Resilience r, List<String> problems) {
+        if (r == null || r.circuitBreaker() == null) {
+            problems.add(at + "resilience: is required, with circuitBreaker");
+            return;
+        }
+        positive(at + "resilience.timeLimit", r.timeLimit(), problems);
+        if (r.bulkhead() < 1 || r.bulkhead() > 200) {
+            problems.add(at + "resilience.bulkhead: must be between 1 and 200");
+        }
+        var cb = r.circuitBreaker();
+        percent(at + "resilience.circuitBreaker.failureRateThreshold", cb.failureRateThreshold(), problems);
+        percent(at + "resilience.circuitBreaker.slowCallRateThreshold", cb.slowCallRateThreshold(), problems);
+        positive(at + "resilience.circuitBreaker.slowCallDurationThreshold", cb.slowCallDurationThreshold(), problems);
+        positive(at + "resilience.circuitBreaker.waitInOpenState", cb.waitInOpenState(), problems);
+        if (cb.slidingWindowSize() < 1 || cb.minimumNumberOfCalls() < 1 || cb.permittedCallsInHalfOpenState() < 1) {
+            problems.add(at + "resilience.circuitBreaker: slidingWindowSize, minimumNumberOfCalls and permittedCallsInHalfOpenState must be at least 1");
+        }
+    }
+
+    private static void percent(String where, int value, List<String> problems) {
+        if (value < 1 || value > 100) {
+            problems.add(where + ": must be a percentage from 1 to 100");
+        }
     }
 
     private static void checkEndpoint(String at, PartnerProfile p, List<String> problems) {

@@ -6,6 +6,7 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import javax.net.ssl.SSLHandshakeException;
+import org.amanat.partner.PartnerProfile;
 import org.amanat.protocol.UntrustedSignerException;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.junit.jupiter.api.Test;
@@ -13,13 +14,25 @@ import org.junit.jupiter.api.Test;
 class DeliveryFailuresTest {
 
     @Test
-    void backsOffDoublingFromTheFirstBackoff() {
-        Duration first = Duration.ofSeconds(2);
+    void backsOffDoublingFromTheFirstBackoffUpToTheLaterInterval() {
+        var policy = new PartnerProfile.Delivery(3, Duration.ofSeconds(2), Duration.ofMinutes(5), 0, 20, Duration.ofHours(2));
+        var backoff = DeliveryFailures.backoff(policy);
 
-        assertThat(DeliveryFailures.backoff(first, 1)).isEqualTo(Duration.ofSeconds(2));
-        assertThat(DeliveryFailures.backoff(first, 2)).isEqualTo(Duration.ofSeconds(4));
-        assertThat(DeliveryFailures.backoff(first, 3)).isEqualTo(Duration.ofSeconds(8));
-        assertThat(DeliveryFailures.backoff(first, 500)).isEqualTo(first.multipliedBy(1L << 20));
+        assertThat(backoff.apply(1)).isEqualTo(2_000);
+        assertThat(backoff.apply(2)).isEqualTo(4_000);
+        assertThat(backoff.apply(3)).isEqualTo(8_000);
+        assertThat(backoff.apply(500)).isEqualTo(300_000);
+    }
+
+    @Test
+    void spreadsWaitsByTheJitter() {
+        var policy = new PartnerProfile.Delivery(3, Duration.ofSeconds(10), Duration.ofMinutes(5), 0.5, 20, Duration.ofHours(2));
+        var backoff = DeliveryFailures.backoff(policy);
+
+        var waits = java.util.stream.IntStream.range(0, 200).mapToObj(i -> backoff.apply(1)).toList();
+
+        assertThat(waits).allSatisfy(wait -> assertThat(wait).isBetween(5_000L, 15_000L));
+        assertThat(waits.stream().distinct().count()).as("randomised").isGreaterThan(50);
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** From a valid baseline request, each test changes one thing and expects exactly that violation. */
 class NoticeRequestValidatorTest {
-    private static final PartnerProfile TUBE = new PartnerProfile("tube", "Tube", null, null, null, null, null, null, null, null);
+    private static final PartnerProfile TUBE = new PartnerProfile("tube", "Tube", null, null, null, null, null, null, null, null, null);
     private final NoticeRequestValidator validator = new NoticeRequestValidator(
             new PartnerDirectory(List.of(new Partner(TUBE, null, null, null, AlgorithmPolicy.strict()))));
 

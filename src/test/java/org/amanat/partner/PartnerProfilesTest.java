@@ -36,7 +36,12 @@ class PartnerProfilesTest {
                 tls:
                   mode: MUTUAL
                 connection: {connectTimeout: 5s, responseTimeout: 30s}
-                delivery: {immediateAttempts: 3, firstBackoff: 2s, laterInterval: 5m}
+                delivery: {immediateAttempts: 3, firstBackoff: 2s, laterInterval: 5m, jitter: 0.5, flagAfterAttempts: 20, flagAfterAge: 2h}
+                resilience:
+                  timeLimit: 20s
+                  bulkhead: 4
+                  circuitBreaker: {failureRateThreshold: 50, slowCallDurationThreshold: 10s, slowCallRateThreshold: 80,
+                    slidingWindowSize: 20, minimumNumberOfCalls: 10, waitInOpenState: 30s, permittedCallsInHalfOpenState: 2}
                 obligations:
                   ackWithin: 1h
                   actionWithin: {URGENT: 4h, STANDARD: 24h}

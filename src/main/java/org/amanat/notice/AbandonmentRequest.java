@@ -1,0 +1,4 @@
+package org.amanat.notice;
+
+/** An administrator's explicit decision to stop delivering a notice, with the reason that goes on record. */
+record AbandonmentRequest(String administratorId, String reason) {}

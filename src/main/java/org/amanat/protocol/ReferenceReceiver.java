@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -30,6 +31,7 @@ public final class ReferenceReceiver implements AutoCloseable {
     private final PartnerKit kit;
     private final Consumer<OpenedNotice> onNotice;
     private final Map<String, String> referencesByNoticeId = new ConcurrentHashMap<>();
+    private final AtomicLong duplicates = new AtomicLong();
     private HttpServer server;
 
     public ReferenceReceiver(PartnerKit kit, Consumer<OpenedNotice> onNotice) {
@@ -67,6 +69,11 @@ public final class ReferenceReceiver implements AutoCloseable {
         return this;
     }
 
+    /** How many deliveries were of notices this receiver already had (answered DUPLICATE). */
+    public long duplicates() {
+        return duplicates.get();
+    }
+
     public int port() {
         return server.getAddress().getPort();
     }
@@ -92,6 +99,8 @@ public final class ReferenceReceiver implements AutoCloseable {
             if (reference == null) {
                 reference = fresh;
                 onNotice.accept(opened);
+            } else {
+                duplicates.incrementAndGet();
             }
             reply(exchange, 200, RECEIPT_CONTENT_TYPE, kit.receipt(opened, disposition, reference));
         }

@@ -1,6 +1,7 @@
 package org.amanat;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -32,6 +33,12 @@ import org.amanat.protocol.Pki.KeyType;
  */
 public final class PartnerSimulator implements ResponseDefinitionTransformerV2 {
     public static final String NAME = "amanat-partner";
+
+    /** A stub answer that this simulator turns into the platform's receipt. */
+    public static ResponseDefinitionBuilder receipt(String partnerId, String profile, String mode) {
+        return WireMock.aResponse().withTransformers(NAME).withTransformerParameter("partner", partnerId)
+                .withTransformerParameter("profile", profile).withTransformerParameter("mode", mode);
+    }
 
     @Override
     public String getName() {

@@ -88,16 +88,8 @@ class NoticeIssuer {
      * @return the WITHDRAWAL notice sent, or null when nothing had to be sent
      */
     Notice withdraw(String id, WithdrawalRequest request) {
-        List<Violation> violations = new ArrayList<>();
-        if (request == null || request.officerId() == null || request.officerId().isBlank()) {
-            violations.add(new Violation("officerId", "is required"));
-        }
-        if (request == null || request.reason() == null || request.reason().isBlank()) {
-            violations.add(new Violation("reason", "is required"));
-        }
-        if (!violations.isEmpty()) {
-            throw new InvalidRequestException(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-withdrawal", violations);
-        }
+        requireTexts("invalid-withdrawal", "officerId", request == null ? null : request.officerId(),
+                "reason", request == null ? null : request.reason());
         NoticeRecord original = ledger.find(id).orElseThrow(() -> new NotFoundException("no notice " + id));
         String detail = "by officer " + request.officerId() + ": " + request.reason();
         if (UNDELIVERED.contains(original.state())
@@ -124,21 +116,27 @@ class NoticeIssuer {
      * the outbox. Only for a notice never delivered.
      */
     void abandon(String id, AbandonmentRequest request) {
-        List<Violation> violations = new ArrayList<>();
-        if (request == null || request.administratorId() == null || request.administratorId().isBlank()) {
-            violations.add(new Violation("administratorId", "is required"));
-        }
-        if (request == null || request.reason() == null || request.reason().isBlank()) {
-            violations.add(new Violation("reason", "is required"));
-        }
-        if (!violations.isEmpty()) {
-            throw new InvalidRequestException(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-abandonment", violations);
-        }
+        requireTexts("invalid-abandonment", "administratorId", request == null ? null : request.administratorId(),
+                "reason", request == null ? null : request.reason());
         NoticeRecord notice = ledger.find(id).orElseThrow(() -> new NotFoundException("no notice " + id));
         String detail = "delivery given up by administrator " + request.administratorId() + ": " + request.reason();
         if (!ledger.endUndelivered(id, NoticeState.ABANDONED, clock.instant(), detail)) {
             throw new InvalidRequestException(HttpStatus.CONFLICT, "cannot-abandon",
                     List.of(new Violation("state", "only an undelivered notice can be abandoned; this one is " + notice.state())));
+        }
+    }
+
+    /** Who and why are required for every withdrawal and abandonment: they go on the record. */
+    private static void requireTexts(String problemType, String whoField, String who, String whyField, String why) {
+        List<Violation> violations = new ArrayList<>();
+        if (who == null || who.isBlank()) {
+            violations.add(new Violation(whoField, "is required"));
+        }
+        if (why == null || why.isBlank()) {
+            violations.add(new Violation(whyField, "is required"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(HttpStatus.UNPROCESSABLE_ENTITY, problemType, violations);
         }
     }
 

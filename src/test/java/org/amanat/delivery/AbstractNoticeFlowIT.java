@@ -93,8 +93,7 @@ abstract class AbstractNoticeFlowIT {
                 .willReturn(aResponse().withStatus(500).withBody("database on fire"))
                 .willSetStateTo("recovered"));
         PARTNERS.stubFor(post(urlEqualTo("/flaky")).inScenario("flaky").whenScenarioStateIs("recovered")
-                .willReturn(aResponse().withTransformers(PartnerSimulator.NAME).withTransformerParameter("partner", "flaky")
-                        .withTransformerParameter("profile", "EC").withTransformerParameter("mode", "VALID")));
+                .willReturn(PartnerSimulator.receipt("flaky", "EC", "VALID")));
     }
 
     @Autowired
@@ -222,9 +221,7 @@ abstract class AbstractNoticeFlowIT {
     }
 
     private static void stubReceipt(String partner, String profile, String mode) {
-        PARTNERS.stubFor(post(urlEqualTo("/" + partner)).willReturn(aResponse().withTransformers(PartnerSimulator.NAME)
-                .withTransformerParameter("partner", partner).withTransformerParameter("profile", profile)
-                .withTransformerParameter("mode", mode)));
+        PARTNERS.stubFor(post(urlEqualTo("/" + partner)).willReturn(PartnerSimulator.receipt(partner, profile, mode)));
     }
 
     private static int closedPort() {

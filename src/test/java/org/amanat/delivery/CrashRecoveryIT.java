@@ -1,6 +1,5 @@
 package org.amanat.delivery;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -55,9 +54,7 @@ class CrashRecoveryIT {
 
     private void killAfter201ThenRestart(Map<String, String> database) throws Exception {
         partner.start();
-        partner.stubFor(post(urlEqualTo("/chirp")).willReturn(aResponse().withTransformers(PartnerSimulator.NAME)
-                .withTransformerParameter("partner", "chirp").withTransformerParameter("profile", "EC")
-                .withTransformerParameter("mode", "VALID")));
+        partner.stubFor(post(urlEqualTo("/chirp")).willReturn(PartnerSimulator.receipt("chirp", "EC", "VALID")));
         var gateway = new TestGateway().partner("chirp", "http://localhost:" + partner.port() + "/chirp", AlgorithmProfile.EC, "NONE");
         Map<String, String> settings = new HashMap<>(gateway.properties());
         settings.putAll(database);

@@ -1,6 +1,5 @@
 package org.amanat.delivery;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -97,7 +96,6 @@ class IsolationIT {
     }
 
     private static ResponseDefinitionBuilder receipt(String partner) {
-        return aResponse().withTransformers(PartnerSimulator.NAME).withTransformerParameter("partner", partner)
-                .withTransformerParameter("profile", "EC").withTransformerParameter("mode", "VALID");
+        return PartnerSimulator.receipt(partner, "EC", "VALID");
     }
 }

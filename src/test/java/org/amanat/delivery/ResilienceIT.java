@@ -221,7 +221,6 @@ class ResilienceIT {
     }
 
     private static ResponseDefinitionBuilder receipt(String partner, String mode) {
-        return aResponse().withTransformers(PartnerSimulator.NAME).withTransformerParameter("partner", partner)
-                .withTransformerParameter("profile", "EC").withTransformerParameter("mode", mode);
+        return PartnerSimulator.receipt(partner, "EC", mode);
     }
 }

@@ -1,6 +1,5 @@
 package org.amanat.delivery;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -49,9 +48,7 @@ class TwoNodesIT {
     @Test
     void twoNodesDeliverEachNoticeExactlyOnce() {
         partner.start();
-        partner.stubFor(post(urlEqualTo("/tube")).willReturn(aResponse().withTransformers(PartnerSimulator.NAME)
-                .withTransformerParameter("partner", "tube").withTransformerParameter("profile", "EC")
-                .withTransformerParameter("mode", "VALID")));
+        partner.stubFor(post(urlEqualTo("/tube")).willReturn(PartnerSimulator.receipt("tube", "EC", "VALID")));
         var gateway = new TestGateway().partner("tube", "http://localhost:" + partner.port() + "/tube", AlgorithmProfile.EC, "NONE");
         Map<String, String> settings = new HashMap<>(gateway.properties());
         settings.putAll(TestDatabases.postgresConfigured() ? TestDatabases.postgres()

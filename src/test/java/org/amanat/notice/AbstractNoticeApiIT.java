@@ -189,6 +189,24 @@ abstract class AbstractNoticeApiIT {
         assertProblem(api().get("/api/v1/notices?state=LOST"), 400, "state");
     }
 
+    @Test
+    void refusesWithdrawalWithoutAReason() {
+        String id = api().issue(Api.validNotice("tube"));
+
+        HttpResponse<String> response = api().post("/api/v1/notices/" + id + "/withdrawal", "application/json",
+                "{\"officerId\": \"officer-9\"}");
+
+        assertProblem(response, 422, "reason");
+        assertThat(api().notice(id).get("state").asText()).isEqualTo("ISSUED");
+    }
+
+    @Test
+    void refusesWithdrawalNoticeIssuedDirectly() {
+        String id = api().issue(Api.validNotice("tube"));
+
+        assertRefused(n -> n.put("type", "WITHDRAWAL").put("relatesTo", id), 422, "type");
+    }
+
     private void assertRefused(Consumer<ObjectNode> defect, int status, String field) {
         ObjectNode notice = Api.validNotice("tube");
         defect.accept(notice);

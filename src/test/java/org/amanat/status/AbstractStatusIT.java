@@ -1,6 +1,5 @@
 package org.amanat.status;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -37,6 +36,8 @@ import org.amanat.protocol.StatusSender;
 import org.amanat.protocol.StatusUpdate;
 import org.amanat.protocol.TestPki;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -63,10 +64,8 @@ abstract class AbstractStatusIT {
                 .partner("slow", wiremock + "/slow", AlgorithmProfile.EC, "NONE", "obligations: {actionWithin: {URGENT: 1ms}}\n")
                 .partner("down", "http://127.0.0.1:9/notices", AlgorithmProfile.EC, "NONE");
         for (String partner : List.of("chirp", "tube", "slow")) {
-            PARTNERS.stubFor(post(urlEqualTo("/" + partner)).willReturn(aResponse().withTransformers(PartnerSimulator.NAME)
-                    .withTransformerParameter("partner", partner)
-                    .withTransformerParameter("profile", partner.equals("tube") ? "RSA" : "EC")
-                    .withTransformerParameter("mode", "VALID")));
+            PARTNERS.stubFor(post(urlEqualTo("/" + partner))
+                    .willReturn(PartnerSimulator.receipt(partner, partner.equals("tube") ? "RSA" : "EC", "VALID")));
         }
     }
 
@@ -152,20 +151,12 @@ abstract class AbstractStatusIT {
         assertRefused(postStatus("chirp", sealed), 403, "FOREIGN_NOTICE", tubes);
     }
 
-    @Test
-    void refusesStaleSentAt() throws Exception {
+    @ParameterizedTest(name = "sentAt {0} minutes from now")
+    @ValueSource(ints = {-10, 10})
+    void refusesStaleOrFutureSentAt(int minutes) throws Exception {
         String id = deliveredNotice("chirp");
         byte[] sealed = kit("chirp", TestPki.partner(KeyType.EC_P256).signing())
-                .sealStatus(status(id, Status.ACTIONED, Instant.now().minus(Duration.ofMinutes(10))), ministryEncryption(KeyType.EC_P256));
-
-        assertRefused(postStatus("chirp", sealed), 422, "STALE_OR_FUTURE", id);
-    }
-
-    @Test
-    void refusesFutureSentAt() throws Exception {
-        String id = deliveredNotice("chirp");
-        byte[] sealed = kit("chirp", TestPki.partner(KeyType.EC_P256).signing())
-                .sealStatus(status(id, Status.ACTIONED, Instant.now().plus(Duration.ofMinutes(10))), ministryEncryption(KeyType.EC_P256));
+                .sealStatus(status(id, Status.ACTIONED, Instant.now().plus(Duration.ofMinutes(minutes))), ministryEncryption(KeyType.EC_P256));
 
         assertRefused(postStatus("chirp", sealed), 422, "STALE_OR_FUTURE", id);
     }

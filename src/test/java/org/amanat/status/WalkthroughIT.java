@@ -1,6 +1,5 @@
 package org.amanat.status;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -50,9 +49,7 @@ class WalkthroughIT {
 
     static {
         PARTNER.start();
-        PARTNER.stubFor(post(urlEqualTo("/chirp")).willReturn(aResponse().withTransformers(PartnerSimulator.NAME)
-                .withTransformerParameter("partner", "chirp").withTransformerParameter("profile", "EC")
-                .withTransformerParameter("mode", "VALID")));
+        PARTNER.stubFor(post(urlEqualTo("/chirp")).willReturn(PartnerSimulator.receipt("chirp", "EC", "VALID")));
         GATEWAY = new TestGateway().partner("chirp", "http://localhost:" + PARTNER.port() + "/chirp", AlgorithmProfile.EC, "NONE");
     }
 

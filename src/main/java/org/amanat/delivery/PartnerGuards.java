@@ -64,10 +64,6 @@ class PartnerGuards implements DisposableBean {
                 .build();
     }
 
-    CircuitBreaker breaker(String partnerId) {
-        return breakers.circuitBreaker(partnerId);
-    }
-
     /**
      * How many notices the partner's route may take now: none while its breaker is open, the probes
      * allowed while half-open, otherwise {@code batchSize}.

@@ -99,10 +99,6 @@ public class NoticeLedger {
                 .single();
     }
 
-    public long countAll() {
-        return jdbc.sql("select count(*) from notice").query(Long.class).single();
-    }
-
     public List<AttemptRecord> attempts(String noticeId) {
         return jdbc.sql("""
                 select attempt_no, started_at, finished_at, outcome, http_status, reason, sent_digest

@@ -20,10 +20,5 @@ public enum NoticeState {
     /** Undone after review by a later RESTORE notice. */
     RESTORED,
     /** An administrator gave up delivering it, explicitly and on record. */
-    ABANDONED;
-
-    /** States in which the notice is settled by the ministry, so a partner's report no longer changes it. */
-    public boolean closedByMinistry() {
-        return this == WITHDRAWN || this == RESTORED || this == ABANDONED;
-    }
+    ABANDONED
 }

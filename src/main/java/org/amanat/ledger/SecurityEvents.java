@@ -4,7 +4,6 @@ import static org.amanat.ledger.LedgerRecords.truncate;
 import static org.amanat.ledger.LedgerRecords.utc;
 
 import java.time.Instant;
-import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,13 +23,5 @@ public class SecurityEvents {
                 .params(utc(event.at()), event.partnerId(), event.kind(), event.noticeId(),
                         truncate(event.detail()), event.digest())
                 .update();
-    }
-
-    public List<SecurityEvent> recent(int limit) {
-        return jdbc.sql("select at, partner_id, kind, notice_id, detail, digest from security_event order by id desc limit ?")
-                .param(limit)
-                .query((rs, row) -> new SecurityEvent(NoticeLedger.time(rs, "at"), rs.getString("partner_id"), rs.getString("kind"),
-                        rs.getString("notice_id"), rs.getString("detail"), rs.getString("digest")))
-                .list();
     }
 }

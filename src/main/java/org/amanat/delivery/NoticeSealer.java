@@ -37,8 +37,7 @@ class NoticeSealer {
         this.clock = clock;
     }
 
-    SealedNotice seal(DueDelivery delivery) {
-        Partner partner = partners.get(delivery.partnerId());
+    SealedNotice seal(DueDelivery delivery, Partner partner) {
         byte[] sealed = envelope.seal(delivery.noticeJson().getBytes(StandardCharsets.UTF_8),
                 ministry.signing(partner.profile().algorithmProfile()), partner.encryptionCertificate());
         return new SealedNotice(delivery, sealed, Digests.sha256Base64(sealed), clock.instant());
@@ -47,12 +46,13 @@ class NoticeSealer {
     /** Route step: the body becomes the sealed bytes; headers and properties carry the rest. */
     public byte[] sealForRoute(@Body DueDelivery delivery, @Headers Map<String, Object> headers,
             @ExchangeProperties Map<String, Object> properties) {
-        SealedNotice sealed = seal(delivery);
+        Partner partner = partners.get(delivery.partnerId());
+        SealedNotice sealed = seal(delivery, partner);
         headers.put("Content-Type", ReferenceReceiver.NOTICE_CONTENT_TYPE);
         headers.put("Amanat-Notice-Id", delivery.noticeId());
         headers.put("Idempotency-Key", delivery.noticeId());
         properties.put(SEALED, sealed);
-        properties.put(ENDPOINT, PartnerHttpClients.endpointUri(partners.get(delivery.partnerId()).profile()));
+        properties.put(ENDPOINT, PartnerHttpClients.endpointUri(partner.profile()));
         return sealed.bytes();
     }
 }

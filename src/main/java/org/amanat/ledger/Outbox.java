@@ -47,6 +47,7 @@ public class Outbox {
                     .params(owner, utc(now.plus(lease)), id, utc(now))
                     .update();
             if (won == 1) {
+                // Read again once ours: another node may have recorded an attempt since the first select.
                 claimed.add(jdbc.sql("""
                         select o.notice_id, o.partner_id, o.attempts, n.notice_json, o.issued_at, o.lease_owner, o.flagged_at
                         from outbox o join notice n on n.id = o.notice_id where o.notice_id = ?""")

@@ -92,11 +92,14 @@ class NoticeIssuer {
                 "reason", request == null ? null : request.reason());
         NoticeRecord original = ledger.find(id).orElseThrow(() -> new NotFoundException("no notice " + id));
         String detail = "by officer " + request.officerId() + ": " + request.reason();
-        if (UNDELIVERED.contains(original.state())
-                && ledger.endUndelivered(id, NoticeState.WITHDRAWN, clock.instant(), detail + " (never sent)")) {
-            return null;
+        NoticeState state = original.state();
+        if (UNDELIVERED.contains(state)) {
+            if (ledger.endUndelivered(id, NoticeState.WITHDRAWN, clock.instant(), detail + " (never sent)")) {
+                return null;
+            }
+            // delivered in the meantime: decide on the state it has now
+            state = ledger.find(id).orElseThrow().state();
         }
-        NoticeState state = ledger.find(id).orElseThrow().state();
         if (!WITHDRAWABLE_BY_NOTICE.contains(state)) {
             String hint = RESTORABLE.contains(state) ? "; it was acted on: issue a RESTORE instead" : "";
             throw new InvalidRequestException(HttpStatus.CONFLICT, "cannot-withdraw",

@@ -34,6 +34,17 @@ import org.amanat.protocol.Pki.KeyType;
 public final class PartnerSimulator implements ResponseDefinitionTransformerV2 {
     public static final String NAME = "amanat-partner";
 
+    private final Clock clock;
+
+    public PartnerSimulator() {
+        this(Clock.systemUTC());
+    }
+
+    /** A platform whose clock is the test's, for gateways whose time a test moves. */
+    public PartnerSimulator(Clock clock) {
+        this.clock = clock;
+    }
+
     /** A stub answer that this simulator turns into the platform's receipt. */
     public static ResponseDefinitionBuilder receipt(String partnerId, String profile, String mode) {
         return WireMock.aResponse().withTransformers(NAME).withTransformerParameter("partner", partnerId)
@@ -58,7 +69,7 @@ public final class PartnerSimulator implements ResponseDefinitionTransformerV2 {
         String mode = parameters.getString("mode");
         var partner = TestPki.partner(type);
         var kit = new PartnerKit(partnerId, partner.signing(), partner.encryption(), TestPki.ministry(type).signing().certificate(),
-                AlgorithmPolicy.strict(), Clock.systemUTC());
+                AlgorithmPolicy.strict(), clock);
         OpenedNotice opened = kit.open(event.getRequest().getBody());
         byte[] body = switch (mode) {
             case "VALID" -> kit.receipt(opened, Disposition.RECEIVED, "ref-" + opened.notice().noticeId());
@@ -80,11 +91,11 @@ public final class PartnerSimulator implements ResponseDefinitionTransformerV2 {
                 .build();
     }
 
-    private static Receipt receipt(String noticeId, String digest) {
-        return new Receipt(Notice.PROTOCOL, noticeId, Clock.systemUTC().instant(), digest, Disposition.RECEIVED, "ref");
+    private Receipt receipt(String noticeId, String digest) {
+        return new Receipt(Notice.PROTOCOL, noticeId, clock.instant(), digest, Disposition.RECEIVED, "ref");
     }
 
-    private static byte[] sign(Receipt receipt, SigningIdentity signer) {
-        return new Receipts(new Envelope(Clock.systemUTC())).sign(receipt, signer);
+    private byte[] sign(Receipt receipt, SigningIdentity signer) {
+        return new Receipts(new Envelope(clock)).sign(receipt, signer);
     }
 }

@@ -69,6 +69,8 @@ public final class TestGateway {
                   actionWithin:
                     URGENT: 4h
                     STANDARD: 24h
+                  tlsMinimum: TLSv1.2
+                  certificateExpiryWarning: 30d
                 receiveOnly:
                   rsaPkcs1v15Signatures: false
                   rsa2048: false

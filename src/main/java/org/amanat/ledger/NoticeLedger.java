@@ -43,7 +43,9 @@ public class NoticeLedger {
                         utc(notice.actionDeadline()), notice.noticeJson(), notice.relatesTo())
                 .update();
         if (notice.relatesTo() != null) {
-            jdbc.sql("update notice set state = ? where id = ?").params(notice.relatedBecomes().name(), notice.relatesTo()).update();
+            jdbc.sql("update notice set state = ?, closed_at = coalesce(closed_at, ?) where id = ?")
+                    .params(notice.relatedBecomes().name(), utc(notice.issuedAt()), notice.relatesTo())
+                    .update();
             event(notice.relatesTo(), notice.issuedAt(), notice.relatedBecomes().name(), "by " + notice.type() + " notice " + notice.id());
         }
         jdbc.sql("insert into outbox (notice_id, partner_id, due_at, attempts, issued_at) values (?, ?, ?, 0, ?)")
@@ -60,8 +62,8 @@ public class NoticeLedger {
      */
     @Transactional
     public boolean endUndelivered(String id, NoticeState end, Instant at, String detail) {
-        int changed = jdbc.sql("update notice set state = ? where id = ? and state in (?, ?)")
-                .params(end.name(), id, NoticeState.ISSUED.name(), NoticeState.DELIVERY_FAILED.name())
+        int changed = jdbc.sql("update notice set state = ?, closed_at = ? where id = ? and state in (?, ?)")
+                .params(end.name(), utc(at), id, NoticeState.ISSUED.name(), NoticeState.DELIVERY_FAILED.name())
                 .update();
         if (changed == 0) {
             return false;

@@ -20,5 +20,10 @@ public enum NoticeState {
     /** Undone after review by a later RESTORE notice. */
     RESTORED,
     /** An administrator gave up delivering it, explicitly and on record. */
-    ABANDONED
+    ABANDONED;
+
+    /** A partner's final answer to a notice, which stops its action clock: it acted, in part or whole, or refused. */
+    public boolean isResponse() {
+        return this == ACTIONED || this == PARTIALLY_ACTIONED || this == REJECTED;
+    }
 }

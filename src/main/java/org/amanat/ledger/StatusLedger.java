@@ -39,10 +39,12 @@ public class StatusLedger {
         // A notice the ministry has withdrawn or restored keeps that state; the report is still kept above.
         jdbc.sql("""
                 update notice set state = case when state in (?, ?) then state else ? end,
-                    acted_at = coalesce(?, acted_at), action_late = coalesce(?, action_late), status_reason = ?
+                    acted_at = coalesce(?, acted_at), action_late = coalesce(?, action_late), status_reason = ?,
+                    responded_at = coalesce(responded_at, ?)
                 where id = ?""")
                 .params(NoticeState.WITHDRAWN.name(), NoticeState.RESTORED.name(), s.status().name(), utc(s.actedAt()),
-                        s.actedAt() == null ? null : s.late(), s.reason(), s.noticeId())
+                        s.actedAt() == null ? null : s.late(), s.reason(), s.status().isResponse() ? utc(s.receivedAt()) : null,
+                        s.noticeId())
                 .update();
         // The report proves the partner has the notice: no need to send it again.
         jdbc.sql("delete from outbox where notice_id = ?").param(s.noticeId()).update();

@@ -64,7 +64,16 @@ public record PartnerProfile(
     public record CircuitBreaker(int failureRateThreshold, Duration slowCallDurationThreshold, int slowCallRateThreshold,
             int slidingWindowSize, int minimumNumberOfCalls, Duration waitInOpenState, int permittedCallsInHalfOpenState) {}
 
-    public record Obligations(Duration ackWithin, Map<Urgency, Duration> actionWithin) {}
+    /**
+     * What the platform signed up to.
+     *
+     * @param ackWithin a signed receipt is due this long after issue
+     * @param actionWithin a final report (actioned or rejected) is due this long after issue, by urgency
+     * @param tlsMinimum the oldest TLS version its endpoint may negotiate: TLSv1.2 or TLSv1.3
+     * @param certificateExpiryWarning a certificate expiring within this window is a finding
+     */
+    public record Obligations(Duration ackWithin, Map<Urgency, Duration> actionWithin, String tlsMinimum,
+            Duration certificateExpiryWarning) {}
 
     /** Loosenings of the algorithm policy for what this platform sends (DESIGN.md section 7). */
     public record ReceiveOnly(boolean rsaPkcs1v15Signatures, boolean rsa2048, boolean aes128Gcm, Duration maxClockSkew) {}

@@ -14,6 +14,8 @@ import org.amanat.protocol.Urgency;
 final class PartnerProfileValidator {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
     private static final Duration MAX_SKEW = Duration.ofHours(1);
+    /** DESIGN.md section 7: TLS 1.1 and older are refused. */
+    private static final List<String> TLS_VERSIONS = List.of("TLSv1.2", "TLSv1.3");
 
     private final CertificateFiles certificates;
 
@@ -81,6 +83,10 @@ final class PartnerProfileValidator {
                 positive(at + "obligations.actionWithin." + urgency,
                         p.obligations().actionWithin() == null ? null : p.obligations().actionWithin().get(urgency), problems);
             }
+            if (!TLS_VERSIONS.contains(p.obligations().tlsMinimum())) {
+                problems.add(at + "obligations.tlsMinimum: must be one of " + TLS_VERSIONS);
+            }
+            positive(at + "obligations.certificateExpiryWarning", p.obligations().certificateExpiryWarning(), problems);
         }
         if (p.receiveOnly() == null) {
             problems.add(at + "receiveOnly: is required");

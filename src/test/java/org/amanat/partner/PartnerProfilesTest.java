@@ -45,6 +45,8 @@ class PartnerProfilesTest {
                 obligations:
                   ackWithin: 1h
                   actionWithin: {URGENT: 4h, STANDARD: 24h}
+                  tlsMinimum: TLSv1.2
+                  certificateExpiryWarning: 30d
                 receiveOnly: {rsaPkcs1v15Signatures: false, rsa2048: false, aes128Gcm: false, maxClockSkew: 5m}
                 """);
         baseline = """
@@ -115,6 +117,12 @@ class PartnerProfilesTest {
     void refusesMalformedDurationNamingTheField() throws IOException {
         write(baseline.replace("URGENT: 2h", "URGENT: soon"));
         assertOneProblem("chirp.yaml: obligations.actionWithin.URGENT: ");
+    }
+
+    @Test
+    void refusesTlsMinimumOlderThanTls12() throws IOException {
+        write(baseline + "obligations: {tlsMinimum: TLSv1.1}\n");
+        assertOneProblem("chirp.yaml: obligations.tlsMinimum: must be one of [TLSv1.2, TLSv1.3]");
     }
 
     @Test

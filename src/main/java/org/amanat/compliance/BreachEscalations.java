@@ -1,0 +1,152 @@
+package org.amanat.compliance;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.amanat.delivery.DeliverySettings;
+import org.amanat.ledger.BreachRecord;
+import org.amanat.ledger.Breaches;
+import org.amanat.ledger.JobLocks;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Posts each breach to the configured webhook until it is accepted (a 2xx answer). The ledger keeps
+ * what is still due, so an escalation survives a restart and is sent by one node; the webhook-id
+ * stays the same on every retry, so the receiver can tell a resend.
+ */
+@Component("breachEscalations")
+public class BreachEscalations implements DisposableBean {
+    static final String JOB = "escalations";
+    private static final Logger log = LoggerFactory.getLogger(BreachEscalations.class);
+    private static final int BATCH = 20;
+
+    private final Breaches breaches;
+    private final JobLocks locks;
+    private final ComplianceSettings.Escalation settings;
+    private final String node;
+    private final Clock clock;
+    private final ObjectMapper json;
+    private final WebhookSignature signature;
+    private final CloseableHttpClient http;
+
+    BreachEscalations(Breaches breaches, JobLocks locks, ComplianceSettings settings, DeliverySettings delivery, Clock clock,
+            ObjectMapper json) {
+        this.breaches = breaches;
+        this.locks = locks;
+        this.settings = settings.escalation();
+        this.node = delivery.nodeId();
+        this.clock = clock;
+        this.json = json;
+        boolean configured = this.settings.webhookConfigured();
+        // A webhook without its secret would be unauthenticated: refuse to start rather than send it.
+        this.signature = configured ? new WebhookSignature(this.settings.webhookSecret()) : null;
+        Timeout timeout = Timeout.of(this.settings.timeout());
+        this.http = configured ? HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout).setSocketTimeout(timeout).build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setConnectionRequestTimeout(timeout).setResponseTimeout(timeout).build())
+                .disableAutomaticRetries()
+                .build() : null;
+    }
+
+    /** @return how many escalations were accepted by the webhook in this round */
+    public int sendDue() {
+        if (http == null) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        Duration hold = settings.timeout().multipliedBy(BATCH + 1L);
+        if (!locks.tryLock(JOB, node, now, hold)) {
+            return 0;
+        }
+        try {
+            int sent = 0;
+            for (BreachRecord breach : breaches.dueEscalations(now, BATCH)) {
+                if (send(breach)) {
+                    sent++;
+                }
+            }
+            return sent;
+        } finally {
+            locks.release(JOB, node, clock.instant());
+        }
+    }
+
+    private boolean send(BreachRecord breach) {
+        String id = "amanat-breach-" + breach.id();
+        long timestamp = clock.instant().getEpochSecond();
+        String body = body(breach);
+        HttpPost post = new HttpPost(settings.webhookUrl());
+        post.setHeader("webhook-id", id);
+        post.setHeader("webhook-timestamp", Long.toString(timestamp));
+        post.setHeader("webhook-signature", signature.sign(id, timestamp, body));
+        post.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
+        String failure;
+        try {
+            int status = http.execute(post, response -> response.getCode());
+            if (status / 100 == 2) {
+                breaches.escalated(breach.id(), clock.instant());
+                log.info("breach {} of notice {} escalated to the webhook", breach.id(), breach.noticeId());
+                return true;
+            }
+            failure = "HTTP " + status;
+        } catch (IOException e) {
+            failure = e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+        Instant retryAt = clock.instant().plus(retryAfter(breach.escalationAttempts()));
+        breaches.escalationFailed(breach.id(), retryAt, failure);
+        log.warn("breach {} not escalated ({}), next try at {}", breach.id(), failure, retryAt);
+        return false;
+    }
+
+    /** Doubles from the first retry interval, capped: a webhook down for a day is not hammered, nor forgotten. */
+    Duration retryAfter(int attemptsSoFar) {
+        Duration wait = settings.retryInterval().multipliedBy(1L << Math.min(attemptsSoFar, 20));
+        return wait.compareTo(settings.maxRetryInterval()) > 0 ? settings.maxRetryInterval() : wait;
+    }
+
+    private String body(BreachRecord breach) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("type", "amanat.breach");
+        payload.put("breachId", breach.id());
+        payload.put("partnerId", breach.partnerId());
+        payload.put("noticeId", breach.noticeId());
+        payload.put("kind", breach.kind().name());
+        payload.put("deadline", breach.deadline().toString());
+        payload.put("detectedAt", breach.detectedAt().toString());
+        payload.put("noticeType", breach.noticeType());
+        payload.put("urgency", breach.urgency());
+        payload.put("category", breach.category());
+        payload.put("detail", breach.detail());
+        try {
+            return json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings always serialises", e);
+        }
+    }
+
+    @Override
+    public void destroy() throws IOException {
+        if (http != null) {
+            http.close();
+        }
+    }
+}

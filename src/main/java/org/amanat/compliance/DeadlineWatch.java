@@ -1,0 +1,104 @@
+package org.amanat.compliance;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.amanat.delivery.DeliverySettings;
+import org.amanat.ledger.Breaches;
+import org.amanat.ledger.DeadlineKind;
+import org.amanat.ledger.JobLocks;
+import org.amanat.ledger.PassedDeadline;
+import org.amanat.protocol.NoticeType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the deadlines that passed since its last scan and records each one missed as a breach, once.
+ * A breach is judged on the ledger's own times, so a late scan (or one after a restart) finds what an
+ * on-time scan would have found.
+ */
+@Component("deadlineWatch")
+public class DeadlineWatch {
+    static final String JOB = "deadline-watch";
+    private static final Logger log = LoggerFactory.getLogger(DeadlineWatch.class);
+    private static final Duration HOLD = Duration.ofMinutes(5);
+
+    private final Breaches breaches;
+    private final JobLocks locks;
+    private final ComplianceSettings settings;
+    private final String node;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    DeadlineWatch(Breaches breaches, JobLocks locks, ComplianceSettings settings, DeliverySettings delivery, Clock clock,
+            MeterRegistry meters) {
+        this.breaches = breaches;
+        this.locks = locks;
+        this.settings = settings;
+        this.node = delivery.nodeId();
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    /** @return how many breaches this scan recorded; 0 also when another node is scanning */
+    public int scan() {
+        Instant now = clock.instant();
+        if (!locks.tryLock(JOB, node, now, HOLD)) {
+            return 0;
+        }
+        try {
+            int recorded = 0;
+            for (DeadlineKind kind : DeadlineKind.values()) {
+                recorded += scan(kind, now);
+            }
+            return recorded;
+        } finally {
+            locks.release(JOB, node, clock.instant());
+        }
+    }
+
+    private int scan(DeadlineKind kind, Instant now) {
+        Instant from = breaches.scannedTo(kind);
+        Instant afterDeadline = from;
+        String afterId = "";
+        int recorded = 0;
+        List<PassedDeadline> page;
+        do {
+            page = breaches.passed(kind, from, afterDeadline, afterId, now, settings.deadlineScanBatch());
+            for (PassedDeadline passed : page) {
+                String breach = BreachRules.breach(passed);
+                if (breach != null && record(passed, breach, now)) {
+                    recorded++;
+                }
+            }
+            if (!page.isEmpty()) {
+                PassedDeadline last = page.get(page.size() - 1);
+                afterDeadline = last.deadline();
+                afterId = last.noticeId();
+                // Progress survives a crash mid-scan; the next scan re-reads this deadline, which records nothing twice.
+                breaches.scannedTo(kind, afterDeadline);
+            }
+        } while (page.size() == settings.deadlineScanBatch());
+        breaches.scannedTo(kind, now);
+        return recorded;
+    }
+
+    private boolean record(PassedDeadline passed, String detail, Instant now) {
+        Instant escalateAt = !settings.escalation().webhookConfigured() ? null : now;
+        return breaches.record(passed, now, detail, escalateAt)
+                .map(breach -> {
+                    meters.counter("amanat.breaches", "partner", breach.partnerId(), "kind", breach.kind().name()).increment();
+                    log.warn("BREACH {} deadline of notice {} ({}): {}", breach.kind(), breach.noticeId(), breach.partnerId(), detail);
+                    return true;
+                })
+                .orElse(false);
+    }
+
+    /** Which notices carry an action obligation: a withdrawal needs only to be acknowledged. */
+    static boolean hasActionObligation(String type) {
+        return !NoticeType.WITHDRAWAL.name().equals(type);
+    }
+}

@@ -1,0 +1,46 @@
+package org.amanat.ledger;
+
+import static org.amanat.ledger.LedgerRecords.utc;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Keeps a timed job to one node at a time when several gateways share the database. A lock is held
+ * until a time, not by a connection, so a node that dies lets go of it when that time passes.
+ */
+@Repository
+public class JobLocks {
+    private final JdbcClient jdbc;
+
+    JobLocks(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @return true if {@code owner} now holds the lock until {@code now + hold} */
+    public boolean tryLock(String name, String owner, Instant now, Duration hold) {
+        createIfMissing(name, now);
+        // The condition decides between racing nodes: exactly one update finds the lock free.
+        return jdbc.sql("update job_lock set owner = ?, locked_until = ? where name = ? and (locked_until <= ? or owner = ?)")
+                .params(owner, utc(now.plus(hold)), name, utc(now), owner)
+                .update() == 1;
+    }
+
+    public void release(String name, String owner, Instant now) {
+        jdbc.sql("update job_lock set locked_until = ? where name = ? and owner = ?").params(utc(now), name, owner).update();
+    }
+
+    private void createIfMissing(String name, Instant now) {
+        try {
+            jdbc.sql("insert into job_lock (name, owner, locked_until) select ?, null, ? where not exists"
+                            + " (select 1 from job_lock where name = ?)")
+                    .params(name, utc(now), name)
+                    .update();
+        } catch (DuplicateKeyException e) {
+            // Another node created it at the same moment: it exists, which is all that is needed.
+        }
+    }
+}

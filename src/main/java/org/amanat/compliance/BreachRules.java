@@ -13,11 +13,7 @@ final class BreachRules {
         if (d.kind() == DeadlineKind.ACTION && !DeadlineWatch.hasActionObligation(d.type())) {
             return null;
         }
-        if (d.metAt() != null && !d.metAt().isAfter(d.deadline())) {
-            return null;
-        }
-        boolean endedInTime = d.closedAt() != null && !d.closedAt().isAfter(d.deadline());
-        if (d.metAt() == null && endedInTime) {
+        if (DeadlineOutcome.judge(d.deadline(), d.metAt(), d.closedAt(), d.deadline()) != DeadlineOutcome.LATE) {
             return null;
         }
         String what = d.kind() == DeadlineKind.ACK ? "signed receipt" : "final report (actioned or rejected)";

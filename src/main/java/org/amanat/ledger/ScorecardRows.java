@@ -1,0 +1,33 @@
+package org.amanat.ledger;
+
+import static org.amanat.ledger.LedgerRecords.utc;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The notices of one partner and period, read through the (partner, issued_at) index. */
+@Repository
+public class ScorecardRows {
+    private final JdbcClient jdbc;
+
+    ScorecardRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Notices issued to the partner in [{@code from}, {@code to}). */
+    public List<ScorecardRow> issued(String partnerId, Instant from, Instant to) {
+        return jdbc.sql("""
+                select type, urgency, category, state, issued_at, ack_deadline, action_deadline, delivered_at, responded_at,
+                    closed_at, status_reason
+                from notice where partner_id = ? and issued_at >= ? and issued_at < ?""")
+                .params(partnerId, utc(from), utc(to))
+                .query((rs, row) -> new ScorecardRow(rs.getString(1), rs.getString(2), rs.getString(3),
+                        NoticeState.valueOf(rs.getString(4)), NoticeLedger.time(rs, "issued_at"),
+                        NoticeLedger.time(rs, "ack_deadline"), NoticeLedger.time(rs, "action_deadline"),
+                        NoticeLedger.time(rs, "delivered_at"), NoticeLedger.time(rs, "responded_at"),
+                        NoticeLedger.time(rs, "closed_at"), rs.getString(11)))
+                .list();
+    }
+}

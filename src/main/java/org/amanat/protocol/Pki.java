@@ -15,6 +15,8 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -44,6 +46,10 @@ public final class Pki {
     public enum Usage { CA, SIGNING, ENCRYPTION, TLS_SERVER, TLS_CLIENT }
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The CAs made here have EC P-256 keys. */
+    private static final String DEFAULT_SIGNATURE = "SHA256withECDSA";
+    private static final List<String> DEFAULT_HOST_NAMES = List.of("localhost", "127.0.0.1");
+    private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|.*:.*");
 
     private Pki() {}
 
@@ -78,18 +84,30 @@ public final class Pki {
     public static SigningIdentity ca(X500Name subject, Instant notBefore, Instant notAfter) {
         KeyPair keys = keyPair(KeyType.EC_P256);
         SigningIdentity self = new SigningIdentity(keys.getPrivate(), null);
-        return new SigningIdentity(keys.getPrivate(), certificate(self, subject, subject, keys, Usage.CA, notBefore, notAfter));
+        return new SigningIdentity(keys.getPrivate(), certificate(self, subject, subject, keys, Usage.CA, notBefore, notAfter,
+                DEFAULT_SIGNATURE, DEFAULT_HOST_NAMES));
     }
 
     /** A certificate for {@code keys}, signed by {@code issuer}; TLS certificates name localhost and 127.0.0.1. */
     public static SigningIdentity issue(SigningIdentity issuer, X500Name subject, KeyPair keys, Usage usage,
             Instant notBefore, Instant notAfter) {
+        return issue(issuer, subject, keys, usage, notBefore, notAfter, DEFAULT_SIGNATURE, DEFAULT_HOST_NAMES);
+    }
+
+    /**
+     * As {@link #issue(SigningIdentity, X500Name, KeyPair, Usage, Instant, Instant)}, with the issuer's signature
+     * algorithm and a TLS certificate's host names chosen: so tests can make the weak or misnamed certificates that a
+     * security probe must notice.
+     */
+    public static SigningIdentity issue(SigningIdentity issuer, X500Name subject, KeyPair keys, Usage usage,
+            Instant notBefore, Instant notAfter, String signatureAlgorithm, List<String> hostNames) {
         X500Name issuerName = X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded());
-        return new SigningIdentity(keys.getPrivate(), certificate(issuer, issuerName, subject, keys, usage, notBefore, notAfter));
+        return new SigningIdentity(keys.getPrivate(), certificate(issuer, issuerName, subject, keys, usage, notBefore, notAfter,
+                signatureAlgorithm, hostNames));
     }
 
     private static X509Certificate certificate(SigningIdentity issuer, X500Name issuerName, X500Name subject, KeyPair keys,
-            Usage usage, Instant notBefore, Instant notAfter) {
+            Usage usage, Instant notBefore, Instant notAfter, String signatureAlgorithm, List<String> hostNames) {
         try {
             var utils = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuerName, new BigInteger(96, RANDOM).abs(),
@@ -104,11 +122,11 @@ public final class Pki {
             if (usage == Usage.TLS_SERVER || usage == Usage.TLS_CLIENT) {
                 builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
                         usage == Usage.TLS_SERVER ? KeyPurposeId.id_kp_serverAuth : KeyPurposeId.id_kp_clientAuth));
-                builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                    new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1")
-                }));
+                builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(hostNames.stream()
+                        .map(name -> new GeneralName(IP_LITERAL.matcher(name).matches() ? GeneralName.iPAddress : GeneralName.dNSName, name))
+                        .toArray(GeneralName[]::new)));
             }
-            var signer = new JcaContentSignerBuilder("SHA256withECDSA").setProvider(Envelope.BC).build(issuer.privateKey());
+            var signer = new JcaContentSignerBuilder(signatureAlgorithm).setProvider(Envelope.BC).build(issuer.privateKey());
             return new JcaX509CertificateConverter().setProvider(Envelope.BC).getCertificate(builder.build(signer));
         } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
             throw new IllegalStateException("cannot issue certificate for " + subject, e);

@@ -1,10 +1,14 @@
 package org.amanat.protocol;
 
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
+import java.security.spec.AlgorithmParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.amanat.protocol.Pki.KeyType;
 import org.amanat.protocol.Pki.Usage;
@@ -50,6 +54,23 @@ public final class TestPki {
 
     public static SigningIdentity issue(String commonName, KeyPair keys, Usage usage, Instant notBefore, Instant notAfter) {
         return Pki.issue(CA, Pki.name(commonName, "Tests"), keys, usage, notBefore, notAfter);
+    }
+
+    /** As {@link #issue(String, KeyPair, Usage, Instant, Instant)}, signed with {@code signatureAlgorithm}, naming {@code hostNames}. */
+    public static SigningIdentity issue(String commonName, KeyPair keys, Usage usage, Instant notBefore, Instant notAfter,
+            String signatureAlgorithm, List<String> hostNames) {
+        return Pki.issue(CA, Pki.name(commonName, "Tests"), keys, usage, notBefore, notAfter, signatureAlgorithm, hostNames);
+    }
+
+    /** A key pair of any size or named curve, weak ones included: the JDK no longer makes curves below P-256. */
+    public static KeyPair keyPair(String algorithm, AlgorithmParameterSpec parameters) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm, Envelope.BC);
+            generator.initialize(parameters);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot generate " + algorithm + " key", e);
+        }
     }
 
     public static X509Certificate caCertificate() {

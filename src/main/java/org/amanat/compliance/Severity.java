@@ -1,0 +1,4 @@
+package org.amanat.compliance;
+
+/** How urgently a finding needs attention, least urgent first. */
+public enum Severity { LOW, MEDIUM, HIGH, CRITICAL }

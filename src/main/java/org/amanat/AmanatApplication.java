@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import org.amanat.cli.MakeDemoKeys;
 import org.amanat.cli.MakeVectors;
+import org.amanat.cli.Report;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -22,6 +23,12 @@ public class AmanatApplication {
         }
         if (words.length > 0 && MakeVectors.COMMAND.equals(words[0])) {
             MakeVectors.main(Arrays.copyOfRange(words, 1, words.length));
+            return;
+        }
+        if (words.length > 0 && Report.COMMAND.equals(words[0])) {
+            // Its options are its own: everything after the command word.
+            int at = Arrays.asList(args).indexOf(Report.COMMAND);
+            Report.main(Arrays.copyOfRange(args, at + 1, args.length));
             return;
         }
         SpringApplication.run(AmanatApplication.class, args);

@@ -18,6 +18,9 @@ import org.amanat.ledger.DueDelivery;
 import org.amanat.ledger.Outbox;
 import org.amanat.partner.PartnerDirectory;
 import org.amanat.partner.PartnerProfile;
+import org.amanat.ledger.SecurityEvents;
+import org.amanat.ledger.SecurityEvents.SecurityEvent;
+import org.amanat.protocol.AlgorithmNotAllowedException;
 import org.amanat.protocol.ProtocolException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -41,10 +44,12 @@ class DeliveryFailures {
     private final Outbox outbox;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final SecurityEvents securityEvents;
 
-    DeliveryFailures(PartnerDirectory partners, Outbox outbox, Clock clock, MeterRegistry meters) {
+    DeliveryFailures(PartnerDirectory partners, Outbox outbox, Clock clock, MeterRegistry meters, SecurityEvents securityEvents) {
         this.partners = partners;
         this.outbox = outbox;
+        this.securityEvents = securityEvents;
         this.clock = clock;
         this.meters = meters;
     }
@@ -63,10 +68,24 @@ class DeliveryFailures {
                 sealed == null ? null : sealed.digest(), reason), next, attempt >= policy.immediateAttempts(), overdue);
         log.warn("notice {} to {}: attempt {} failed: {}; next attempt at {}", delivery.noticeId(), delivery.partnerId(),
                 attempt, reason, next);
+        recordIfRefusedReceipt(failure, delivery, now);
         if (overdue) {
             meters.counter("amanat.delivery.overdue", "partner", delivery.partnerId()).increment();
             log.warn("ALERT notice {} to {} is overdue: undelivered after {} attempts since {}", delivery.noticeId(),
                     delivery.partnerId(), attempt, delivery.issuedAt());
+        }
+    }
+
+    /** A receipt that fails verification may be forged or tampered with: it goes on the security record too. */
+    private void recordIfRefusedReceipt(Throwable failure, DueDelivery delivery, Instant now) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProtocolException refused) {
+                String kind = "RECEIPT_" + refused.getClass().getSimpleName().replace("Exception", "")
+                        .replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase();
+                securityEvents.record(new SecurityEvent(now, delivery.partnerId(), kind, delivery.noticeId(), refused.getMessage(),
+                        null, refused instanceof AlgorithmNotAllowedException weak ? weak.algorithm() : null));
+                return;
+            }
         }
     }
 

@@ -16,12 +16,15 @@ public class SecurityEvents {
         this.jdbc = jdbc;
     }
 
-    public record SecurityEvent(Instant at, String partnerId, String kind, String noticeId, String detail, String digest) {}
+    /** @param algorithm the refused algorithm, when that was the reason; null otherwise */
+    public record SecurityEvent(Instant at, String partnerId, String kind, String noticeId, String detail, String digest,
+            String algorithm) {}
 
     public void record(SecurityEvent event) {
-        jdbc.sql("insert into security_event (at, partner_id, kind, notice_id, detail, digest) values (?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into security_event (at, partner_id, kind, notice_id, detail, digest, algorithm)"
+                        + " values (?, ?, ?, ?, ?, ?, ?)")
                 .params(utc(event.at()), event.partnerId(), event.kind(), event.noticeId(),
-                        truncate(event.detail()), event.digest())
+                        truncate(event.detail()), event.digest(), event.algorithm())
                 .update();
     }
 }

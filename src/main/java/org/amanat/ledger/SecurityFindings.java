@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -30,11 +29,10 @@ public class SecurityFindings {
 
     /**
      * Brings the partner's findings in line with what a probe saw, in one transaction: new ones open,
-     * those seen again are refreshed (severity and detail may change), the others close. Only the checks
-     * named in {@code checked} are closed when absent, so a partial probe leaves other findings alone.
+     * those seen again are refreshed (severity and detail may change), the others close.
      */
     @Transactional
-    public void reconcile(String partnerId, Set<String> checked, List<FindingRecord.Seen> seen, Instant now) {
+    public void reconcile(String partnerId, List<FindingRecord.Seen> seen, Instant now) {
         Map<String, FindingRecord> open = open(partnerId).stream()
                 .collect(Collectors.toMap(f -> key(f.check(), f.subject()), Function.identity()));
         for (FindingRecord.Seen s : seen) {
@@ -52,9 +50,7 @@ public class SecurityFindings {
             }
         }
         for (FindingRecord gone : open.values()) {
-            if (checked.contains(gone.check())) {
-                jdbc.sql("update security_finding set closed_at = ? where id = ?").params(utc(now), gone.id()).update();
-            }
+            jdbc.sql("update security_finding set closed_at = ? where id = ?").params(utc(now), gone.id()).update();
         }
     }
 

@@ -1,12 +1,16 @@
 package org.amanat.protocol;
 
-/** The message uses an algorithm the policy refuses. */
+/** The message uses an algorithm the policy refuses; {@link #algorithm()} names it, for compliance findings. */
 public final class AlgorithmNotAllowedException extends ProtocolException {
-    public AlgorithmNotAllowedException(String message) {
+    private final String algorithm;
+
+    public AlgorithmNotAllowedException(String message, String algorithm) {
         super(message);
+        this.algorithm = algorithm;
     }
 
-    public AlgorithmNotAllowedException(String message, Throwable cause) {
-        super(message, cause);
+    /** A short name such as SHA-1, RSA-PKCS1v15, RSA-2048 or ECDSA-P224, else the algorithm's OID. */
+    public String algorithm() {
+        return algorithm;
     }
 }

@@ -116,7 +116,7 @@ public final class Envelope {
                         .addRecipient(recipient)
                         .setProvider(BC));
             } else {
-                throw new AlgorithmNotAllowedException("cannot encrypt to a " + key.getAlgorithm() + " key");
+                throw new AlgorithmNotAllowedException("cannot encrypt to a " + key.getAlgorithm() + " key", key.getAlgorithm());
             }
             var encryptor = (OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_GCM).setProvider(BC).build();
             return generator.generate(new CMSProcessableByteArray(signedData), encryptor)
@@ -203,7 +203,7 @@ public final class Envelope {
         if ("Ed25519".equals(key.getAlgorithm()) || "EdDSA".equals(key.getAlgorithm())) {
             return "Ed25519";
         }
-        throw new AlgorithmNotAllowedException("cannot sign with a " + key.getAlgorithm() + " key");
+        throw new AlgorithmNotAllowedException("cannot sign with a " + key.getAlgorithm() + " key", key.getAlgorithm());
     }
 
     private static Recipient recipientFor(PrivateKey key) {
@@ -229,7 +229,7 @@ public final class Envelope {
             case 384 -> "secp384r1";
             case 521 -> "secp521r1";
             default -> throw new AlgorithmNotAllowedException("cannot encrypt to an EC key of "
-                    + key.getParams().getCurve().getField().getFieldSize() + " bits");
+                    + key.getParams().getCurve().getField().getFieldSize() + " bits", "EC-" + key.getParams().getCurve().getField().getFieldSize());
         };
     }
 

@@ -98,7 +98,8 @@ class StatusIntake {
             return messages.signReceipt(new StatusReceipt(Notice.PROTOCOL, update.statusId(), notice.id(), now, digest),
                     ministry.signing(partner.profile().algorithmProfile()));
         } catch (StatusRefusedException refusal) {
-            securityEvents.record(new SecurityEvent(now, partnerId, refusal.kind(), noticeId, refusal.getMessage(), digest));
+            securityEvents.record(new SecurityEvent(now, partnerId, refusal.kind(), noticeId, refusal.getMessage(), digest,
+                    refusal.getCause() instanceof AlgorithmNotAllowedException weak ? weak.algorithm() : null));
             log.warn("refused status update from {} ({}): {}", partnerId, refusal.kind(), refusal.getMessage());
             throw refusal;
         }

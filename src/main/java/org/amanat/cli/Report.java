@@ -1,0 +1,100 @@
+package org.amanat.cli;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * {@code report --period 2026-11 [--gateway http://localhost:8080] [--out reports]}: asks a running
+ * gateway for the month's report and writes it as HTML (with charts), CSV and JSON into
+ * {@code <out>/<period>/}. It goes through the API because the gateway owns the ledger (an embedded H2
+ * file cannot be opened twice). Errors are one line on standard error and exit status 1.
+ */
+public final class Report {
+    public static final String COMMAND = "report";
+    private static final List<String> FORMATS = List.of("html", "csv", "json");
+
+    private Report() {}
+
+    public static void main(String[] args) {
+        try {
+            for (Path written : run(args)) {
+                System.out.println("wrote " + written);
+            }
+        } catch (UsageException | IOException e) {
+            System.err.println("amanat report: " + e.getMessage());
+            System.exit(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            System.exit(1);
+        }
+    }
+
+    static List<Path> run(String[] args) throws IOException, InterruptedException {
+        String period = null;
+        String gateway = "http://localhost:8080";
+        Path out = Path.of("reports");
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--period" -> period = required("--period", value);
+                case "--gateway" -> gateway = required("--gateway", value);
+                case "--out" -> out = Path.of(required("--out", value));
+                default -> throw new UsageException("unknown option " + args[i]
+                        + " (use --period 2026-11 [--gateway http://localhost:8080] [--out reports])");
+            }
+            i++;
+        }
+        if (period == null) {
+            throw new UsageException("--period is required, for example --period 2026-11");
+        }
+        try {
+            YearMonth.parse(period);
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--period '" + period + "' is not a month like 2026-11");
+        }
+        Path folder = Files.createDirectories(out.resolve(period));
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        List<Path> written = new java.util.ArrayList<>();
+        for (String format : FORMATS) {
+            URI uri = URI.create(gateway.replaceAll("/+$", "") + "/api/v1/compliance/reports/" + period + "?format=" + format);
+            HttpResponse<byte[]> response;
+            try {
+                response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(2)).GET().build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+            } catch (ConnectException e) {
+                throw new UsageException("no gateway answers at " + gateway + " (start it, or give --gateway)");
+            }
+            if (response.statusCode() != 200) {
+                throw new UsageException(uri + " answered HTTP " + response.statusCode() + ": "
+                        + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8).lines().findFirst().orElse(""));
+            }
+            Path file = folder.resolve("amanat-report-" + period + "." + format);
+            Files.write(file, response.body());
+            written.add(file);
+        }
+        return written;
+    }
+
+    private static String required(String option, String value) {
+        if (value == null || value.startsWith("--")) {
+            throw new UsageException(option + " needs a value");
+        }
+        return value;
+    }
+
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

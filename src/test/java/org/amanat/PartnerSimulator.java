@@ -9,6 +9,13 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.amanat.protocol.AlgorithmPolicy;
 import org.amanat.protocol.AlgorithmProfile;
 import org.amanat.protocol.Digests;
@@ -29,10 +36,12 @@ import org.amanat.protocol.Pki.KeyType;
  * A WireMock response transformer that plays a platform with real crypto: it opens the sealed notice
  * with the partner's keys and answers with a receipt, honest or defective as the stub asks
  * ({@code mode}: VALID, DUPLICATE, OTHER_SIGNER, WRONG_DIGEST, WRONG_NOTICE, NOT_CMS, EMPTY, TRUNCATED,
- * UNSIGNED).
+ * UNSIGNED, SHA1: an honest receipt signed with SHA-1, which the policy refuses).
  */
 public final class PartnerSimulator implements ResponseDefinitionTransformerV2 {
     public static final String NAME = "amanat-partner";
+
+    private static final java.security.Provider BC = new org.bouncycastle.jce.provider.BouncyCastleProvider();
 
     private final Clock clock;
 
@@ -81,6 +90,7 @@ public final class PartnerSimulator implements ResponseDefinitionTransformerV2 {
             case "EMPTY" -> new byte[0];
             case "TRUNCATED" -> Arrays.copyOf(kit.receipt(opened, Disposition.RECEIVED, "ref"), 200);
             case "UNSIGNED" -> ProtocolJson.write(receipt(opened.notice().noticeId(), opened.digest()));
+            case "SHA1" -> signWithSha1(receipt(opened.notice().noticeId(), opened.digest()), partner.signing());
             default -> throw new IllegalArgumentException("unknown mode " + mode);
         };
         // like(): keeps what the stub says beyond the body, such as a delay
@@ -97,5 +107,20 @@ public final class PartnerSimulator implements ResponseDefinitionTransformerV2 {
 
     private byte[] sign(Receipt receipt, SigningIdentity signer) {
         return new Receipts(new Envelope(clock)).sign(receipt, signer);
+    }
+
+    /** A receipt as a platform with an outdated library would sign it: CMS SignedData with SHA-1. */
+    private static byte[] signWithSha1(Receipt receipt, SigningIdentity signer) {
+        try {
+            String algorithm = signer.privateKey().getAlgorithm().equals("RSA") ? "SHA1withRSA" : "SHA1withECDSA";
+            ContentSigner contentSigner = new JcaContentSignerBuilder(algorithm).setProvider(BC).build(signer.privateKey());
+            CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
+                    new JcaDigestCalculatorProviderBuilder().setProvider(BC).build()).build(contentSigner, signer.certificate()));
+            generator.addCertificate(new JcaX509CertificateHolder(signer.certificate()));
+            return generator.generate(new CMSProcessableByteArray(ProtocolJson.write(receipt)), true).getEncoded();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot make a SHA-1 receipt", e);
+        }
     }
 }

@@ -45,10 +45,11 @@ public record ComplianceSettings(
 
     /**
      * @param interval how often every partner is probed
+     * @param firstDelay when the first round starts after start-up
      * @param timeout connect and handshake limit of one TLS probe
      * @param algorithmLookback the probe judges the algorithms partners used in this recent window
      */
-    public record Probe(@NotNull Duration interval, @NotNull Duration timeout, @NotNull Duration algorithmLookback) {}
+    public record Probe(@NotNull Duration interval, @NotNull Duration firstDelay, @NotNull Duration timeout, @NotNull Duration algorithmLookback) {}
 
     /**
      * Recommendations only; nothing is sent.

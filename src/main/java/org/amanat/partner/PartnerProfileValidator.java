@@ -3,11 +3,13 @@ package org.amanat.partner;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.amanat.partner.PartnerProfile.TlsMode;
 import org.amanat.protocol.AlgorithmPolicy;
+import org.amanat.protocol.AlgorithmProfile;
 import org.amanat.protocol.Urgency;
 
 /** Checks one bound profile field by field and loads its certificates; every problem names file and field. */
@@ -45,8 +47,10 @@ final class PartnerProfileValidator {
         if (p.certificates() == null) {
             problems.add(at + "certificates: is required");
         } else {
-            signing = keyFits(at + "certificates.signing", p, certificates.certificate(at + "certificates.signing", p.certificates().signing(), problems), problems);
-            encryption = keyFits(at + "certificates.encryption", p, certificates.certificate(at + "certificates.encryption", p.certificates().encryption(), problems), problems);
+            signing = keyFits(at + "certificates.signing", p, certificates.certificate(at + "certificates.signing", p.certificates().signing(), problems),
+                    rsa2048Allowed(p), problems);
+            encryption = keyFits(at + "certificates.encryption", p, certificates.certificate(at + "certificates.encryption", p.certificates().encryption(), problems),
+                    false, problems);
         }
         X509Certificate trustedCa = null;
         if (p.tls() != null && p.tls().mode() != TlsMode.NONE) {
@@ -145,8 +149,18 @@ final class PartnerProfileValidator {
         }
     }
 
-    private static X509Certificate keyFits(String where, PartnerProfile p, X509Certificate certificate, List<String> problems) {
+    /** Signatures we receive may come from RSA-2048 keys where the profile loosens it (DESIGN.md section 7); what we encrypt to may not. */
+    private static boolean rsa2048Allowed(PartnerProfile p) {
+        return p.receiveOnly() != null && p.receiveOnly().rsa2048();
+    }
+
+    private static X509Certificate keyFits(String where, PartnerProfile p, X509Certificate certificate, boolean rsa2048Allowed,
+            List<String> problems) {
         if (certificate == null || p.algorithmProfile() == null) {
+            return certificate;
+        }
+        if (rsa2048Allowed && certificate.getPublicKey() instanceof RSAPublicKey rsa && rsa.getModulus().bitLength() >= 2048
+                && p.algorithmProfile() == AlgorithmProfile.RSA) {
             return certificate;
         }
         String misfit = p.algorithmProfile().misfit(certificate.getPublicKey());

@@ -40,6 +40,8 @@ import org.springframework.stereotype.Component;
 class DeliveryFailures {
     private static final Logger log = LoggerFactory.getLogger(DeliveryFailures.class);
 
+    static final String ATTEMPTS = "amanat.delivery.attempts";
+
     private final PartnerDirectory partners;
     private final Outbox outbox;
     private final Clock clock;
@@ -69,6 +71,7 @@ class DeliveryFailures {
         log.warn("notice {} to {}: attempt {} failed: {}; next attempt at {}", delivery.noticeId(), delivery.partnerId(),
                 attempt, reason, next);
         recordIfRefusedReceipt(failure, delivery, now);
+        meters.counter(ATTEMPTS, "partner", delivery.partnerId(), "outcome", "failed").increment();
         if (overdue) {
             meters.counter("amanat.delivery.overdue", "partner", delivery.partnerId()).increment();
             log.warn("ALERT notice {} to {} is overdue: undelivered after {} attempts since {}", delivery.noticeId(),

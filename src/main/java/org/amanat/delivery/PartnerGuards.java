@@ -3,7 +3,10 @@ package org.amanat.delivery;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,9 +32,17 @@ class PartnerGuards implements DisposableBean {
     private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
     private final Map<String, ExecutorService> pools;
 
-    PartnerGuards(PartnerDirectory partners, CamelContext camel, Outbox outbox, Clock clock) {
+    PartnerGuards(PartnerDirectory partners, CamelContext camel, Outbox outbox, Clock clock, MeterRegistry meters) {
         for (Partner partner : partners.all()) {
             CircuitBreaker breaker = breakers.circuitBreaker(partner.id(), config(partner.profile().resilience().circuitBreaker()));
+            // One gauge per state, 1 for the current one, as Resilience4j's own binder reports it.
+            for (CircuitBreaker.State state : List.of(CircuitBreaker.State.CLOSED, CircuitBreaker.State.OPEN,
+                    CircuitBreaker.State.HALF_OPEN)) {
+                Gauge.builder("amanat.delivery.breaker.state", breaker, b -> b.getState() == state ? 1 : 0)
+                        .tag("partner", partner.id()).tag("state", state.name().toLowerCase())
+                        .description("the partner's circuit breaker: 1 in its current state")
+                        .register(meters);
+            }
             breaker.getEventPublisher().onStateTransition(event -> {
                 log.info("circuit breaker of {}: {}", partner.id(), event.getStateTransition());
                 if (event.getStateTransition().getToState() == CircuitBreaker.State.CLOSED) {

@@ -1,6 +1,9 @@
 package org.amanat.delivery;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.time.Duration;
 import org.amanat.ledger.AttemptOutcome;
 import org.amanat.ledger.Outbox;
 import org.amanat.partner.Partner;
@@ -30,8 +33,11 @@ class ReceiptAcceptor {
     private final Outbox outbox;
     private final Clock clock;
 
-    ReceiptAcceptor(PartnerDirectory partners, Outbox outbox, Clock clock) {
+    private final MeterRegistry meters;
+
+    ReceiptAcceptor(PartnerDirectory partners, Outbox outbox, Clock clock, MeterRegistry meters) {
         this.partners = partners;
+        this.meters = meters;
         this.receipts = new Receipts(new Envelope(clock));
         this.outbox = outbox;
         this.clock = clock;
@@ -46,6 +52,10 @@ class ReceiptAcceptor {
         outbox.recordDelivered(AttemptOutcome.delivered(delivery, sealed.startedAt(), clock.instant(),
                 httpStatus == null ? 200 : httpStatus, sealed.digest(), receiptDer, verified.receipt().disposition().name(),
                 verified.receipt().partnerReference(), verified.signatureAlgorithm()));
+        meters.counter(DeliveryFailures.ATTEMPTS, "partner", delivery.partnerId(), "outcome", "delivered").increment();
+        Timer.builder("amanat.notice.ack.latency").description("from issue to the partner's verified receipt")
+                .tag("partner", delivery.partnerId()).publishPercentileHistogram().register(meters)
+                .record(Duration.between(delivery.issuedAt(), clock.instant()));
         log.info("notice {} delivered to {} ({}, attempt {})", delivery.noticeId(), delivery.partnerId(),
                 verified.receipt().disposition(), delivery.attemptNo());
     }

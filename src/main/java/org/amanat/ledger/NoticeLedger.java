@@ -8,7 +8,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -99,6 +102,17 @@ public class NoticeLedger {
                 .params(partnerId, partnerId, name(state), name(state))
                 .query(Long.class)
                 .single();
+    }
+
+    /** How many notices each partner has in each state: partner → state → count. */
+    public Map<String, Map<NoticeState, Long>> countsByPartnerAndState() {
+        Map<String, Map<NoticeState, Long>> counts = new TreeMap<>();
+        jdbc.sql("select partner_id, state, count(*) from notice group by partner_id, state")
+                .query(rs -> {
+                    counts.computeIfAbsent(rs.getString(1), p -> new EnumMap<>(NoticeState.class))
+                            .put(NoticeState.valueOf(rs.getString(2)), rs.getLong(3));
+                });
+        return counts;
     }
 
     public List<AttemptRecord> attempts(String noticeId) {

@@ -1,5 +1,7 @@
 package org.amanat.status;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,9 +57,11 @@ class StatusIntake {
     private final SecurityEvents securityEvents;
     private final StatusMessages messages;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     StatusIntake(PartnerDirectory partners, MinistryKeys ministry, NoticeLedger notices, StatusLedger statuses,
-            SecurityEvents securityEvents, Clock clock) {
+            SecurityEvents securityEvents, Clock clock, MeterRegistry meters) {
+        this.meters = meters;
         this.partners = partners;
         this.ministry = ministry;
         this.notices = notices;
@@ -139,6 +143,11 @@ class StatusIntake {
         var items = update.items().stream()
                 .map(item -> new StatusRecord.Item(item.locator(), item.outcome(), item.actionedAt()))
                 .toList();
+        if (update.status() != Status.NEEDS_CLARIFICATION) {
+            Timer.builder("amanat.notice.action.latency").description("from issue to the partner's final report")
+                    .tag("partner", partner.id()).publishPercentileHistogram().register(meters)
+                    .record(Duration.between(notice.issuedAt(), now));
+        }
         try {
             statuses.record(new StatusRecord(update.statusId(), notice.id(), partner.id(), NoticeState.valueOf(update.status().name()),
                     update.sentAt(), now, actedAt, late, update.reason(), opened.signatureAlgorithm(), opened.digest(), sealed, items));

@@ -31,6 +31,7 @@ import org.amanat.protocol.StatusUpdate;
 import org.amanat.protocol.TestPki;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
@@ -46,6 +47,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * timers are slowed down so the test decides when the watch scans and escalations go out.
  */
 @Import(DeadlineWatchIT.Time.class)
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"amanat.compliance.deadline-scan-interval=1h", "amanat.compliance.escalation.interval=1h"})
 class DeadlineWatchIT {
@@ -170,6 +172,29 @@ class DeadlineWatchIT {
 
         assertThat(state(id)).isEqualTo("WITHDRAWN");
         assertThat(breaches(id)).isEmpty();
+    }
+
+    @Test
+    void exposesNoticesAttemptsLatenciesBreachesFindingsAndBreakersToPrometheus() {
+        String id = delivered("prompt");
+        report(id, Status.ACTIONED);
+        CLOCK.advance(Duration.ofMinutes(5));
+        String late = delivered("prompt");
+        CLOCK.advance(Duration.ofMinutes(5));
+        scanAndEscalateTwice();
+        assertThat(breaches(late)).containsExactly("ACTION");
+
+        var response = api().get("/actuator/prometheus");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains(
+                "amanat_notices{partner=\"prompt\",state=\"ACTIONED\"}",
+                "amanat_delivery_attempts_total{outcome=\"delivered\",partner=\"prompt\"}",
+                "amanat_notice_ack_latency_seconds_bucket{partner=\"prompt\"",
+                "amanat_notice_action_latency_seconds_bucket{partner=\"prompt\"",
+                "amanat_breaches_total{kind=\"ACTION\",partner=\"prompt\"}",
+                "amanat_findings_open{partner=\"prompt\",severity=\"HIGH\"}",
+                "amanat_delivery_breaker_state{partner=\"prompt\",state=\"closed\"} 1.0");
     }
 
     private void scanAndEscalateTwice() {

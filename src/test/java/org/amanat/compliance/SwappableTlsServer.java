@@ -1,7 +1,6 @@
 package org.amanat.compliance;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.security.GeneralSecurityException;
@@ -12,27 +11,22 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLServerSocket;
-import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509ExtendedKeyManager;
 import org.amanat.protocol.SigningIdentity;
 
 /**
- * A partner's HTTPS endpoint on a fixed port whose certificate a test can replace, as an operator
+ * A partner's HTTPS endpoint ({@link TestTlsServer}) on a fixed port whose certificate a test can replace, as an operator
  * renewing an expired certificate would: the next handshake presents the new one.
  */
 final class SwappableTlsServer implements AutoCloseable {
     private final AtomicReference<SigningIdentity> identity;
-    private final SSLServerSocket socket;
+    private final TestTlsServer server;
 
     SwappableTlsServer(SigningIdentity first) throws IOException, GeneralSecurityException {
         this.identity = new AtomicReference<>(first);
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(new KeyManager[] {new CurrentIdentity()}, null, null);
-        socket = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(0, 10, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(this::serve, "swappable-tls-" + socket.getLocalPort());
-        acceptor.setDaemon(true);
-        acceptor.start();
+        this.server = new TestTlsServer(context, socket -> { });
     }
 
     void present(SigningIdentity next) {
@@ -40,23 +34,12 @@ final class SwappableTlsServer implements AutoCloseable {
     }
 
     URI endpoint() {
-        return URI.create("https://localhost:" + socket.getLocalPort() + "/notices");
-    }
-
-    private void serve() {
-        while (!socket.isClosed()) {
-            try (SSLSocket client = (SSLSocket) socket.accept()) {
-                client.setSoTimeout(5_000);
-                client.startHandshake();
-            } catch (IOException e) {
-                // The probe hangs up after the handshake; the next one is served all the same.
-            }
-        }
+        return server.endpoint();
     }
 
     @Override
     public void close() throws IOException {
-        socket.close();
+        server.close();
     }
 
     private final class CurrentIdentity extends X509ExtendedKeyManager {

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import org.amanat.protocol.SigningIdentity;
@@ -19,7 +20,10 @@ final class TestTlsServer implements AutoCloseable {
     private final SSLServerSocket socket;
 
     TestTlsServer(SigningIdentity identity, Consumer<SSLServerSocket> settings) throws IOException {
-        var context = TlsContexts.create(identity, List.of(TestPki.caCertificate()));
+        this(TlsContexts.create(identity, List.of(TestPki.caCertificate())), settings);
+    }
+
+    TestTlsServer(SSLContext context, Consumer<SSLServerSocket> settings) throws IOException {
         socket = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(0, 10, InetAddress.getLoopbackAddress());
         settings.accept(socket);
         Thread acceptor = new Thread(this::serve, "test-tls-server-" + socket.getLocalPort());

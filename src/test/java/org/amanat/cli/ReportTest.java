@@ -1,0 +1,34 @@
+package org.amanat.cli;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.ServerSocket;
+import org.junit.jupiter.api.Test;
+
+class ReportTest {
+
+    @Test
+    void refusesAPeriodThatIsNotAMonth() {
+        assertThatThrownBy(() -> Report.run(new String[] {"--period", "November"}))
+                .hasMessage("--period 'November' is not a month like 2026-11");
+    }
+
+    @Test
+    void refusesUnknownOptionAndMissingPeriod() {
+        assertThatThrownBy(() -> Report.run(new String[] {"--month", "2026-11"})).hasMessageStartingWith("unknown option --month");
+        assertThatThrownBy(() -> Report.run(new String[0])).hasMessageStartingWith("--period is required");
+    }
+
+    @Test
+    void saysSoWhenNoGatewayAnswers() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String gateway = "http://127.0.0.1:" + closedPort;
+
+        assertThatThrownBy(() -> Report.run(new String[] {"--period", "2026-11", "--gateway", gateway,
+                "--out", System.getProperty("java.io.tmpdir")}))
+                .hasMessage("no gateway answers at " + gateway + " (start it, or give --gateway)");
+    }
+}

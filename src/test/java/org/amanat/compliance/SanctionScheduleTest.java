@@ -1,0 +1,53 @@
+package org.amanat.compliance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.amanat.ledger.BreachRecord;
+import org.amanat.ledger.DeadlineKind;
+import org.amanat.protocol.Category;
+import org.junit.jupiter.api.Test;
+
+class SanctionScheduleTest {
+    static final SanctionSchedule SCHEDULE = new SanctionSchedule(new ComplianceSettings.Sanctions(3, 5, "IDR",
+            Map.of(Category.TERRORISM, new BigDecimal("500"), Category.OTHER, new BigDecimal("20"))));
+
+    @Test
+    void recommendsNothingBelowTheWarningThreshold() {
+        assertThat(SCHEDULE.recommend(breaches(Category.OTHER, 2))).isEmpty();
+    }
+
+    @Test
+    void recommendsAWarningLetterFromTheThresholdOn() {
+        assertThat(SCHEDULE.recommend(breaches(Category.OTHER, 3))).singleElement()
+                .satisfies(s -> assertThat(s.kind()).isEqualTo("WARNING_LETTER"));
+    }
+
+    @Test
+    void finesEachBreachFromTheFineThresholdOnByItsCategory() {
+        List<BreachRecord> breaches = new java.util.ArrayList<>(breaches(Category.OTHER, 4));
+        breaches.add(breach(Category.TERRORISM));
+        breaches.add(breach(Category.OTHER));
+
+        var fine = SCHEDULE.recommend(breaches).get(1);
+
+        // Breaches 5 (TERRORISM, 500) and 6 (OTHER, 20) are fined; the first four are not.
+        assertThat(fine.kind()).isEqualTo("ADMINISTRATIVE_FINE");
+        assertThat(fine.breaches()).isEqualTo(2);
+        assertThat(fine.amount()).isEqualByComparingTo("520");
+        assertThat(fine.basis()).contains("1 x TERRORISM at 500", "1 x OTHER at 20");
+    }
+
+    private static List<BreachRecord> breaches(Category category, int count) {
+        return IntStream.range(0, count).mapToObj(i -> breach(category)).toList();
+    }
+
+    private static BreachRecord breach(Category category) {
+        Instant t = Instant.parse("2026-11-02T12:00:00Z");
+        return new BreachRecord(1, "n", "p", DeadlineKind.ACTION, t, t, "late", "TAKEDOWN", "URGENT", category.name(), null, 0, null);
+    }
+}

@@ -22,7 +22,7 @@ public class JobLocks {
 
     /** @return true if {@code owner} now holds the lock until {@code now + hold} */
     public boolean tryLock(String name, String owner, Instant now, Duration hold) {
-        createIfMissing(name, now);
+        createIfMissing(name);
         // The condition decides between racing nodes: exactly one update finds the lock free.
         return jdbc.sql("update job_lock set owner = ?, locked_until = ? where name = ? and (locked_until <= ? or owner = ?)")
                 .params(owner, utc(now.plus(hold)), name, utc(now), owner)
@@ -33,11 +33,12 @@ public class JobLocks {
         jdbc.sql("update job_lock set locked_until = ? where name = ? and owner = ?").params(utc(now), name, owner).update();
     }
 
-    private void createIfMissing(String name, Instant now) {
+    /** A new lock is free: it was held until long ago (not "now", which the database may round up past now). */
+    private void createIfMissing(String name) {
         try {
             jdbc.sql("insert into job_lock (name, owner, locked_until) select ?, null, ? where not exists"
                             + " (select 1 from job_lock where name = ?)")
-                    .params(name, utc(now), name)
+                    .params(name, utc(Instant.EPOCH), name)
                     .update();
         } catch (DuplicateKeyException e) {
             // Another node created it at the same moment: it exists, which is all that is needed.

@@ -30,10 +30,17 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void noOtherModuleDependsOnComplianceSoTheNoticeFlowNeverWaitsForIt() {
+        noClasses().that().resideOutsideOfPackages("org.amanat.compliance..")
+                .should().dependOnClassesThat().resideInAPackage("org.amanat.compliance..")
+                .check(MAIN);
+    }
+
+    @Test
     void theLedgerKnowsNothingOfTheModulesAboveIt() {
         noClasses().that().resideInAPackage("org.amanat.ledger..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.amanat.notice..", "org.amanat.delivery..",
-                        "org.amanat.partner..", "org.amanat.web..", "org.amanat.demo..")
+                        "org.amanat.partner..", "org.amanat.web..", "org.amanat.demo..", "org.amanat.compliance..")
                 .check(MAIN);
     }
 }

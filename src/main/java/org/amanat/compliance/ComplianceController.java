@@ -8,8 +8,11 @@ import org.amanat.ledger.FindingRecord;
 import org.amanat.ledger.SecurityFindings;
 import org.amanat.partner.Partner;
 import org.amanat.partner.PartnerDirectory;
+import org.amanat.web.InvalidRequestException;
 import org.amanat.web.NotFoundException;
+import org.amanat.web.Violation;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -101,8 +104,8 @@ class ComplianceController {
             case "json" -> ResponseEntity.ok(all);
             case "html" -> ResponseEntity.ok().contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))
                     .body(report.html(month, all));
-            default -> throw new org.amanat.web.InvalidRequestException(org.springframework.http.HttpStatus.BAD_REQUEST,
-                    "invalid-parameter", List.of(new org.amanat.web.Violation("format", "must be html, csv or json")));
+            default -> throw new InvalidRequestException(HttpStatus.BAD_REQUEST, "invalid-parameter",
+                    List.of(new Violation("format", "must be html, csv or json")));
         };
     }
 

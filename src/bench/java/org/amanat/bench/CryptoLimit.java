@@ -1,5 +1,7 @@
 package org.amanat.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,9 +50,11 @@ final class CryptoLimit {
         receipts.verify(receipt, partnerSigning, policy, noticeId, sealed);
     }
 
-    /** Notices a second on {@code threads} threads, counted after a warm-up. */
-    double measure(int threads, Duration warmUp, Duration measured) throws InterruptedException {
+    /** Notices a second on {@code threads} threads, and CPU time per notice, counted after a warm-up. */
+    Rate measure(int threads, Duration warmUp, Duration measured) throws InterruptedException {
         LongAdder done = new LongAdder();
+        LongAdder cpu = new LongAdder();
+        ThreadMXBean threadTimes = ManagementFactory.getThreadMXBean();
         long start = System.nanoTime();
         long from = start + warmUp.toNanos();
         long until = from + measured.toNanos();
@@ -58,12 +62,17 @@ final class CryptoLimit {
         for (int i = 0; i < threads; i++) {
             Thread worker = new Thread(() -> {
                 long now;
+                long cpuFrom = -1;
                 while ((now = System.nanoTime()) < until) {
+                    if (now >= from && cpuFrom < 0) {
+                        cpuFrom = threadTimes.getCurrentThreadCpuTime();
+                    }
                     oneNotice();
                     if (now >= from) {
                         done.increment();
                     }
                 }
+                cpu.add(threadTimes.getCurrentThreadCpuTime() - cpuFrom);
             }, "crypto-limit-" + i);
             worker.start();
             workers.add(worker);
@@ -71,6 +80,9 @@ final class CryptoLimit {
         for (Thread worker : workers) {
             worker.join();
         }
-        return done.sum() / (measured.toNanos() / 1e9);
+        return new Rate(done.sum() / (measured.toNanos() / 1e9), cpu.sum() / 1e6 / done.sum());
     }
+
+    /** Notices a second, and milliseconds of CPU each took (all four operations, both parties). */
+    record Rate(double perSecond, double cpuMs) {}
 }

@@ -67,7 +67,8 @@ public final class LoadHarness {
             for (String profile : setting("profiles", "EC").split(",")) {
                 harness.throughput(database, AlgorithmProfile.valueOf(profile.trim()));
             }
-            if (Integer.parseInt(setting("backlog", "100000")) > 0) {
+            if (Integer.parseInt(setting("backlog", "100000")) > 0
+                    && Arrays.asList(setting("backlogDatabases", "h2,postgresql").split(",")).contains(database)) {
                 harness.backlog(database);
             }
         }
@@ -106,24 +107,29 @@ public final class LoadHarness {
             JsonNode sample = load.get("/api/v1/notices/" + warmUp.get(0).id());
 
             CryptoLimit limit = cryptoLimit(type, sample);
-            double limitBefore = limit.measure(CORES, Duration.ofSeconds(5), Duration.ofSeconds(10));
-            System.out.printf("  raw limit before: %.0f notices/s (seal + open + sign receipt + verify receipt, %d threads, no HTTP, no"
-                    + " database)%n", limitBefore, CORES);
+            var before = limit.measure(CORES, Duration.ofSeconds(5), Duration.ofSeconds(10));
+            System.out.printf("  raw limit before: %.0f notices/s, %.2f ms CPU each (seal + open + sign receipt + verify receipt, %d threads,"
+                    + " no HTTP, no database); load average %s%n", before.perSecond(), before.cpuMs(), CORES, loadAverage());
 
             monitor.reset();
             long gatewayCpu = monitor.cpuNanos();
+            var gatewayThreads = monitor.cpuByThreadGroup();
             long harnessCpu = harnessCpuNanos();
+            long clientCpu = load.clientCpuNanos();
             long delivered = load.count("DELIVERED", null);
             var issued = load.flatOut(clients, Duration.ofSeconds(Long.parseLong(setting("flatOutSeconds", "15"))), Integer.MAX_VALUE);
             Instant lastAnswer = Instant.now();
             var flat = NoticeLoad.Result.of(issued, load.awaitDelivered(issued, delivered + issued.size(), Duration.ofMinutes(10)),
                     lastAnswer);
             double gatewayMs = (monitor.cpuNanos() - gatewayCpu) / 1e6 / issued.size();
-            double harnessMs = (harnessCpuNanos() - harnessCpu) / 1e6 / issued.size();
+            double clientMs = (load.clientCpuNanos() - clientCpu) / 1e6 / issued.size();
+            double receiverMs = (harnessCpuNanos() - harnessCpu) / 1e6 / issued.size() - clientMs;
             var flatHeap = monitor.heap();
             System.out.println("  flat out (" + clients + " clients): " + flat);
-            System.out.printf("    CPU per notice: gateway %.2f ms, harness (receivers + clients) %.2f ms; the limit's %.2f ms;"
-                    + " %s; load average %s%n", gatewayMs, harnessMs, CORES * 1000 / limitBefore, flatHeap, loadAverage());
+            System.out.printf("    CPU per notice: gateway %.2f ms, receivers %.2f ms (harness JVM less its issuing threads' %.2f ms); %s;"
+                    + " load average %s%n", gatewayMs, receiverMs, clientMs, flatHeap, loadAverage());
+            System.out.println("    gateway CPU by thread, ms per notice: "
+                    + GatewayMonitor.perNotice(gatewayThreads, monitor.cpuByThreadGroup(), issued.size()));
 
             double halfRate = flat.deliveredPerSecond() / 2;
             monitor.reset();
@@ -136,15 +142,20 @@ public final class LoadHarness {
             var halfHeap = monitor.heap();
             System.out.printf("  half rate (%.0f/s fixed): %s%n    %s; load average %s%n", halfRate, half, halfHeap, loadAverage());
 
-            double limitAfter = limit.measure(CORES, Duration.ofSeconds(5), Duration.ofSeconds(10));
-            double limitMean = (limitBefore + limitAfter) / 2;
+            var after = limit.measure(CORES, Duration.ofSeconds(5), Duration.ofSeconds(10));
+            double limitMean = (before.perSecond() + after.perSecond()) / 2;
             double ratio = flat.deliveredPerSecond() / limitMean;
-            System.out.printf("  raw limit after: %.0f notices/s%n", limitAfter);
-            System.out.printf("  end-to-end / limit = %.0f / %.0f = %.0f%%%n", flat.deliveredPerSecond(), limitMean, 100 * ratio);
-            summary.add(String.format("%-10s %-3s limit %.0f/s (%.0f before, %.0f after), end-to-end %.0f/s = %.0f%% %s; p99 at half rate"
-                    + " (%.0f/s) %d ms %s (p50 %d, p95 %d; flat out p99 %d ms); peak heap %d MB", database, profile, limitMean, limitBefore,
-                    limitAfter, flat.deliveredPerSecond(), 100 * ratio, ratio >= 0.70 ? "MET" : "MISSED", halfRate, half.p99(),
-                    half.p99() < 250 ? "MET" : "MISSED", half.p50(), half.p95(), flat.p99(), Math.max(flatHeap.peakMb(), halfHeap.peakMb())));
+            double cpuRatio = (before.cpuMs() + after.cpuMs()) / 2 / (gatewayMs + receiverMs);
+            System.out.printf("  raw limit after: %.0f notices/s, %.2f ms CPU each; load average %s%n", after.perSecond(), after.cpuMs(),
+                    loadAverage());
+            System.out.printf("  end-to-end / limit = %.0f / %.0f = %.0f%% (CPU time: limit %.2f ms / end-to-end %.2f ms per notice = %.0f%%)%n",
+                    flat.deliveredPerSecond(), limitMean, 100 * ratio, (before.cpuMs() + after.cpuMs()) / 2, gatewayMs + receiverMs,
+                    100 * cpuRatio);
+            summary.add(String.format("%-10s %-3s limit %.0f/s (%.0f before, %.0f after), end-to-end %.0f/s = %.0f%% %s (by CPU time %.0f%%);"
+                    + " p99 at half rate (%.0f/s) %d ms %s (p50 %d, p95 %d; flat out p99 %d ms); peak heap %d MB", database, profile, limitMean,
+                    before.perSecond(), after.perSecond(), flat.deliveredPerSecond(), 100 * ratio, ratio >= 0.70 ? "MET" : "MISSED",
+                    100 * cpuRatio, halfRate, half.p99(), half.p99() < 250 ? "MET" : "MISSED", half.p50(), half.p95(), flat.p99(),
+                    Math.max(flatHeap.peakMb(), halfHeap.peakMb())));
         } finally {
             receivers.forEach(ReferenceReceiver::close);
         }

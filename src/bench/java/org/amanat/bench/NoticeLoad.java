@@ -2,6 +2,7 @@ package org.amanat.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import org.amanat.Api;
 
@@ -28,6 +30,7 @@ final class NoticeLoad {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String base;
     private final List<String> partners;
+    private final LongAdder clientCpuNanos = new LongAdder();
 
     NoticeLoad(int port, List<String> partners) {
         this.base = "http://127.0.0.1:" + port;
@@ -87,6 +90,7 @@ final class NoticeLoad {
                         issued.add(new Issued(id, start));
                     }
                 }
+                clientCpuNanos.add(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
             }, "issuer-" + c);
             thread.start();
             threads.add(thread);
@@ -98,6 +102,11 @@ final class NoticeLoad {
             System.out.println("  warning: " + failures.get() + " POSTs were not answered 201");
         }
         return new ArrayList<>(issued);
+    }
+
+    /** CPU time of the issuing threads so far (not the HTTP client's own selector thread). */
+    long clientCpuNanos() {
+        return clientCpuNanos.sum();
     }
 
     /** One notice; its id, or null unless the answer was 201. */

@@ -26,7 +26,7 @@ import javax.management.remote.JMXServiceURL;
 /**
  * The gateway JVM's heap and CPU, read over JMX from the JVM itself (attached by process id, no port
  * to open): the heap pools' peak usage since the last {@link #reset}, the largest heap left after a
- * collection (the live set), sampled every 100 ms, and the process's CPU time.
+ * collection (the live set), sampled every 500 ms, and the process's CPU time.
  */
 final class GatewayMonitor implements AutoCloseable {
     private static final long MB = 1024 * 1024;
@@ -76,7 +76,7 @@ final class GatewayMonitor implements AutoCloseable {
         os = ManagementFactory.newPlatformMXBeanProxy(server, ManagementFactory.OPERATING_SYSTEM_MXBEAN_NAME, OperatingSystemMXBean.class);
         threads = ManagementFactory.newPlatformMXBeanProxy(server, ManagementFactory.THREAD_MXBEAN_NAME,
                 com.sun.management.ThreadMXBean.class);
-        sampler.scheduleAtFixedRate(this::sample, 0, 100, TimeUnit.MILLISECONDS);
+        sampler.scheduleAtFixedRate(this::sample, 0, 500, TimeUnit.MILLISECONDS);
     }
 
     /** Starts a new phase: peaks are counted from now. */
@@ -107,7 +107,7 @@ final class GatewayMonitor implements AutoCloseable {
     synchronized Heap heap() {
         sample();
         long poolPeaks = heapPools.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
-        return new Heap(Math.max(poolPeaks, maxSampled.get()) / MB, maxAfterGc.get() / MB, memory.getHeapMemoryUsage().getMax() / MB);
+        return new Heap(maxSampled.get() / MB, poolPeaks / MB, maxAfterGc.get() / MB, memory.getHeapMemoryUsage().getMax() / MB);
     }
 
     /** CPU time of the gateway process so far, in nanoseconds. */
@@ -146,14 +146,16 @@ final class GatewayMonitor implements AutoCloseable {
     }
 
     /**
-     * @param peakMb the most heap in use at any moment (the sum of the pools' peaks, or the largest sample)
+     * @param peakMb the most heap in use in any sample (every 500 ms); G1 lets it grow towards -Xmx before collecting
+     * @param poolPeaksMb the sum of each heap pool's own peak: an upper bound, as the pools peak at different moments
      * @param liveMb the most heap left in use after a collection: what the gateway really holds
      * @param maxMb the heap's limit (-Xmx)
      */
-    record Heap(long peakMb, long liveMb, long maxMb) {
+    record Heap(long peakMb, long poolPeaksMb, long liveMb, long maxMb) {
         @Override
         public String toString() {
-            return "peak heap " + peakMb + " MB (at most " + liveMb + " MB live after a GC; -Xmx " + maxMb + " MB)";
+            return "peak heap " + peakMb + " MB (sum of pool peaks " + poolPeaksMb + " MB), at most " + liveMb
+                    + " MB live after a GC; -Xmx " + maxMb + " MB";
         }
     }
 

@@ -65,6 +65,9 @@ public final class LoadHarness {
                 continue;
             }
             for (String profile : setting("profiles", "EC").split(",")) {
+                if (profile.equals("none")) {
+                    continue; // only the backlog
+                }
                 harness.throughput(database, AlgorithmProfile.valueOf(profile.trim()));
             }
             if (Integer.parseInt(setting("backlog", "100000")) > 0
@@ -161,9 +164,14 @@ public final class LoadHarness {
         }
     }
 
-    /** One partner down (nothing listening), the backlog issued to it, then held while it is retried. */
+    /**
+     * One partner down (nothing listening): notices issued to it through the API, the rest of the
+     * backlog copied into the ledger while the gateway runs, then held while the whole backlog is queued
+     * and retried, a healthy partner getting 20 notices a second meanwhile.
+     */
     private void backlog(String database) throws Exception {
         int notices = Integer.parseInt(setting("backlog", "100000"));
+        int viaApi = Math.min(notices, Integer.parseInt(setting("backlogViaApi", "5000")));
         System.out.println();
         System.out.println("[" + database + " backlog]");
         Path dir = Files.createDirectories(runDir.resolve(database + "-backlog"));
@@ -177,22 +185,26 @@ public final class LoadHarness {
                 var monitor = new GatewayMonitor(node.pid())) {
             monitor.reset();
             long started = System.nanoTime();
-            var queued = new NoticeLoad(node.port(), List.of("down"))
-                    .flatOut(Integer.parseInt(setting("clients", "8")), Duration.ofHours(2), notices);
+            int issued = new NoticeLoad(node.port(), List.of("down"))
+                    .flatOut(Integer.parseInt(setting("clients", "8")), Duration.ofHours(2), viaApi).size();
             double seconds = (System.nanoTime() - started) / 1e9;
-            var issuing = monitor.heap();
-            System.out.printf("  %d notices queued for partner 'down' in %.0f s (%.0f/s); while issuing: %s%n", queued.size(), seconds,
-                    queued.size() / seconds, issuing);
-
-            // Held: the down partner's entries are retried (breaker half-open probes), a healthy partner gets 20/s meanwhile.
+            System.out.printf("  %d notices issued to partner 'down' through the API in %.0f s (%.0f/s); %s%n", issued, seconds,
+                    issued / seconds, monitor.heap());
+            if (notices > issued) {
+                started = System.nanoTime();
+                Backlog.copy(database0.url(), database0.user(), "down", notices - issued);
+                System.out.printf("  %d more copied into the ledger while the gateway runs, in %.0f s%n", notices - issued,
+                        (System.nanoTime() - started) / 1e9);
+            }
             var healthy = new NoticeLoad(node.port(), List.of("p1"));
             var alongside = healthy.fixedRate(8, 20, Duration.ofSeconds(Long.parseLong(setting("backlogHoldSeconds", "30"))));
             var result = NoticeLoad.Result.of(alongside, healthy.awaitDelivered(alongside, alongside.size(), Duration.ofMinutes(2)),
                     Instant.now());
             var held = monitor.heap();
             long pending = healthy.count(null, "down") - healthy.count("DELIVERED", "down");
-            System.out.printf("  held %s s with %d undelivered for 'down'; healthy partner meanwhile: %s%n    over the whole phase: %s;"
-                    + " load average %s%n", setting("backlogHoldSeconds", "30"), pending, result, held, loadAverage());
+            System.out.printf("  held %s s with %d undelivered for 'down' (retried); healthy partner meanwhile: %s%n"
+                    + "    over the whole phase: %s; load average %s%n", setting("backlogHoldSeconds", "30"), pending, result, held,
+                    loadAverage());
             summary.add(String.format("%-10s backlog: %d queued for a partner that is down, peak heap %d MB (%d MB live after GC) %s",
                     database, pending, held.peakMb(), held.liveMb(), held.peakMb() < 512 ? "MET" : "MISSED"));
         } finally {
@@ -297,15 +309,17 @@ public final class LoadHarness {
     }
 
     /** The gateway's ledger for one run: an H2 file (written through, as in production) or a fresh PostgreSQL schema. */
-    private record Database(Map<String, String> settings, String schema) implements AutoCloseable {
+    private record Database(Map<String, String> settings, String schema, String url, String user) implements AutoCloseable {
         static Database open(String kind, Path dir) {
             if (kind.equals("h2")) {
-                return new Database(Map.of("amanat.data-dir", dir.resolve("data").toString()), null);
+                // AUTO_SERVER: the harness can reach the gateway's embedded file while it runs (to fill a backlog).
+                String url = "jdbc:h2:file:" + dir.resolve("data").resolve("amanat") + ";AUTO_SERVER=TRUE";
+                return new Database(Map.of("spring.datasource.url", url + ";WRITE_DELAY=0"), null, url, "sa");
             }
             String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            String url = postgresUrl();
-            return new Database(Map.of("spring.datasource.url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
-                    "spring.flyway.schemas", schema, "spring.datasource.username", "postgres"), schema);
+            String url = postgresUrl() + (postgresUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema;
+            return new Database(Map.of("spring.datasource.url", url, "spring.flyway.schemas", schema,
+                    "spring.datasource.username", "postgres"), schema, url, "postgres");
         }
 
         /** Drops the PostgreSQL schema; the H2 file stays in target/ with the logs. */

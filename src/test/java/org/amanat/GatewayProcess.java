@@ -25,9 +25,15 @@ public final class GatewayProcess implements AutoCloseable {
 
     /** Starts a gateway with these settings and returns once it answers HTTP. */
     public static GatewayProcess start(Map<String, String> settings, Path log) throws IOException {
+        return start(List.of(), settings, log);
+    }
+
+    /** The same, with options for the JVM (heap size, flight recorder). */
+    public static GatewayProcess start(List<String> jvmOptions, Map<String, String> settings, Path log) throws IOException {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), AmanatApplication.class.getName()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), AmanatApplication.class.getName()));
         settings.forEach((key, value) -> command.add("--" + key + "=" + value));
         command.add("--server.port=" + port);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -50,6 +56,10 @@ public final class GatewayProcess implements AutoCloseable {
     public int kill() throws InterruptedException {
         process.destroyForcibly();
         return process.waitFor();
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     public Path log() {

@@ -61,24 +61,24 @@ public class DeadlineWatch {
     }
 
     private int scan(DeadlineKind kind, Instant now) {
-        Instant from = breaches.scannedTo(kind);
-        Instant afterDeadline = from;
+        // The first page starts at the last scan's end, ties included: re-reading a deadline records nothing twice.
+        Instant afterDeadline = breaches.scannedTo(kind);
         String afterId = "";
         int recorded = 0;
         List<PassedDeadline> page;
         do {
-            page = breaches.passed(kind, from, afterDeadline, afterId, now, settings.deadlineScanBatch());
+            page = breaches.passed(kind, afterDeadline, afterId, now, settings.deadlineScanBatch());
             for (PassedDeadline passed : page) {
                 String breach = BreachRules.breach(passed);
                 if (breach != null && record(passed, breach, now)) {
                     recorded++;
                 }
             }
-            if (!page.isEmpty()) {
+            if (page.size() == settings.deadlineScanBatch()) {
                 PassedDeadline last = page.get(page.size() - 1);
                 afterDeadline = last.deadline();
                 afterId = last.noticeId();
-                // Progress survives a crash mid-scan; the next scan re-reads this deadline, which records nothing twice.
+                // A long catch-up keeps its progress should the node stop mid-scan.
                 breaches.scannedTo(kind, afterDeadline);
             }
         } while (page.size() == settings.deadlineScanBatch());
@@ -87,7 +87,7 @@ public class DeadlineWatch {
     }
 
     private boolean record(PassedDeadline passed, String detail, Instant now) {
-        Instant escalateAt = !settings.escalation().webhookConfigured() ? null : now;
+        Instant escalateAt = settings.escalation().webhookConfigured() ? now : null;
         return breaches.record(passed, now, detail, escalateAt)
                 .map(breach -> {
                     meters.counter("amanat.breaches", "partner", breach.partnerId(), "kind", breach.kind().name()).increment();

@@ -73,6 +73,9 @@ class PartnerHttpClients implements DisposableBean {
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
+                // Otherwise a mutual-TLS connection is tagged with the ministry's TLS principal and never
+                // leased again to a request without it: every delivery would make a new TLS handshake.
+                .disableConnectionState()
                 .build();
     }
 

@@ -43,18 +43,17 @@ public class Breaches {
     }
 
     /**
-     * One page of the notices whose deadline lies in [{@code from}, {@code upTo}], in deadline order,
-     * after the key ({@code afterDeadline}, {@code afterId}) of the previous page. The deadline index
-     * makes this read only the notices due in the window, however large the ledger.
+     * One page of the notices whose deadline lies after the key ({@code afterDeadline}, {@code afterId})
+     * of the previous page (the first page: the last scan's end and "") and at or before {@code upTo},
+     * in deadline order. The deadline index makes this read only the notices due in the window,
+     * however large the ledger.
      */
-    public List<PassedDeadline> passed(DeadlineKind kind, Instant from, Instant afterDeadline, String afterId, Instant upTo,
-            int limit) {
+    public List<PassedDeadline> passed(DeadlineKind kind, Instant afterDeadline, String afterId, Instant upTo, int limit) {
         String deadline = kind.deadlineColumn;
         return jdbc.sql("select id, partner_id, type, " + deadline + ", " + kind.metColumn + ", closed_at from notice"
-                        + " where " + deadline + " >= ? and " + deadline + " <= ? and " + deadline + " >= ?"
-                        + " and (" + deadline + " > ? or id > ?)"
+                        + " where " + deadline + " >= ? and " + deadline + " <= ? and (" + deadline + " > ? or id > ?)"
                         + " order by " + deadline + ", id limit ?")
-                .params(utc(from), utc(upTo), utc(afterDeadline), utc(afterDeadline), afterId, limit)
+                .params(utc(afterDeadline), utc(upTo), utc(afterDeadline), afterId, limit)
                 .query((rs, row) -> new PassedDeadline(rs.getString("id"), rs.getString("partner_id"), rs.getString("type"), kind,
                         NoticeLedger.time(rs, deadline), NoticeLedger.time(rs, kind.metColumn), NoticeLedger.time(rs, "closed_at")))
                 .list();

@@ -36,7 +36,6 @@ public class SecurityProbe {
     private static final Logger log = LoggerFactory.getLogger(SecurityProbe.class);
 
     private final PartnerDirectory partners;
-    private final MinistryKeys ministry;
     private final SecurityFindings findings;
     private final AlgorithmUses algorithms;
     private final JobLocks locks;
@@ -44,13 +43,14 @@ public class SecurityProbe {
     private final String node;
     private final Clock clock;
     private final TlsProbe tlsProbe;
+    /** The ministry's TLS client key, unlocked once: each unlocking of a PKCS#12 store costs a key derivation. */
+    private final KeyManager[] ministryClientKeys;
     private final TlsChecks tlsChecks = new TlsChecks();
     private final CertificateChecks certificateChecks = new CertificateChecks();
 
     SecurityProbe(PartnerDirectory partners, MinistryKeys ministry, SecurityFindings findings, AlgorithmUses algorithms,
             JobLocks locks, ComplianceSettings settings, DeliverySettings delivery, Clock clock) {
         this.partners = partners;
-        this.ministry = ministry;
         this.findings = findings;
         this.algorithms = algorithms;
         this.locks = locks;
@@ -58,6 +58,7 @@ public class SecurityProbe {
         this.node = delivery.nodeId();
         this.clock = clock;
         this.tlsProbe = new TlsProbe(clock);
+        this.ministryClientKeys = ministry.tlsClient() == null ? null : keyManagers(ministry.tlsClient());
     }
 
     /** The scheduled round over every partner; skipped while another node runs it. */
@@ -92,7 +93,7 @@ public class SecurityProbe {
         List<Finding> seen = new ArrayList<>();
         if ("https".equalsIgnoreCase(endpoint.getScheme())) {
             KeyManager[] clientKeys = partner.profile().tls().mode() == PartnerProfile.TlsMode.MUTUAL
-                    ? keyManagers(ministry.tlsClient()) : null;
+                    ? ministryClientKeys : null;
             TlsObservation tls = tlsProbe.probe(endpoint, partner.trustedCa(), clientKeys, settings.timeout());
             seen.addAll(tlsChecks.check(tls, obligations.tlsMinimum(), now, warning));
         } else {

@@ -28,6 +28,14 @@ public final class ReferenceReceiver implements AutoCloseable {
     public static final String RECEIPT_CONTENT_TYPE = "application/pkcs7-mime; smime-type=signed-data";
     private static final int MAX_BODY = 2 * 1024 * 1024;
 
+    static {
+        // The JDK's HTTP server leaves Nagle's algorithm on unless this property is set before its first use;
+        // with it on, each receipt can wait ~40 ms for the gateway's delayed ACK. An explicit setting wins.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final PartnerKit kit;
     private final Consumer<OpenedNotice> onNotice;
     private final Map<String, String> referencesByNoticeId = new ConcurrentHashMap<>();

@@ -25,6 +25,11 @@ public class DeadlineWatch {
     static final String JOB = "deadline-watch";
     private static final Logger log = LoggerFactory.getLogger(DeadlineWatch.class);
     private static final Duration HOLD = Duration.ofMinutes(5);
+    /**
+     * A breach found this long after its deadline is recorded but not posted: the first scan of a ledger
+     * older than the compliance engine finds its history, which is for the scorecards, not for alerts.
+     */
+    static final Duration ESCALATION_MAX_AGE = Duration.ofDays(7);
 
     private final Breaches breaches;
     private final JobLocks locks;
@@ -87,7 +92,8 @@ public class DeadlineWatch {
     }
 
     private boolean record(PassedDeadline passed, String detail, Instant now) {
-        Instant escalateAt = settings.escalation().webhookConfigured() ? now : null;
+        boolean recent = passed.deadline().isAfter(now.minus(ESCALATION_MAX_AGE));
+        Instant escalateAt = settings.escalation().webhookConfigured() && recent ? now : null;
         return breaches.record(passed, now, detail, escalateAt)
                 .map(breach -> {
                     meters.counter("amanat.breaches", "partner", breach.partnerId(), "kind", breach.kind().name()).increment();

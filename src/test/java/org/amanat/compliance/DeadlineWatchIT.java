@@ -162,6 +162,18 @@ class DeadlineWatchIT {
     }
 
     @Test
+    void recordsButDoesNotPostABreachFoundLongAfterItsDeadline() {
+        String id = delivered("prompt");
+        // The watch first looks more than a week after the deadline, as on a ledger older than the compliance engine.
+        CLOCK.advance(DeadlineWatch.ESCALATION_MAX_AGE.plusMinutes(5));
+
+        scanAndEscalateTwice();
+
+        assertThat(breaches(id)).containsExactly("ACTION");
+        assertThat(Webhooks.forNotice(SERVER, id)).isEmpty();
+    }
+
+    @Test
     void recordsNoActionBreachForANoticeWithdrawnBeforeItsDeadline() {
         String id = delivered("prompt");
         api().post("/api/v1/notices/" + id + "/withdrawal", "application/json",

@@ -1,16 +1,12 @@
 package org.amanat.compliance;
 
 import java.net.URI;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.KeyManager;
-import javax.net.ssl.KeyManagerFactory;
 import org.amanat.delivery.DeliverySettings;
 import org.amanat.ledger.AlgorithmUses;
 import org.amanat.ledger.FindingRecord;
@@ -20,7 +16,7 @@ import org.amanat.partner.MinistryKeys;
 import org.amanat.partner.Partner;
 import org.amanat.partner.PartnerDirectory;
 import org.amanat.partner.PartnerProfile;
-import org.amanat.protocol.SigningIdentity;
+import org.amanat.protocol.TlsContexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -58,7 +54,7 @@ public class SecurityProbe {
         this.node = delivery.nodeId();
         this.clock = clock;
         this.tlsProbe = new TlsProbe(clock);
-        this.ministryClientKeys = ministry.tlsClient() == null ? null : keyManagers(ministry.tlsClient());
+        this.ministryClientKeys = ministry.tlsClient() == null ? null : TlsContexts.keyManagers(ministry.tlsClient());
     }
 
     /** The scheduled round over every partner; skipped while another node runs it. */
@@ -104,20 +100,5 @@ public class SecurityProbe {
         seen.addAll(certificateChecks.check("encryption certificate", partner.encryptionCertificate(), now, warning));
         seen.addAll(AlgorithmChecks.check(algorithms.since(partner.id(), now.minus(settings.algorithmLookback()))));
         return seen;
-    }
-
-    /** The ministry's TLS client key, so a partner that requires mutual TLS completes the handshake. */
-    private static KeyManager[] keyManagers(SigningIdentity identity) {
-        try {
-            char[] password = "in-memory only".toCharArray();
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            store.setKeyEntry("tls", identity.privateKey(), password, new Certificate[] {identity.certificate()});
-            KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            factory.init(store, password);
-            return factory.getKeyManagers();
-        } catch (GeneralSecurityException | java.io.IOException e) {
-            throw new IllegalStateException("the ministry's TLS client key cannot be used for the probe", e);
-        }
     }
 }

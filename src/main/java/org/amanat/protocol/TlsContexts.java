@@ -4,6 +4,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -29,14 +30,6 @@ public final class TlsContexts {
      */
     public static SSLContext create(SigningIdentity own, List<X509Certificate> trusted) {
         try {
-            char[] transientPassword = "in-memory".toCharArray();
-            KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            KeyStore keys = KeyStore.getInstance("PKCS12");
-            keys.load(null, null);
-            if (own != null) {
-                keys.setKeyEntry("own", own.privateKey(), transientPassword, new X509Certificate[] {own.certificate()});
-            }
-            keyManagers.init(keys, transientPassword);
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
             for (int i = 0; i < trusted.size(); i++) {
@@ -45,10 +38,27 @@ public final class TlsContexts {
             TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trustManagers.init(trust);
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
+            context.init(keyManagers(own), trustManagers.getTrustManagers(), null);
             return context;
         } catch (GeneralSecurityException | java.io.IOException e) {
             throw new IllegalStateException("cannot build TLS context: " + e.getMessage(), e);
+        }
+    }
+
+    /** The key managers that present {@code own} (none when null), for an SSLContext or a TLS probe. */
+    public static KeyManager[] keyManagers(SigningIdentity own) {
+        try {
+            char[] transientPassword = "in-memory".toCharArray();
+            KeyStore keys = KeyStore.getInstance("PKCS12");
+            keys.load(null, null);
+            if (own != null) {
+                keys.setKeyEntry("own", own.privateKey(), transientPassword, new X509Certificate[] {own.certificate()});
+            }
+            KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            factory.init(keys, transientPassword);
+            return factory.getKeyManagers();
+        } catch (GeneralSecurityException | java.io.IOException e) {
+            throw new IllegalStateException("cannot load the TLS key: " + e.getMessage(), e);
         }
     }
 }

@@ -11,10 +11,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,13 +24,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javax.net.ssl.KeyManager;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLServerSocket;
 import org.amanat.protocol.Pki;
 import org.amanat.protocol.Pki.KeyType;
 import org.amanat.protocol.Pki.Usage;
 import org.amanat.protocol.SigningIdentity;
 import org.amanat.protocol.TestPki;
+import org.amanat.protocol.TlsContexts;
 import org.junit.jupiter.api.Test;
 
 /** The probe against real TLS servers on loopback, judged by {@link TlsChecks}: one defect per server. */
@@ -213,7 +210,7 @@ class TlsProbeTest {
     }
 
     @Test
-    void presentsTheClientKeyToAServerThatRequiresMutualTls() throws GeneralSecurityException, IOException {
+    void presentsTheClientKeyToAServerThatRequiresMutualTls() throws IOException {
         // TLS 1.2, because there the server's Finished follows its check of the client certificate, so a refusal fails
         // the client's handshake; in TLS 1.3 the client would finish first and learn of a refusal only on reading.
         Consumer<SSLServerSocket> mutual = socket -> {
@@ -221,7 +218,7 @@ class TlsProbeTest {
             socket.setNeedClientAuth(true);
         };
         try (var server = new TestTlsServer(TestPki.PARTNER_TLS, mutual)) {
-            assertThat(probe(server, clientKeys(TestPki.MINISTRY_TLS)).reachable()).isTrue();
+            assertThat(probe(server, TlsContexts.keyManagers(TestPki.MINISTRY_TLS)).reachable()).isTrue();
             assertThat(probe(server, null).reachable()).isFalse();
         }
     }
@@ -255,15 +252,5 @@ class TlsProbeTest {
 
     private static SigningIdentity server(String commonName, Instant notBefore, Instant notAfter) {
         return TestPki.issue(commonName, SERVER_KEYS, Usage.TLS_SERVER, notBefore, notAfter);
-    }
-
-    private static KeyManager[] clientKeys(SigningIdentity identity) throws GeneralSecurityException, IOException {
-        char[] password = "in-memory".toCharArray();
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setKeyEntry("client", identity.privateKey(), password, new X509Certificate[] {identity.certificate()});
-        KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        factory.init(store, password);
-        return factory.getKeyManagers();
     }
 }

@@ -70,8 +70,11 @@ public class SecurityProbe {
         }
     }
 
-    /** Probes one partner now and returns its open findings. */
-    public List<FindingRecord> probe(Partner partner) {
+    /**
+     * Probes one partner now and returns its open findings. One probe at a time on this node, so an
+     * officer's probe and the scheduled round never reconcile the same findings at once.
+     */
+    public synchronized List<FindingRecord> probe(Partner partner) {
         Instant now = clock.instant();
         List<Finding> seen = observe(partner, now);
         findings.reconcile(partner.id(), seen.stream()

@@ -81,15 +81,14 @@ class DeliveryFailures {
 
     /** A receipt that fails verification may be forged or tampered with: it goes on the security record too. */
     private void recordIfRefusedReceipt(Throwable failure, DueDelivery delivery, Instant now) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ProtocolException refused) {
-                String kind = "RECEIPT_" + refused.getClass().getSimpleName().replace("Exception", "")
-                        .replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase();
-                securityEvents.record(new SecurityEvent(now, delivery.partnerId(), kind, delivery.noticeId(), refused.getMessage(),
-                        null, refused instanceof AlgorithmNotAllowedException weak ? weak.algorithm() : null));
-                return;
-            }
+        ProtocolException refused = cause(failure, ProtocolException.class);
+        if (refused == null) {
+            return;
         }
+        String kind = "RECEIPT_" + refused.getClass().getSimpleName().replace("Exception", "")
+                .replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase();
+        securityEvents.record(new SecurityEvent(now, delivery.partnerId(), kind, delivery.noticeId(), refused.getMessage(),
+                null, refused instanceof AlgorithmNotAllowedException weak ? weak.algorithm() : null));
     }
 
     /** first, 2×first, 4×first… up to the later interval, each randomised by the jitter. */
@@ -101,9 +100,15 @@ class DeliveryFailures {
 
     /** The partner's HTTP status, wherever the guards wrapped the exception that carries it. */
     static Integer httpStatus(Throwable failure) {
+        HttpOperationFailedException http = cause(failure, HttpOperationFailedException.class);
+        return http == null ? null : http.getStatusCode();
+    }
+
+    /** The first exception of {@code type} in the chain of causes: the guards wrap what the exchange threw. */
+    private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof HttpOperationFailedException http) {
-                return http.getStatusCode();
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
             }
         }
         return null;

@@ -99,8 +99,10 @@ class EnvelopeTest {
 
     @Test
     void signedDataCarriesSigningTimeAndTheSignerCertificate() throws Exception {
+        // The test pins the signing instant, so it makes a certificate valid around that instant too.
         Instant at = Instant.parse("2026-11-24T10:15:30Z");
-        SigningIdentity signer = TestPki.partner(KeyType.EC_P256).signing();
+        SigningIdentity signer = TestPki.issue("partner-signing", Pki.keyPair(KeyType.EC_P256), Pki.Usage.SIGNING,
+                at.minus(Duration.ofDays(1)), at.plus(Duration.ofDays(1)));
         byte[] signed = new Envelope(Clock.fixed(at, ZoneOffset.UTC)).sign(CONTENT, signer);
 
         CMSSignedData data = new CMSSignedData(signed);

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import org.amanat.ledger.AttemptOutcome;
 import org.amanat.ledger.DueDelivery;
 import org.amanat.ledger.Outbox;
@@ -24,7 +25,9 @@ import org.amanat.protocol.AlgorithmNotAllowedException;
 import org.amanat.protocol.ProtocolException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
 import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -58,7 +61,7 @@ class DeliveryFailures {
 
     public void record(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable failure,
             @ExchangeProperty(DeliveryRoute.DELIVERY) DueDelivery delivery,
-            @ExchangeProperty(NoticeSealer.SEALED) SealedNotice sealed) {
+            @ExchangeProperty(NoticeSealer.SEALED) SealedNotice sealed, @Header(Exchange.HTTP_RESPONSE_CODE) Integer answered) {
         Instant now = clock.instant();
         PartnerProfile.Delivery policy = partners.get(delivery.partnerId()).profile().delivery();
         int attempt = delivery.attemptNo();
@@ -66,8 +69,10 @@ class DeliveryFailures {
         boolean overdue = !delivery.flagged() && (attempt >= policy.flagAfterAttempts()
                 || Duration.between(delivery.issuedAt(), now).compareTo(policy.flagAfterAge()) >= 0);
         String reason = reason(failure);
-        outbox.recordFailed(AttemptOutcome.failed(delivery, sealed == null ? now : sealed.startedAt(), now, httpStatus(failure),
-                sealed == null ? null : sealed.digest(), reason), next, attempt >= policy.immediateAttempts(), overdue);
+        Integer httpStatus = httpStatus(failure, answered);
+        outbox.recordFailed(AttemptOutcome.failed(delivery, sealed == null ? now : sealed.startedAt(), now, httpStatus,
+                sealed == null ? null : sealed.digest(), reason, sealed != null && mayHaveReachedPartner(failure, httpStatus)),
+                next, attempt >= policy.immediateAttempts(), overdue);
         log.warn("notice {} to {}: attempt {} failed: {}; next attempt at {}", delivery.noticeId(), delivery.partnerId(),
                 attempt, reason, next);
         recordIfRefusedReceipt(failure, delivery, now);
@@ -98,10 +103,34 @@ class DeliveryFailures {
                 : IntervalFunction.ofExponentialRandomBackoff(policy.firstBackoff(), 2.0, policy.jitter(), policy.laterInterval());
     }
 
-    /** The partner's HTTP status, wherever the guards wrapped the exception that carries it. */
-    static Integer httpStatus(Throwable failure) {
+    /**
+     * The partner's HTTP status: from the error status, wherever the guards wrapped the exception that
+     * carries it, or else the status of an answer whose receipt was then refused ({@code answered}).
+     */
+    static Integer httpStatus(Throwable failure, Integer answered) {
         HttpOperationFailedException http = cause(failure, HttpOperationFailedException.class);
-        return http == null ? null : http.getStatusCode();
+        return http == null ? answered : Integer.valueOf(http.getStatusCode());
+    }
+
+    /**
+     * Whether the partner may have the notice although the attempt failed. Only a failure that proves
+     * the request never left counts as not sent: the breaker or the bulkhead held it back, or the
+     * connection or the TLS handshake failed (the partner cannot read a request before the handshake
+     * is done). An answer of any kind, a reset, a timeout while waiting for the answer: the partner
+     * may have opened it, so a withdrawal must tell it.
+     */
+    static boolean mayHaveReachedPartner(Throwable failure, Integer httpStatus) {
+        if (httpStatus != null) {
+            return true;
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CallNotPermittedException || cause instanceof BulkheadFullException
+                    || cause instanceof ConnectException || cause instanceof UnknownHostException
+                    || cause instanceof ConnectTimeoutException || cause instanceof SSLHandshakeException) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The first exception of {@code type} in the chain of causes: the guards wrap what the exchange threw. */

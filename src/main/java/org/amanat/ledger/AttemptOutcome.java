@@ -7,6 +7,8 @@ import java.time.Instant;
  *
  * @param receiptDer the raw receipt, kept as evidence; null for a failed attempt
  * @param reason why it failed; null for a delivered one
+ * @param mayHaveReachedPartner whether the partner may have the notice although no receipt proves it (the
+ *        request was sent, then the answer was an error, refused, or did not come in time)
  */
 public record AttemptOutcome(
         DueDelivery delivery,
@@ -18,16 +20,18 @@ public record AttemptOutcome(
         String disposition,
         String partnerReference,
         String signatureAlgorithm,
-        String reason) {
+        String reason,
+        boolean mayHaveReachedPartner) {
 
     public static AttemptOutcome delivered(DueDelivery delivery, Instant startedAt, Instant finishedAt, int httpStatus,
             String sentDigest, byte[] receiptDer, String disposition, String partnerReference, String signatureAlgorithm) {
         return new AttemptOutcome(delivery, startedAt, finishedAt, httpStatus, sentDigest, receiptDer, disposition,
-                partnerReference, signatureAlgorithm, null);
+                partnerReference, signatureAlgorithm, null, true);
     }
 
     public static AttemptOutcome failed(DueDelivery delivery, Instant startedAt, Instant finishedAt, Integer httpStatus,
-            String sentDigest, String reason) {
-        return new AttemptOutcome(delivery, startedAt, finishedAt, httpStatus, sentDigest, null, null, null, null, reason);
+            String sentDigest, String reason, boolean mayHaveReachedPartner) {
+        return new AttemptOutcome(delivery, startedAt, finishedAt, httpStatus, sentDigest, null, null, null, null, reason,
+                mayHaveReachedPartner);
     }
 }

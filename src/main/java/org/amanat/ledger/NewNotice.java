@@ -6,6 +6,7 @@ import java.time.Instant;
  * A notice to record as ISSUED, with the exact JSON that will be signed for the partner.
  *
  * @param relatesTo for RESTORE and WITHDRAWAL, the earlier notice; it moves to {@code relatedBecomes}
+ * @param relatedWas the state the earlier notice must still be in for that move
  */
 public record NewNotice(
         String id,
@@ -18,4 +19,5 @@ public record NewNotice(
         Instant actionDeadline,
         String noticeJson,
         String relatesTo,
-        NoticeState relatedBecomes) {}
+        NoticeState relatedBecomes,
+        NoticeState relatedWas) {}

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.Optional;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,10 +34,25 @@ public class NoticeLedger {
 
     /**
      * The notice, its outbox entry and its ISSUED event, in one transaction: once this returns, nothing
-     * is lost. A RESTORE or WITHDRAWAL moves the notice it relates to into its new state in the same transaction.
+     * is lost. A RESTORE or WITHDRAWAL ({@code relatedBecomes} set) moves the notice it relates to into its new state in the same
+     * transaction, only from the state the decision was made on: if another request or node changed it
+     * meanwhile, nothing is recorded and {@link OptimisticLockingFailureException} is thrown.
      */
     @Transactional
     public void issue(NewNotice notice) {
+        if (notice.relatedBecomes() != null) {
+            int moved = jdbc.sql("update notice set state = ?, closed_at = coalesce(closed_at, ?) where id = ? and state = ?")
+                    .params(notice.relatedBecomes().name(), utc(notice.issuedAt()), notice.relatesTo(), notice.relatedWas().name())
+                    .update();
+            if (moved == 0) {
+                throw new OptimisticLockingFailureException("notice " + notice.relatesTo() + " is no longer " + notice.relatedWas());
+            }
+            event(notice.relatesTo(), notice.issuedAt(), notice.relatedBecomes().name(), "by " + notice.type() + " notice " + notice.id());
+        }
+        insert(notice);
+    }
+
+    private void insert(NewNotice notice) {
         jdbc.sql("""
                 insert into notice (id, partner_id, type, urgency, category, state, issued_at, ack_deadline, action_deadline,
                     notice_json, relates_to)
@@ -45,35 +61,68 @@ public class NoticeLedger {
                         NoticeState.ISSUED.name(), utc(notice.issuedAt()), utc(notice.ackDeadline()),
                         utc(notice.actionDeadline()), notice.noticeJson(), notice.relatesTo())
                 .update();
-        if (notice.relatesTo() != null) {
-            jdbc.sql("update notice set state = ?, closed_at = coalesce(closed_at, ?) where id = ?")
-                    .params(notice.relatedBecomes().name(), utc(notice.issuedAt()), notice.relatesTo())
-                    .update();
-            event(notice.relatesTo(), notice.issuedAt(), notice.relatedBecomes().name(), "by " + notice.type() + " notice " + notice.id());
-        }
         jdbc.sql("insert into outbox (notice_id, partner_id, due_at, attempts, issued_at) values (?, ?, ?, 0, ?)")
                 .params(notice.id(), notice.partnerId(), utc(notice.issuedAt()), utc(notice.issuedAt()))
                 .update();
         event(notice.id(), notice.issuedAt(), "ISSUED", "for " + notice.partnerId());
     }
 
+    /** How {@link #endUndelivered} went. */
+    public enum Ending {
+        /** Ended; no attempt can have reached the partner. */
+        NEVER_SENT,
+        /** Ended; an attempt may have reached the partner, so the WITHDRAWAL given (if any) was recorded to follow it. */
+        POSSIBLY_DELIVERED,
+        /** Nothing changed: a delivery attempt holds the outbox entry now; decide again once it has ended. */
+        ATTEMPT_UNDER_WAY,
+        /** Nothing changed: the notice is not (or no longer) waiting for delivery. */
+        NOT_UNDELIVERED
+    }
+
     /**
-     * Ends the delivery of a notice never delivered — WITHDRAWN by an officer or ABANDONED by an
-     * administrator: it leaves the outbox, so it is never sent. One transaction.
+     * Ends the delivery of a notice not delivered — WITHDRAWN by an officer or ABANDONED by an
+     * administrator: it leaves the outbox, so it is not sent again. One transaction.
      *
-     * @return false when the notice is no longer undelivered
+     * <p>The rule that keeps this safe against delivery on any node: the outbox entry is removed only
+     * while no node holds its lease (an attempt under way may be putting it in the partner's hands
+     * right now), by a conditional delete, so of this and a node leasing the entry exactly one wins.
+     * If an earlier attempt may have reached the partner ({@code possibly_delivered}), the notice is
+     * not "never sent": {@code withdrawal}, when given, is recorded in the same transaction and tells
+     * the partner.
      */
     @Transactional
-    public boolean endUndelivered(String id, NoticeState end, Instant at, String detail) {
+    public Ending endUndelivered(String id, NoticeState end, Instant at, String detail, NewNotice withdrawal) {
+        Boolean possiblyDelivered = jdbc.sql("select possibly_delivered from outbox where notice_id = ?")
+                .param(id).query(Boolean.class).optional().orElse(null);
+        if (possiblyDelivered == null) {
+            return Ending.NOT_UNDELIVERED;
+        }
+        // Also conditional on what was read: an attempt that ended since may have changed it.
+        int removed = jdbc.sql("delete from outbox where notice_id = ? and possibly_delivered = ? and (lease_until is null or lease_until < ?)")
+                .params(id, possiblyDelivered, utc(at))
+                .update();
+        if (removed == 0) {
+            return Ending.ATTEMPT_UNDER_WAY;
+        }
         int changed = jdbc.sql("update notice set state = ?, closed_at = ? where id = ? and state in (?, ?)")
                 .params(end.name(), utc(at), id, NoticeState.ISSUED.name(), NoticeState.DELIVERY_FAILED.name())
                 .update();
         if (changed == 0) {
-            return false;
+            // Every other way out of ISSUED and DELIVERY_FAILED removes the entry too; the caller reads the state afresh.
+            return Ending.NOT_UNDELIVERED;
         }
-        jdbc.sql("delete from outbox where notice_id = ?").param(id).update();
-        event(id, at, end.name(), detail);
-        return true;
+        if (!possiblyDelivered) {
+            event(id, at, end.name(), detail + " (never sent)");
+            return Ending.NEVER_SENT;
+        }
+        if (withdrawal == null) {
+            event(id, at, end.name(), detail + " (an earlier attempt may have reached the partner)");
+        } else {
+            event(id, at, end.name(), detail + " (an earlier attempt may have reached the partner: WITHDRAWAL notice "
+                    + withdrawal.id() + " tells it)");
+            insert(withdrawal);
+        }
+        return Ending.POSSIBLY_DELIVERED;
     }
 
     private void event(String noticeId, Instant at, String kind, String detail) {

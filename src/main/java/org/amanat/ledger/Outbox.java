@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,6 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Repository
 public class Outbox {
+    /** States that no later receipt changes. */
+    private static final Set<String> ENDED_BY_THE_MINISTRY = Set.of(NoticeState.WITHDRAWN.name(), NoticeState.ABANDONED.name(),
+            NoticeState.RESTORED.name());
+
     private final JdbcClient jdbc;
 
     Outbox(JdbcClient jdbc) {
@@ -85,27 +90,39 @@ public class Outbox {
         return byNode;
     }
 
-    /** DELIVERED with the receipt as evidence; the entry leaves the outbox. One transaction. */
+    /**
+     * DELIVERED with the receipt as evidence; the entry leaves the outbox. One transaction. A notice the
+     * ministry has already ended (WITHDRAWN, ABANDONED, RESTORED) or the partner has already reported on
+     * keeps its state: the attempt, the receipt (if none is kept yet) and the event are recorded, not applied.
+     */
     @Transactional
     public void recordDelivered(AttemptOutcome outcome) {
         String id = outcome.delivery().noticeId();
         insertAttempt(outcome, "DELIVERED");
+        int moved = jdbc.sql("update notice set state = ? where id = ? and state in (?, ?)")
+                .params(NoticeState.DELIVERED.name(), id, NoticeState.ISSUED.name(), NoticeState.DELIVERY_FAILED.name())
+                .update();
         jdbc.sql("""
-                update notice set state = case when state in (?, ?) then ? else state end,
-                    delivered_at = ?, receipt_der = ?, receipt_disposition = ?,
+                update notice set delivered_at = ?, receipt_der = ?, receipt_disposition = ?,
                     receipt_partner_reference = ?, receipt_signature_algorithm = ?, receipt_digest = ?
-                where id = ?""")
-                .params(NoticeState.ISSUED.name(), NoticeState.DELIVERY_FAILED.name(), NoticeState.DELIVERED.name(),
-                        utc(outcome.finishedAt()), outcome.receiptDer(), outcome.disposition(),
+                where id = ? and receipt_der is null""")
+                .params(utc(outcome.finishedAt()), outcome.receiptDer(), outcome.disposition(),
                         outcome.partnerReference(), outcome.signatureAlgorithm(), outcome.sentDigest(), id)
                 .update();
         jdbc.sql("delete from outbox where notice_id = ?").param(id).update();
-        event(id, outcome.finishedAt(), "DELIVERED",
-                outcome.disposition() + " by " + outcome.delivery().partnerId() + ", attempt " + outcome.delivery().attemptNo());
+        String detail = outcome.disposition() + " by " + outcome.delivery().partnerId() + ", attempt " + outcome.delivery().attemptNo();
+        if (moved == 0) {
+            String state = jdbc.sql("select state from notice where id = ?").param(id).query(String.class).single();
+            if (ENDED_BY_THE_MINISTRY.contains(state)) {
+                detail += "; the notice stays " + state;
+            }
+        }
+        event(id, outcome.finishedAt(), "DELIVERED", detail);
     }
 
     /**
-     * A failed attempt: recorded with its reason, the entry stays due at {@code nextDueAt}. When
+     * A failed attempt: recorded with its reason, the entry stays due at {@code nextDueAt}, and once an
+     * attempt may have reached the partner the entry says so for good (see {@link NoticeLedger#endUndelivered}). When
      * {@code immediateAttemptsSpent}, an ISSUED notice becomes DELIVERY_FAILED; when {@code overdue}, the
      * entry is flagged once, with a DELIVERY_OVERDUE event. One transaction.
      */
@@ -113,8 +130,11 @@ public class Outbox {
     public void recordFailed(AttemptOutcome outcome, Instant nextDueAt, boolean immediateAttemptsSpent, boolean overdue) {
         String id = outcome.delivery().noticeId();
         insertAttempt(outcome, "FAILED");
-        jdbc.sql("update outbox set attempts = ?, due_at = ?, lease_owner = null, lease_until = null where notice_id = ?")
-                .params(outcome.delivery().attemptNo(), utc(nextDueAt), id)
+        jdbc.sql("""
+                update outbox set attempts = ?, due_at = ?, lease_owner = null, lease_until = null,
+                    possibly_delivered = (possibly_delivered or ?)
+                where notice_id = ?""")
+                .params(outcome.delivery().attemptNo(), utc(nextDueAt), outcome.mayHaveReachedPartner(), id)
                 .update();
         if (overdue && jdbc.sql("update outbox set flagged_at = ? where notice_id = ? and flagged_at is null")
                 .params(utc(outcome.finishedAt()), id).update() == 1) {

@@ -2,10 +2,12 @@ package org.amanat.notice;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 import org.amanat.ledger.NewNotice;
 import org.amanat.ledger.NoticeLedger;
 import org.amanat.ledger.NoticeRecord;
@@ -20,6 +22,7 @@ import org.amanat.protocol.Urgency;
 import org.amanat.web.InvalidRequestException;
 import org.amanat.web.NotFoundException;
 import org.amanat.web.Violation;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -32,6 +35,8 @@ class NoticeIssuer {
     private static final Set<NoticeState> RESTORABLE = Set.of(NoticeState.ACTIONED, NoticeState.PARTIALLY_ACTIONED);
     private static final Set<NoticeState> UNDELIVERED = Set.of(NoticeState.ISSUED, NoticeState.DELIVERY_FAILED);
     private static final Set<NoticeState> WITHDRAWABLE_BY_NOTICE = Set.of(NoticeState.DELIVERED, NoticeState.NEEDS_CLARIFICATION);
+    private static final Duration ATTEMPT_WAIT = Duration.ofSeconds(2);
+    private static final Duration ATTEMPT_POLL = Duration.ofMillis(20);
 
     private final NoticeRequestValidator validator;
     private final PartnerDirectory partners;
@@ -52,8 +57,10 @@ class NoticeIssuer {
         if (request.type() == NoticeType.WITHDRAWAL) {
             violations.add(new Violation("type", "withdraw with POST /api/v1/notices/{id}/withdrawal"));
         }
+        NoticeRecord related = null;
         if (violations.isEmpty() && request.relatesTo() != null) {
-            violations.addAll(relatedProblems(request));
+            related = ledger.find(request.relatesTo()).orElse(null);
+            violations.addAll(relatedProblems(request, related));
         }
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-notice", violations);
@@ -61,13 +68,18 @@ class NoticeIssuer {
         Notice notice = build(request.type(), request.partnerId(), request.urgency(), request.category(), request.legalBasis(),
                 request.items(), request.statementOfReasons(), request.issuer(), request.evidence(), request.relatesTo(),
                 request.territorialScope(), request.redress());
-        record(notice, request.type() == NoticeType.RESTORE ? NoticeState.RESTORED : null);
+        boolean restore = request.type() == NoticeType.RESTORE;
+        try {
+            record(notice, restore ? NoticeState.RESTORED : null, restore ? related.state() : null);
+        } catch (OptimisticLockingFailureException changed) {
+            throw new InvalidRequestException(HttpStatus.CONFLICT, "changed-meanwhile", List.of(new Violation("relatesTo",
+                    "notice " + related.id() + " changed while this RESTORE was recorded; nothing was recorded, look at it again")));
+        }
         return notice;
     }
 
     /** A RESTORE must undo a TAKEDOWN or BLOCK of the same partner that was acted on. */
-    private List<Violation> relatedProblems(NoticeRequest request) {
-        NoticeRecord related = ledger.find(request.relatesTo()).orElse(null);
+    private static List<Violation> relatedProblems(NoticeRequest request, NoticeRecord related) {
         if (related == null) {
             return List.of(new Violation("relatesTo", "no notice " + request.relatesTo()));
         }
@@ -81,52 +93,84 @@ class NoticeIssuer {
     }
 
     /**
-     * Withdraws a notice. Never delivered: it leaves the outbox and is never sent. Delivered but not
-     * acted on: a WITHDRAWAL notice travels to the partner like any notice. Acted on: refused, as
-     * that is what a RESTORE is for.
-     *
-     * @return the WITHDRAWAL notice sent, or null when nothing had to be sent
+     * Withdraws a notice. Never sent: it leaves the outbox (null is returned). Delivered but not acted
+     * on, or possibly delivered (an attempt failed after the notice was sent): a WITHDRAWAL notice
+     * travels to the partner like any notice, and is returned. Acted on: refused, as that is what a
+     * RESTORE is for. While a delivery attempt holds the notice, nobody can tell which of these it
+     * is, so this waits for the attempt to end and decides on what it left ({@link #awaitAttempt}).
      */
     Notice withdraw(String id, WithdrawalRequest request) {
         requireTexts("invalid-withdrawal", "officerId", request == null ? null : request.officerId(),
                 "reason", request == null ? null : request.reason());
         NoticeRecord original = ledger.find(id).orElseThrow(() -> new NotFoundException("no notice " + id));
         String detail = "by officer " + request.officerId() + ": " + request.reason();
-        NoticeState state = original.state();
-        if (UNDELIVERED.contains(state)) {
-            if (ledger.endUndelivered(id, NoticeState.WITHDRAWN, clock.instant(), detail + " (never sent)")) {
-                return null;
-            }
-            // delivered in the meantime: decide on the state it has now
-            state = ledger.find(id).orElseThrow().state();
-        }
-        if (!WITHDRAWABLE_BY_NOTICE.contains(state)) {
-            String hint = RESTORABLE.contains(state) ? "; it was acted on: issue a RESTORE instead" : "";
-            throw new InvalidRequestException(HttpStatus.CONFLICT, "cannot-withdraw",
-                    List.of(new Violation("state", "cannot withdraw a notice that is " + state + hint)));
-        }
         Notice earlier = ProtocolJson.read(original.noticeJson().getBytes(StandardCharsets.UTF_8), Notice.class);
         var issuer = new Notice.Issuer(earlier.issuer().authority(), request.officerId(), earlier.issuer().contact());
-        Notice withdrawal = build(NoticeType.WITHDRAWAL, earlier.partnerId(), Urgency.URGENT, earlier.category(),
-                earlier.legalBasis(), earlier.items(), request.reason(), issuer, List.of(), id, earlier.territorialScope(),
-                earlier.redress());
-        record(withdrawal, NoticeState.WITHDRAWN);
-        return withdrawal;
+        for (int waits = 0; ; ) {
+            NoticeState state = ledger.find(id).orElseThrow().state();
+            Notice withdrawal = build(NoticeType.WITHDRAWAL, earlier.partnerId(), Urgency.URGENT, earlier.category(),
+                    earlier.legalBasis(), earlier.items(), request.reason(), issuer, List.of(), id, earlier.territorialScope(),
+                    earlier.redress());
+            if (UNDELIVERED.contains(state)) {
+                switch (ledger.endUndelivered(id, NoticeState.WITHDRAWN, clock.instant(), detail, newNotice(withdrawal, null, null))) {
+                    case NEVER_SENT -> {
+                        return null;
+                    }
+                    case POSSIBLY_DELIVERED -> {
+                        return withdrawal;
+                    }
+                    case ATTEMPT_UNDER_WAY -> awaitAttempt(waits++, original.partnerId());
+                    case NOT_UNDELIVERED -> { } // decide on the state it has now
+                }
+                continue;
+            }
+            if (!WITHDRAWABLE_BY_NOTICE.contains(state)) {
+                String hint = RESTORABLE.contains(state) ? "; it was acted on: issue a RESTORE instead" : "";
+                throw new InvalidRequestException(HttpStatus.CONFLICT, "cannot-withdraw",
+                        List.of(new Violation("state", "cannot withdraw a notice that is " + state + hint)));
+            }
+            try {
+                record(withdrawal, NoticeState.WITHDRAWN, state);
+                return withdrawal;
+            } catch (OptimisticLockingFailureException changed) {
+                // a report came in, or another officer withdrew it: decide on the state it has now
+            }
+        }
     }
 
     /**
      * An administrator gives up delivering a notice, explicitly and on record (ABANDONED): it leaves
-     * the outbox. Only for a notice never delivered.
+     * the outbox. Only for a notice not delivered; like a withdrawal, it waits for an attempt under way.
      */
     void abandon(String id, AbandonmentRequest request) {
         requireTexts("invalid-abandonment", "administratorId", request == null ? null : request.administratorId(),
                 "reason", request == null ? null : request.reason());
         NoticeRecord notice = ledger.find(id).orElseThrow(() -> new NotFoundException("no notice " + id));
         String detail = "delivery given up by administrator " + request.administratorId() + ": " + request.reason();
-        if (!ledger.endUndelivered(id, NoticeState.ABANDONED, clock.instant(), detail)) {
-            throw new InvalidRequestException(HttpStatus.CONFLICT, "cannot-abandon",
-                    List.of(new Violation("state", "only an undelivered notice can be abandoned; this one is " + notice.state())));
+        for (int waits = 0; ; ) {
+            switch (ledger.endUndelivered(id, NoticeState.ABANDONED, clock.instant(), detail, null)) {
+                case NEVER_SENT, POSSIBLY_DELIVERED -> {
+                    return;
+                }
+                case ATTEMPT_UNDER_WAY -> awaitAttempt(waits++, notice.partnerId());
+                case NOT_UNDELIVERED -> throw new InvalidRequestException(HttpStatus.CONFLICT, "cannot-abandon",
+                        List.of(new Violation("state", "only an undelivered notice can be abandoned; this one is "
+                                + ledger.find(id).orElseThrow().state())));
+            }
         }
+    }
+
+    /**
+     * An attempt under way holds the outbox entry: it may be putting the notice in the partner's hands
+     * right now, so the notice may neither be called "never sent" nor taken out of the outbox. Most
+     * attempts take milliseconds; this waits up to {@link #ATTEMPT_WAIT}, then answers 409.
+     */
+    private static void awaitAttempt(int waitsSoFar, String partnerId) {
+        if (waitsSoFar >= ATTEMPT_WAIT.dividedBy(ATTEMPT_POLL)) {
+            throw new InvalidRequestException(HttpStatus.CONFLICT, "delivery-under-way", List.of(new Violation("state",
+                    "a delivery attempt to " + partnerId + " is under way; try again once it has ended")));
+        }
+        LockSupport.parkNanos(ATTEMPT_POLL.toNanos());
     }
 
     /** Who and why are required for every withdrawal and abandonment: they go on the record. */
@@ -153,10 +197,13 @@ class NoticeIssuer {
                 relatesTo, territorialScope, redress);
     }
 
-    private void record(Notice notice, NoticeState relatedBecomes) {
-        ledger.issue(new NewNotice(notice.noticeId(), notice.partnerId(), notice.type().name(), notice.urgency().name(),
+    private void record(Notice notice, NoticeState relatedBecomes, NoticeState relatedWas) {
+        ledger.issue(newNotice(notice, relatedBecomes, relatedWas));
+    }
+
+    private static NewNotice newNotice(Notice notice, NoticeState relatedBecomes, NoticeState relatedWas) {
+        return new NewNotice(notice.noticeId(), notice.partnerId(), notice.type().name(), notice.urgency().name(),
                 notice.category().name(), notice.issuedAt(), notice.ackDeadline(), notice.actionDeadline(),
-                new String(ProtocolJson.write(notice), StandardCharsets.UTF_8), notice.relatesTo(),
-                notice.relatesTo() == null ? null : relatedBecomes));
+                new String(ProtocolJson.write(notice), StandardCharsets.UTF_8), notice.relatesTo(), relatedBecomes, relatedWas);
     }
 }

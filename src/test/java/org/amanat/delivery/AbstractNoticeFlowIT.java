@@ -19,12 +19,18 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.amanat.Api;
 import org.amanat.PartnerSimulator;
 import org.amanat.TestGateway;
+import org.amanat.ledger.AttemptOutcome;
+import org.amanat.ledger.DueDelivery;
 import org.amanat.ledger.NoticeLedger;
+import org.amanat.ledger.Outbox;
 import org.amanat.protocol.AlgorithmPolicy;
 import org.amanat.protocol.AlgorithmProfile;
 import org.amanat.protocol.Digests;
@@ -102,6 +108,9 @@ abstract class AbstractNoticeFlowIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Outbox outbox;
+
     @LocalServerPort
     int port;
 
@@ -176,6 +185,7 @@ abstract class AbstractNoticeFlowIT {
         failed.get("attempts").forEach(attempt -> {
             assertThat(attempt.get("outcome").asText()).isEqualTo("FAILED");
             assertThat(attempt.get("reason").asText()).startsWith("receipt refused: ").contains(reason);
+            assertThat(attempt.get("httpStatus").asInt()).as("the partner answered 200").isEqualTo(200);
         });
         assertThat(outboxEntries(id)).as("still due").isEqualTo(1);
         assertThat(ledger.receiptDer(id)).isEmpty();
@@ -206,6 +216,90 @@ abstract class AbstractNoticeFlowIT {
         assertThat(outboxEntries(id)).as("still due").isEqualTo(1);
         Integer attempts = jdbc.sql("select attempts from outbox where notice_id = ?").param(id).query(Integer.class).single();
         assertThat(attempts).isEqualTo(2);
+    }
+
+    @Test
+    void withdrawingANoticeWhoseAttemptReachedThePartnerSendsItAWithdrawal() {
+        String id = api().issue(Api.validNotice("notcms"));
+        awaitState(id, "DELIVERY_FAILED");
+        assertThat(PARTNERS.findAll(postRequestedFor(urlEqualTo("/notcms")).withHeader("Amanat-Notice-Id", equalTo(id))))
+                .as("the partner opened it; its answer was no receipt").isNotEmpty();
+
+        var response = withdraw(id);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode withdrawal = Api.json(response);
+        assertThat(withdrawal.get("type").asText()).isEqualTo("WITHDRAWAL");
+        assertThat(withdrawal.get("relatesTo").asText()).isEqualTo(id);
+        JsonNode original = api().notice(id);
+        assertThat(original.get("state").asText()).isEqualTo("WITHDRAWN");
+        assertThat(original.get("history").findValuesAsText("detail"))
+                .anyMatch(detail -> detail.contains("may have reached the partner") && detail.contains(withdrawal.get("id").asText()));
+        assertThat(outboxEntries(id)).as("not sent again").isZero();
+        await().atMost(Duration.ofSeconds(20)).until(() -> !PARTNERS.findAll(postRequestedFor(urlEqualTo("/notcms"))
+                .withHeader("Amanat-Notice-Id", equalTo(withdrawal.get("id").asText()))).isEmpty());
+    }
+
+    @Test
+    void withdrawingANoticeWhoseAttemptsCouldNotConnectSaysItWasNeverSent() {
+        String id = api().issue(Api.validNotice("down"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> api().notice(id).get("attempts").size() >= 1);
+
+        var response = withdraw(id);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(Api.json(response).get("state").asText()).isEqualTo("WITHDRAWN");
+        assertThat(Api.json(response).get("history").findValuesAsText("detail")).anyMatch(detail -> detail.contains("never sent"));
+        assertThat(outboxEntries(id)).isZero();
+    }
+
+    @Test
+    void neitherWithdrawsNorAbandonsANoticeWhileAnAttemptHoldsIt() {
+        String id = api().issue(Api.validNotice("down"));
+        awaitState(id, "DELIVERY_FAILED");
+        // As a node does while it sends: the entry is leased, here long enough to outlast the wait.
+        await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.sql("""
+                update outbox set lease_owner = 'elsewhere', lease_until = ? where notice_id = ? and lease_until is null""")
+                .params(OffsetDateTime.now(ZoneOffset.UTC).plusHours(1), id).update() == 1);
+
+        var withdrawal = withdraw(id);
+        var abandonment = api().post("/api/v1/notices/" + id + "/abandonment", "application/json",
+                "{\"administratorId\": \"admin-2\", \"reason\": \"platform ceased operating\"}");
+
+        assertThat(withdrawal.statusCode()).as(withdrawal.body()).isEqualTo(409);
+        assertThat(Api.json(withdrawal).get("type").asText()).isEqualTo("urn:amanat:problem:delivery-under-way");
+        assertThat(abandonment.statusCode()).as(abandonment.body()).isEqualTo(409);
+        assertThat(Api.json(abandonment).get("type").asText()).isEqualTo("urn:amanat:problem:delivery-under-way");
+        assertThat(api().notice(id).get("state").asText()).isEqualTo("DELIVERY_FAILED");
+        assertThat(outboxEntries(id)).as("still due").isEqualTo(1);
+
+        jdbc.sql("update outbox set lease_owner = null, lease_until = null where notice_id = ?").param(id).update();
+        assertThat(withdraw(id).statusCode()).as("once the attempt has ended").isEqualTo(200);
+    }
+
+    @Test
+    void aReceiptForANoticeAlreadyAbandonedIsKeptButChangesNothing() {
+        String id = api().issue(Api.validNotice("down"));
+        var abandoned = api().post("/api/v1/notices/" + id + "/abandonment", "application/json",
+                "{\"administratorId\": \"admin-2\", \"reason\": \"platform ceased operating\"}");
+        assertThat(abandoned.statusCode()).as(abandoned.body()).isEqualTo(200);
+        var delivery = new DueDelivery(id, "down", 1, "{}", Instant.now(), "elsewhere", false);
+
+        outbox.recordDelivered(AttemptOutcome.delivered(delivery, Instant.now(), Instant.now(), 200, "digest", new byte[] {1, 2, 3},
+                "RECEIVED", "ref-late", "ECDSA-P256/SHA-256"));
+
+        JsonNode notice = api().notice(id);
+        assertThat(notice.get("state").asText()).isEqualTo("ABANDONED");
+        assertThat(notice.at("/receipt/partnerReference").asText()).as("kept as evidence").isEqualTo("ref-late");
+        JsonNode last = notice.get("history").get(notice.get("history").size() - 1);
+        assertThat(last.get("kind").asText()).isEqualTo("DELIVERED");
+        assertThat(last.get("detail").asText()).contains("stays ABANDONED");
+        assertThat(outboxEntries(id)).isZero();
+    }
+
+    private java.net.http.HttpResponse<String> withdraw(String id) {
+        return api().post("/api/v1/notices/" + id + "/withdrawal", "application/json",
+                "{\"officerId\": \"officer-9\", \"reason\": \"Court order lifted\"}");
     }
 
     private JsonNode awaitState(String id, String state) {

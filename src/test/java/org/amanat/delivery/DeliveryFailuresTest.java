@@ -2,13 +2,19 @@ package org.amanat.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import java.net.ConnectException;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.util.concurrent.TimeoutException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import javax.net.ssl.SSLHandshakeException;
 import org.amanat.partner.PartnerProfile;
 import org.amanat.protocol.UntrustedSignerException;
 import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.junit.jupiter.api.Test;
 
 class DeliveryFailuresTest {
@@ -40,7 +46,7 @@ class DeliveryFailuresTest {
         var http = new HttpOperationFailedException("https://p.example", 503, "Service Unavailable", null, null, "down for maintenance\nmore");
 
         assertThat(DeliveryFailures.reason(http)).isEqualTo("partner answered HTTP 503 (down for maintenance)");
-        assertThat(DeliveryFailures.httpStatus(http)).isEqualTo(503);
+        assertThat(DeliveryFailures.httpStatus(http, null)).isEqualTo(503);
         assertThat(DeliveryFailures.reason(new RuntimeException(new ConnectException("Connection refused"))))
                 .isEqualTo("cannot connect: Connection refused");
         assertThat(DeliveryFailures.reason(new SocketTimeoutException("Read timed out"))).isEqualTo("timed out: Read timed out");
@@ -48,5 +54,30 @@ class DeliveryFailuresTest {
                 .isEqualTo("TLS failure: PKIX path building failed");
         assertThat(DeliveryFailures.reason(new UntrustedSignerException("not signed by the pinned certificate CN=x")))
                 .isEqualTo("receipt refused: not signed by the pinned certificate CN=x");
+    }
+
+    @Test
+    void keepsTheStatusOfAnAnswerWhoseReceiptWasRefused() {
+        var refused = new RuntimeException(new UntrustedSignerException("not signed by the pinned certificate CN=x"));
+
+        assertThat(DeliveryFailures.httpStatus(refused, 200)).isEqualTo(200);
+        assertThat(DeliveryFailures.httpStatus(new ConnectException("Connection refused"), null)).isNull();
+    }
+
+    @Test
+    void countsAnAttemptAsPossiblyDeliveredUnlessTheRequestProvablyNeverLeft() {
+        var http = new HttpOperationFailedException("https://p.example", 500, "Server Error", null, null, "");
+
+        assertThat(DeliveryFailures.mayHaveReachedPartner(http, 500)).as("an HTTP error answer").isTrue();
+        assertThat(DeliveryFailures.mayHaveReachedPartner(new UntrustedSignerException("forged"), 200)).as("a refused receipt").isTrue();
+        assertThat(DeliveryFailures.mayHaveReachedPartner(new SocketTimeoutException("Read timed out"), null)).isTrue();
+        assertThat(DeliveryFailures.mayHaveReachedPartner(new TimeoutException(), null)).as("the time limit").isTrue();
+        assertThat(DeliveryFailures.mayHaveReachedPartner(new SocketException("Connection reset"), null)).isTrue();
+        assertThat(DeliveryFailures.mayHaveReachedPartner(new RuntimeException(new ConnectException("Connection refused")), null)).isFalse();
+        assertThat(DeliveryFailures.mayHaveReachedPartner(new UnknownHostException("nowhere.example"), null)).isFalse();
+        assertThat(DeliveryFailures.mayHaveReachedPartner(new ConnectTimeoutException("Connect timed out"), null)).isFalse();
+        assertThat(DeliveryFailures.mayHaveReachedPartner(new SSLHandshakeException("PKIX path building failed"), null)).isFalse();
+        assertThat(DeliveryFailures.mayHaveReachedPartner(BulkheadFullException.createBulkheadFullException(Bulkhead.ofDefaults("p")), null))
+                .isFalse();
     }
 }

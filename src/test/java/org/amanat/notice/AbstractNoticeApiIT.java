@@ -207,6 +207,18 @@ abstract class AbstractNoticeApiIT {
         assertRefused(n -> n.put("type", "WITHDRAWAL").put("relatesTo", id), 422, "type");
     }
 
+    @Test
+    void issuesATakedownThatRelatesToAnEarlierNoticeAndLeavesThatNoticeAsItWas() {
+        String earlier = api().issue(Api.validNotice("tube"));
+        String before = api().notice(earlier).get("state").asText();
+
+        var response = api().postNotice(Api.validNotice("tube").put("relatesTo", earlier));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        assertThat(Api.json(response).get("relatesTo").asText()).isEqualTo(earlier);
+        assertThat(api().notice(earlier).get("state").asText()).isEqualTo(before);
+    }
+
     private void assertRefused(Consumer<ObjectNode> defect, int status, String field) {
         ObjectNode notice = Api.validNotice("tube");
         defect.accept(notice);

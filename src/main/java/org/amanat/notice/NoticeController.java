@@ -6,7 +6,6 @@ import org.amanat.ledger.NoticeLedger;
 import org.amanat.ledger.NoticeState;
 import org.amanat.ledger.StatusLedger;
 import org.amanat.web.InvalidRequestException;
-import org.amanat.web.NotFoundException;
 import org.amanat.web.Violation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -76,7 +75,7 @@ class NoticeController {
     }
 
     private NoticeView view(String id) {
-        var notice = ledger.find(id).orElseThrow(() -> new NotFoundException("no notice " + id));
+        var notice = issuer.find(id);
         return NoticeView.detail(notice, ledger.attempts(id), ledger.events(id), statuses.items(id));
     }
 

@@ -212,10 +212,11 @@ abstract class AbstractScorecardIT {
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({
-            "/api/v1/compliance/scorecards?from=+999999999-01-01T00:00:00Z, from",
-            "/api/v1/compliance/scorecards?from=2026-11-01&to=+999999999-12-31T23:59:59Z, to",
+            "/api/v1/compliance/scorecards?from=%2B999999999-01-01T00:00:00Z, from",
+            "/api/v1/compliance/scorecards?from=2026-11-01&to=%2B999999999-12-31T23:59:59Z, to",
             "/api/v1/compliance/scorecards?from=-999999999-01-01T00:00:00Z, from",
-            "/api/v1/compliance/breaches?to=+10000-01-01T00:00:00Z, to",
+            "/api/v1/compliance/scorecards?from=%2B999999999-01-01, from",
+            "/api/v1/compliance/breaches?to=%2B10000-01-01T00:00:00Z, to",
             "/api/v1/compliance/reports/0000-13, period",
             "/api/v1/compliance/reports/+999999999-12, period",
             "/api/v1/compliance/reports/9999-12?format=html&colour=red, colour",

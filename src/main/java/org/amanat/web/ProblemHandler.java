@@ -121,7 +121,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /** A problem named after its status, as for the errors the framework or the container find. */
-    private static ProblemDetail problem(HttpStatus status, Violation violation) {
+    static ProblemDetail problem(HttpStatus status, Violation violation) {
         String kind = switch (status) {
             case NOT_FOUND -> "not-found";
             case METHOD_NOT_ALLOWED -> "method-not-allowed";

@@ -22,6 +22,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @Component
 class UnknownParameters implements HandlerInterceptor, WebMvcConfigurer {
+    private static final String PARSE_FAILED = "org.apache.catalina.parameter_parse_failed";
+
     private final ParameterNameDiscoverer names = new DefaultParameterNameDiscoverer();
 
     @Override
@@ -34,8 +36,14 @@ class UnknownParameters implements HandlerInterceptor, WebMvcConfigurer {
         if (!(handler instanceof HandlerMethod method)) {
             return true;
         }
+        Set<String> given = request.getParameterMap().keySet();
+        // Tomcat drops a parameter it cannot decode (?page=%ZZ), noting it in this attribute, rather than refusing it
+        if (request.getAttribute(PARSE_FAILED) != null) {
+            throw new InvalidRequestException(HttpStatus.BAD_REQUEST, "invalid-parameter",
+                    List.of(new Violation("(query)", "cannot be decoded: percent-encode it as UTF-8")));
+        }
         Set<String> known = known(method);
-        List<Violation> unknown = request.getParameterMap().keySet().stream().filter(name -> !known.contains(name)).sorted()
+        List<Violation> unknown = given.stream().filter(name -> !known.contains(name)).sorted()
                 .map(name -> new Violation(name, "unknown parameter")).toList();
         if (!unknown.isEmpty()) {
             throw new InvalidRequestException(HttpStatus.BAD_REQUEST, "invalid-parameter", unknown);

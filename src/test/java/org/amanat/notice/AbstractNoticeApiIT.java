@@ -313,6 +313,29 @@ abstract class AbstractNoticeApiIT {
     }
 
     @Test
+    void answersWhatTomcatRefusesItselfWithProblemJsonToo() throws Exception {
+        for (String target : List.of("/api/v1/notices/a|b", "/api/v1/notices/%00", "/api/v1/notices/a{b}")) {
+            String answer = rawGet(target);
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("Content-Type: application/problem+json")
+                    .contains("\"errors\":[{\"field\":\"(request)\"").doesNotContain("<html", "Tomcat");
+        }
+    }
+
+    @Test
+    void refusesQueryParameterThatCannotBeDecodedInsteadOfDroppingIt() throws Exception {
+        assertThat(rawGet("/api/v1/notices?page=%ZZ")).startsWith("HTTP/1.1 400").contains("Content-Type: application/problem+json")
+                .contains("\"errors\":[{\"field\":\"(query)\"");
+    }
+
+    private String rawGet(String target) throws Exception {
+        try (var socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void doesNotEchoAPathIdThatIsNoNoticeId() {
         HttpResponse<String> response = api().get("/api/v1/notices/%3Cscript%3E");
 

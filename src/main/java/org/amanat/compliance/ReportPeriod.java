@@ -7,19 +7,31 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.amanat.web.InvalidRequestException;
 import org.amanat.web.Violation;
 import org.springframework.http.HttpStatus;
 
-/** A period [from, to) in UTC, from a month ({@code 2026-11}), or dates or instants; the current month by default. */
+/**
+ * A period [from, to) in UTC, from a month ({@code 2026-11}), or dates or instants; the current month by default.
+ * Only years 1970 to 9999 make sense for a ledger; beyond them the database's timestamps would overflow.
+ */
 record ReportPeriod(Instant from, Instant to) {
+    private static final Pattern MONTH = Pattern.compile("[0-9]{4}-[0-9]{2}");
+    private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
 
     static ReportPeriod month(String month) {
         try {
-            return month(YearMonth.parse(month));
+            YearMonth parsed = MONTH.matcher(month).matches() ? YearMonth.parse(month) : null;
+            if (parsed != null && parsed.getYear() >= 1970) {
+                return month(parsed);
+            }
         } catch (DateTimeParseException e) {
-            throw invalid("period", "'" + month + "' is not a month like 2026-11");
+            // an impossible month such as 2026-13: refused below
         }
+        throw invalid("period", "'" + month + "' is not a month like 2026-11, from 1970-01 to 9999-12");
     }
 
     static ReportPeriod month(YearMonth month) {
@@ -43,11 +55,16 @@ record ReportPeriod(Instant from, Instant to) {
     }
 
     private static Instant instant(String field, String text) {
+        Instant instant;
         try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC) : Instant.parse(text);
+            instant = DATE.matcher(text).matches() ? LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC) : Instant.parse(text);
         } catch (DateTimeParseException e) {
             throw invalid(field, "'" + text + "' is neither a date (2026-11-01) nor an instant (2026-11-01T00:00:00Z)");
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw invalid(field, "must be between 1970-01-01 and 9999-12-31");
+        }
+        return instant;
     }
 
     private static InvalidRequestException invalid(String field, String message) {

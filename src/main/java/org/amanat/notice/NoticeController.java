@@ -6,7 +6,6 @@ import org.amanat.ledger.NoticeLedger;
 import org.amanat.ledger.NoticeState;
 import org.amanat.ledger.StatusLedger;
 import org.amanat.web.InvalidRequestException;
-import org.amanat.web.NotFoundException;
 import org.amanat.web.Violation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -66,18 +65,26 @@ class NoticeController {
     @GetMapping
     NoticePage list(@RequestParam(required = false) String partner, @RequestParam(required = false) NoticeState state,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidRequestException(HttpStatus.BAD_REQUEST, "invalid-parameter",
-                    List.of(new Violation(page < 0 ? "page" : "size",
-                            page < 0 ? "must be 0 or more" : "must be between 1 and " + MAX_PAGE_SIZE)));
+        if (page < 0) {
+            throw invalidParameter("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw invalidParameter("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        if ((long) page * size > Integer.MAX_VALUE) {
+            throw invalidParameter("page", "too far: page × size must be at most " + Integer.MAX_VALUE);
         }
         var items = ledger.list(partner, state, page, size).stream().map(NoticeView::summary).toList();
         return new NoticePage(items, page, size, ledger.count(partner, state));
     }
 
     private NoticeView view(String id) {
-        var notice = ledger.find(id).orElseThrow(() -> new NotFoundException("no notice " + id));
+        var notice = issuer.find(id);
         return NoticeView.detail(notice, ledger.attempts(id), ledger.events(id), statuses.items(id));
+    }
+
+    private static InvalidRequestException invalidParameter(String name, String message) {
+        return new InvalidRequestException(HttpStatus.BAD_REQUEST, "invalid-parameter", List.of(new Violation(name, message)));
     }
 
     record NoticePage(List<NoticeView> items, int page, int size, long total) {}

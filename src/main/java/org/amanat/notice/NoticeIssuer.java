@@ -62,9 +62,7 @@ class NoticeIssuer {
             related = ledger.find(request.relatesTo()).orElse(null);
             violations.addAll(relatedProblems(request, related));
         }
-        if (!violations.isEmpty()) {
-            throw new InvalidRequestException(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-notice", violations);
-        }
+        refuse("invalid-notice", violations);
         Notice notice = build(request.type(), request.partnerId(), request.urgency(), request.category(), request.legalBasis(),
                 request.items(), request.statementOfReasons(), request.issuer(), request.evidence(), request.relatesTo(),
                 request.territorialScope(), request.redress());
@@ -100,9 +98,8 @@ class NoticeIssuer {
      * is, so this waits for the attempt to end and decides on what it left ({@link #awaitAttempt}).
      */
     Notice withdraw(String id, WithdrawalRequest request) {
-        requireTexts("invalid-withdrawal", "officerId", request == null ? null : request.officerId(),
-                "reason", request == null ? null : request.reason());
-        NoticeRecord original = ledger.find(id).orElseThrow(() -> new NotFoundException("no notice " + id));
+        refuse("invalid-withdrawal", validator.validate("officerId", request.officerId(), request.reason()));
+        NoticeRecord original = find(id);
         String detail = "by officer " + request.officerId() + ": " + request.reason();
         Notice earlier = ProtocolJson.read(original.noticeJson().getBytes(StandardCharsets.UTF_8), Notice.class);
         var issuer = new Notice.Issuer(earlier.issuer().authority(), request.officerId(), earlier.issuer().contact());
@@ -143,9 +140,8 @@ class NoticeIssuer {
      * the outbox. Only for a notice not delivered; like a withdrawal, it waits for an attempt under way.
      */
     void abandon(String id, AbandonmentRequest request) {
-        requireTexts("invalid-abandonment", "administratorId", request == null ? null : request.administratorId(),
-                "reason", request == null ? null : request.reason());
-        NoticeRecord notice = ledger.find(id).orElseThrow(() -> new NotFoundException("no notice " + id));
+        refuse("invalid-abandonment", validator.validate("administratorId", request.administratorId(), request.reason()));
+        NoticeRecord notice = find(id);
         String detail = "delivery given up by administrator " + request.administratorId() + ": " + request.reason();
         for (int waits = 0; ; ) {
             switch (ledger.endUndelivered(id, NoticeState.ABANDONED, clock.instant(), detail, null)) {
@@ -173,18 +169,18 @@ class NoticeIssuer {
         LockSupport.parkNanos(ATTEMPT_POLL.toNanos());
     }
 
-    /** Who and why are required for every withdrawal and abandonment: they go on the record. */
-    private static void requireTexts(String problemType, String whoField, String who, String whyField, String why) {
-        List<Violation> violations = new ArrayList<>();
-        if (who == null || who.isBlank()) {
-            violations.add(new Violation(whoField, "is required"));
-        }
-        if (why == null || why.isBlank()) {
-            violations.add(new Violation(whyField, "is required"));
-        }
+    private static void refuse(String problemType, List<Violation> violations) {
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(HttpStatus.UNPROCESSABLE_ENTITY, problemType, violations);
         }
+    }
+
+    /** A notice by the id in a path; an id that is not a notice id is not echoed back. */
+    NoticeRecord find(String id) {
+        if (!NoticeRequestValidator.isNoticeId(id)) {
+            throw new NotFoundException("no such notice: the id must be a notice id (a UUID)");
+        }
+        return ledger.find(id).orElseThrow(() -> new NotFoundException("no notice " + id));
     }
 
     private Notice build(NoticeType type, String partnerId, Urgency urgency, Category category,

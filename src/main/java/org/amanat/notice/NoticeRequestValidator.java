@@ -1,26 +1,29 @@
 package org.amanat.notice;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.amanat.partner.PartnerDirectory;
 import org.amanat.protocol.Notice.Evidence;
 import org.amanat.protocol.Notice.Item;
 import org.amanat.protocol.NoticeType;
+import org.amanat.protocol.Texts;
 import org.amanat.web.Violation;
 import org.springframework.stereotype.Component;
 
-/** Checks an officer's request and collects every violation with its field path, in one pass. */
+/**
+ * Checks an officer's request and collects every violation with its field path, in one pass. Values
+ * are checked as they are and stored as they are: nothing is trimmed (see {@link Texts}).
+ */
 @Component
 class NoticeRequestValidator {
     static final int MAX_ITEMS = 1000;
-    private static final int MAX_LOCATOR = 2048;
-    private static final int MAX_TEXT = 10_000;
-    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
-    private static final Pattern DOMAIN = Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
+    static final int MAX_EVIDENCE = 100;
+    static final int MAX_ID = 100;
+    static final int MAX_PARTNER_ID = 64;
+    static final int MAX_REASONS = 10_000;
+    static final int MAX_REASON = 2_000;
+    static final int MAX_NOTE = 1_000;
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final PartnerDirectory partners;
@@ -32,8 +35,9 @@ class NoticeRequestValidator {
     List<Violation> validate(NoticeRequest r) {
         List<Violation> v = new ArrayList<>();
         required(v, "type", r.type());
-        if (blank(r.partnerId())) {
-            v.add(new Violation("partnerId", "is required"));
+        String partnerProblem = Texts.identifierProblem(r.partnerId(), MAX_PARTNER_ID);
+        if (partnerProblem != null) {
+            v.add(new Violation("partnerId", partnerProblem));
         } else if (partners.find(r.partnerId()).isEmpty()) {
             v.add(new Violation("partnerId", "unknown partner '" + r.partnerId() + "'"));
         }
@@ -42,25 +46,40 @@ class NoticeRequestValidator {
         if (r.legalBasis() == null) {
             v.add(new Violation("legalBasis", "is required"));
         } else {
-            text(v, "legalBasis.instrument", r.legalBasis().instrument(), 500);
-            text(v, "legalBasis.article", r.legalBasis().article(), 200);
+            check(v, "legalBasis.instrument", Texts.lineProblem(r.legalBasis().instrument(), 500));
+            check(v, "legalBasis.article", Texts.lineProblem(r.legalBasis().article(), 200));
         }
         items(v, r.items());
-        text(v, "statementOfReasons", r.statementOfReasons(), MAX_TEXT);
+        check(v, "statementOfReasons", Texts.textProblem(r.statementOfReasons(), MAX_REASONS));
         if (r.issuer() == null) {
             v.add(new Violation("issuer", "is required"));
         } else {
-            text(v, "issuer.authority", r.issuer().authority(), 200);
-            text(v, "issuer.officerId", r.issuer().officerId(), 100);
+            check(v, "issuer.authority", Texts.lineProblem(r.issuer().authority(), 200));
+            check(v, "issuer.officerId", Texts.identifierProblem(r.issuer().officerId(), MAX_ID));
+            optional(v, "issuer.contact", r.issuer().contact(), Texts.lineProblem(r.issuer().contact(), 320));
         }
         evidence(v, r.evidence());
-        if (r.type() == NoticeType.RESTORE && blank(r.relatesTo())) {
+        if (r.type() == NoticeType.RESTORE && r.relatesTo() == null) {
             v.add(new Violation("relatesTo", "is required for RESTORE: the notice whose effect is undone"));
         }
-        if (!blank(r.relatesTo()) && !UUID.matcher(r.relatesTo()).matches()) {
+        if (r.relatesTo() != null && !isNoticeId(r.relatesTo())) {
             v.add(new Violation("relatesTo", "must be a notice id"));
         }
+        optional(v, "territorialScope", r.territorialScope(), Texts.lineProblem(r.territorialScope(), 200));
+        optional(v, "redress", r.redress(), Texts.textProblem(r.redress(), MAX_REASON));
         return v;
+    }
+
+    /** Who and why are required for every withdrawal and abandonment: they go on the record (and the reason to the partner). */
+    List<Violation> validate(String whoField, String who, String why) {
+        List<Violation> v = new ArrayList<>();
+        check(v, whoField, Texts.identifierProblem(who, MAX_ID));
+        check(v, "reason", Texts.textProblem(why, MAX_REASON));
+        return v;
+    }
+
+    static boolean isNoticeId(String id) {
+        return UUID.matcher(id).matches();
     }
 
     private static void items(List<Violation> v, List<Item> items) {
@@ -80,38 +99,12 @@ class NoticeRequestValidator {
                 continue;
             }
             required(v, at + ".kind", item.kind());
-            if (blank(item.locator())) {
+            if (item.locator() == null || item.locator().isEmpty()) {
                 v.add(new Violation(at + ".locator", "is required"));
-            } else if (item.locator().length() > MAX_LOCATOR) {
-                v.add(new Violation(at + ".locator", "at most " + MAX_LOCATOR + " characters"));
             } else if (item.kind() != null) {
-                String problem = locatorProblem(item);
-                if (problem != null) {
-                    v.add(new Violation(at + ".locator", problem));
-                }
+                check(v, at + ".locator", Locators.problem(item.kind(), item.locator()));
             }
-        }
-    }
-
-    private static String locatorProblem(Item item) {
-        String locator = item.locator().trim();
-        return switch (item.kind()) {
-            case URL -> urlProblem(locator);
-            case DOMAIN -> DOMAIN.matcher(locator.toLowerCase(Locale.ROOT)).matches() ? null : "not a domain name";
-            case CONTENT_HASH -> SHA256_HEX.matcher(locator).matches() ? null : "must be a SHA-256 as 64 hex digits";
-            case ACCOUNT -> null;
-        };
-    }
-
-    private static String urlProblem(String locator) {
-        try {
-            URI uri = new URI(locator);
-            if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
-                return "must be an http or https URL";
-            }
-            return uri.getHost() == null ? "URL has no host" : null;
-        } catch (URISyntaxException e) {
-            return "malformed URL: " + e.getReason();
+            optional(v, at + ".note", item.note(), Texts.lineProblem(item.note(), MAX_NOTE));
         }
     }
 
@@ -119,11 +112,21 @@ class NoticeRequestValidator {
         if (evidence == null) {
             return;
         }
+        if (evidence.size() > MAX_EVIDENCE) {
+            v.add(new Violation("evidence", "at most " + MAX_EVIDENCE + " entries, found " + evidence.size()));
+            return;
+        }
         for (int i = 0; i < evidence.size(); i++) {
+            String at = "evidence[" + i + "]";
             Evidence e = evidence.get(i);
-            if (e == null || e.sha256() == null || !SHA256_HEX.matcher(e.sha256()).matches()) {
-                v.add(new Violation("evidence[" + i + "].sha256", "must be a SHA-256 as 64 hex digits"));
+            if (e == null) {
+                v.add(new Violation(at, "is required"));
+                continue;
             }
+            if (e.sha256() == null || !Locators.isSha256(e.sha256())) {
+                v.add(new Violation(at + ".sha256", "must be a SHA-256 as 64 hex digits"));
+            }
+            optional(v, at + ".description", e.description(), Texts.lineProblem(e.description(), MAX_NOTE));
         }
     }
 
@@ -133,15 +136,16 @@ class NoticeRequestValidator {
         }
     }
 
-    private static void text(List<Violation> v, String field, String value, int max) {
-        if (blank(value)) {
-            v.add(new Violation(field, "is required"));
-        } else if (value.length() > max) {
-            v.add(new Violation(field, "at most " + max + " characters"));
+    private static void check(List<Violation> v, String field, String problem) {
+        if (problem != null) {
+            v.add(new Violation(field, problem));
         }
     }
 
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
+    /** An optional field may be left out, but if it is sent it obeys the same rules ("" is not a value). */
+    private static void optional(List<Violation> v, String field, String value, String problem) {
+        if (value != null) {
+            check(v, field, problem);
+        }
     }
 }

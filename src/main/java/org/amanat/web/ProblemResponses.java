@@ -28,15 +28,14 @@ public class ProblemResponses {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type(kind));
         problem.setTitle(title);
-        if (errors != null && !errors.isEmpty()) {
-            problem.setProperty("errors", errors);
-        }
+        problem.setProperty("errors", errors == null ? List.of() : errors);
         return problem;
     }
 
     static ProblemDetail tooLarge(long limit) {
+        Violation violation = new Violation("(body)", "larger than " + limit + " bytes");
         return problem(HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large", "Request body too large",
-                "the request body is larger than " + limit + " bytes", List.of());
+                violation.field() + ": " + violation.message(), List.of(violation));
     }
 
     /** For filters, which answer before Spring MVC's handlers are reached. */

@@ -210,6 +210,26 @@ abstract class AbstractScorecardIT {
         assertThat(badMonth.statusCode()).isEqualTo(400);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "/api/v1/compliance/scorecards?from=%2B999999999-01-01T00:00:00Z, from",
+            "/api/v1/compliance/scorecards?from=2026-11-01&to=%2B999999999-12-31T23:59:59Z, to",
+            "/api/v1/compliance/scorecards?from=-999999999-01-01T00:00:00Z, from",
+            "/api/v1/compliance/scorecards?from=%2B999999999-01-01, from",
+            "/api/v1/compliance/breaches?to=%2B10000-01-01T00:00:00Z, to",
+            "/api/v1/compliance/reports/0000-13, period",
+            "/api/v1/compliance/reports/+999999999-12, period",
+            "/api/v1/compliance/reports/9999-12?format=html&colour=red, colour",
+            "/api/v1/compliance/scorecards?form=csv, form",
+            "/api/v1/compliance/findings?openOnly=maybe, openOnly"})
+    void refusesAbsurdPeriodsAndUnknownParametersWith400(String path, String field) {
+        HttpResponse<String> response = api().get(path);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(Api.json(response).get("errors").findValuesAsText("field")).containsExactly(field);
+    }
+
     private JsonNode scorecard() {
         HttpResponse<String> response = api().get("/api/v1/compliance/scorecards/seeded?from=2026-11-01&to=2026-12-01");
         assertThat(response.statusCode()).isEqualTo(200);

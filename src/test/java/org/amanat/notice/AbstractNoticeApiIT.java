@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -148,8 +149,7 @@ abstract class AbstractNoticeApiIT {
     void refusesWrongContentType() {
         long before = ledgerRows();
         HttpResponse<String> response = api().post("/api/v1/notices", "text/plain", Api.validNotice("tube").toString());
-        assertThat(response.statusCode()).isEqualTo(415);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertProblem(response, 415, "Content-Type");
         assertThat(ledgerRows()).isEqualTo(before);
     }
 
@@ -160,7 +160,7 @@ abstract class AbstractNoticeApiIT {
 
         HttpResponse<String> response = api().post("/api/v1/notices", "application/json", oversized);
 
-        assertProblem(response, 413, null);
+        assertProblem(response, 413, "(body)");
         assertThat(ledgerRows()).isEqualTo(before);
     }
 
@@ -175,7 +175,7 @@ abstract class AbstractNoticeApiIT {
 
         HttpResponse<String> response = HttpClient.newHttpClient().send(chunked, HttpResponse.BodyHandlers.ofString());
 
-        assertProblem(response, 413, null);
+        assertProblem(response, 413, "(body)");
         assertThat(ledgerRows()).isEqualTo(before);
     }
 
@@ -219,6 +219,186 @@ abstract class AbstractNoticeApiIT {
         assertThat(api().notice(earlier).get("state").asText()).isEqualTo(before);
     }
 
+    @Test
+        void refusesLocatorsThatWouldBeStoredOtherThanValidated() {
+        assertRefused(n -> item(n).put("locator", "https://video.example/watch?v=abc123\r\n"), 422, "items[0].locator");
+        assertRefused(n -> item(n).put("locator", "\u0001https://video.example/watch"), 422, "items[0].locator");
+        assertRefused(n -> item(n).put("locator", "https://video.example/watch\u0000"), 422, "items[0].locator");
+        assertRefused(n -> item(n).put("locator", "https://officer:pw@video.example/watch"), 422, "items[0].locator");
+        assertRefused(n -> item(n).put("locator", "http://169.254.169.254/latest/meta-data"), 422, "items[0].locator");
+        assertRefused(n -> item(n).put("locator", "http://[::1]:8080/admin"), 422, "items[0].locator");
+        assertRefused(n -> item(n).put("kind", "ACCOUNT").put("locator", "@bad\u202eactor"), 422, "items[0].locator");
+    }
+
+    @Test
+    void refusesHiddenCharactersAndOverlongValuesInTextFields() {
+        assertRefused(n -> n.put("statementOfReasons", "Fabricated footage.\u202e.exe"), 422, "statementOfReasons");
+        assertRefused(n -> ((ObjectNode) n.get("issuer")).put("officerId", "officer-17\u200b"), 422, "issuer.officerId");
+        assertRefused(n -> ((ObjectNode) n.get("issuer")).put("contact", "x".repeat(321)), 422, "issuer.contact");
+        assertRefused(n -> n.put("territorialScope", "ID\r\nX-Injected: 1"), 422, "territorialScope");
+        assertRefused(n -> n.put("redress", "r".repeat(NoticeRequestValidator.MAX_REASON + 1)), 422, "redress");
+        long before = ledgerRows();
+        ObjectNode loneSurrogate = Api.validNotice("tube");
+        loneSurrogate.putArray("evidence").addObject().put("sha256", "b".repeat(64)).put("description", "LONE");
+        assertProblem(api().post("/api/v1/notices", "application/json", loneSurrogate.toString().replace("LONE", "\\ud800")), 422,
+                "evidence[0].description");
+        assertThat(ledgerRows()).as("ledger unchanged").isEqualTo(before);
+    }
+
+    @Test
+    void refusesAKeyGivenTwiceInsteadOfKeepingTheLast() {
+        String twice = Api.validNotice("tube").toString().replace("\"partnerId\":\"tube\"", "\"partnerId\":\"tube\",\"partnerId\":\"chirp\"");
+
+        assertRefusedBody(twice.getBytes(StandardCharsets.UTF_8), "application/json", "(body)");
+    }
+
+    @Test
+    void refusesContentAfterTheDocument() {
+        assertRefusedBody((Api.validNotice("tube") + "{}").getBytes(StandardCharsets.UTF_8), "application/json", "(body)");
+        assertRefusedBody((Api.validNotice("tube") + " x").getBytes(StandardCharsets.UTF_8), "application/json", "(body)");
+    }
+
+    @Test
+    void refusesNumbersAndBooleansWhereAStringBelongs() {
+        assertRefused(n -> ((ObjectNode) n.get("issuer")).put("officerId", 17), 400, "issuer.officerId");
+        assertRefused(n -> n.put("statementOfReasons", true), 400, "statementOfReasons");
+        assertRefused(n -> n.put("urgency", 0), 400, "urgency");
+    }
+
+    @Test
+    void refusesOverlongUtf8InsteadOfDecodingItIntoMarkup() {
+        byte[] body = Api.validNotice("tube").put("statementOfReasons", "OVERLONG").toString().getBytes(StandardCharsets.UTF_8);
+        String json = new String(body, StandardCharsets.ISO_8859_1)
+                .replace("OVERLONG", "\u00c0\u00bcscript\u00c0\u00be"); // 0xC0 0xBC, 0xC0 0xBE: '<' and '>' in overlong form
+
+        assertRefusedBody(json.getBytes(StandardCharsets.ISO_8859_1), "application/json", "(body)");
+    }
+
+    @Test
+    void refusesJsonInAnotherCharset() {
+        String notice = Api.validNotice("tube").toString();
+
+        assertRefusedBody(notice.getBytes(StandardCharsets.UTF_16), "application/json", "(body)");
+        assertRefusedBody(notice.getBytes(StandardCharsets.ISO_8859_1), "application/json;charset=ISO-8859-1", "(body)");
+    }
+
+    @Test
+    void errorsNameTheFieldButNoJavaClass() {
+        HttpResponse<String> response = postRaw("application/json",
+                Api.validNotice("tube").put("urgency", "WHENEVER").toString().getBytes(StandardCharsets.UTF_8));
+
+        assertProblem(response, 400, "urgency");
+        assertThat(response.body()).contains("must be one of [URGENT, STANDARD]").doesNotContain("org.amanat", "java.", "`");
+    }
+
+    @Test
+    void refusesUnknownQueryParameter() {
+        assertProblem(api().get("/api/v1/notices?partnr=chirp"), 400, "partnr");
+        assertProblem(api().get("/api/v1/notices/01a20000-0000-7000-8000-000000000000?verbose=true"), 400, "verbose");
+    }
+
+    @Test
+    void refusesPagesBeyondWhatCanBeCounted() {
+        assertProblem(api().get("/api/v1/notices?page=99999999999"), 400, "page");
+        assertProblem(api().get("/api/v1/notices?size=-1"), 400, "size");
+        assertProblem(api().get("/api/v1/notices?page=2147483647&size=200"), 400, "page");
+        assertProblem(api().get("/api/v1/notices?page=10737419&size=200"), 400, "page");
+        assertThat(api().get("/api/v1/notices?page=10737418&size=200").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void answersUnknownPathsAndWrongMethodsWithProblemJsonNeverAFrameworkPage() {
+        for (String accept : List.of("*/*", "text/html", "text/csv")) {
+            HttpResponse<String> unknown = send(HttpRequest.newBuilder(uri("/api/v1/nothing-here")).header("Accept", accept).GET());
+            assertProblem(unknown, 404, "(path)");
+            assertThat(unknown.body()).doesNotContain("Whitelabel", "static resource", "<html");
+        }
+        assertProblem(send(HttpRequest.newBuilder(uri("/no/such/page")).header("Accept", "text/html").GET()), 404, "(path)");
+        assertProblem(send(HttpRequest.newBuilder(uri("/error")).header("Accept", "text/html").GET()), 404, null);
+
+        HttpResponse<String> delete = send(HttpRequest.newBuilder(uri("/api/v1/notices")).DELETE());
+        assertProblem(delete, 405, "(method)");
+        assertThat(delete.headers().firstValue("Allow")).isPresent();
+        HttpResponse<String> put = send(HttpRequest.newBuilder(uri("/api/v1/notices/01a20000-0000-7000-8000-000000000000"))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{}")));
+        assertProblem(put, 405, "(method)");
+    }
+
+    @Test
+    void answersWhatTomcatRefusesItselfWithProblemJsonToo() throws Exception {
+        for (String target : List.of("/api/v1/notices/a|b", "/api/v1/notices/%00", "/api/v1/notices/a{b}")) {
+            String answer = rawGet(target);
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("Content-Type: application/problem+json")
+                    .contains("\"errors\":[{\"field\":\"(request)\"").doesNotContain("<html", "Tomcat");
+        }
+    }
+
+    @Test
+    void refusesQueryParameterThatCannotBeDecodedInsteadOfDroppingIt() throws Exception {
+        assertThat(rawGet("/api/v1/notices?page=%ZZ")).startsWith("HTTP/1.1 400").contains("Content-Type: application/problem+json")
+                .contains("\"errors\":[{\"field\":\"(query)\"");
+    }
+
+    private String rawGet(String target) throws Exception {
+        try (var socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void doesNotEchoAPathIdThatIsNoNoticeId() {
+        HttpResponse<String> response = api().get("/api/v1/notices/%3Cscript%3E");
+
+        assertProblem(response, 404, "(path)");
+        assertThat(Api.json(response).get("detail").asText()).doesNotContain("script");
+        assertThat(Api.json(response).get("errors").toString()).doesNotContain("script");
+    }
+
+    @Test
+    void refusesWithdrawalAndAbandonmentBeyondTheLimitsOfIssuing() {
+        String id = api().issue(Api.validNotice("tube"));
+        long before = ledgerRows();
+
+        assertProblem(api().post("/api/v1/notices/" + id + "/withdrawal", "application/json",
+                "{\"officerId\": \"officer-9\", \"reason\": \"lifted\\r\\nX-Injected: 1\"}"), 422, "reason");
+        assertProblem(api().post("/api/v1/notices/" + id + "/withdrawal", "application/json",
+                "{\"officerId\": \"officer 9\", \"reason\": \"lifted\"}"), 422, "officerId");
+        assertProblem(api().post("/api/v1/notices/" + id + "/abandonment", "application/json",
+                "{\"administratorId\": \"admin-1\", \"reason\": \"" + "r".repeat(NoticeRequestValidator.MAX_REASON + 1) + "\"}"),
+                422, "reason");
+        assertProblem(api().post("/api/v1/notices/" + id + "/abandonment", "application/json",
+                "{\"administratorId\": \"admin-1\", \"administratorId\": \"admin-2\", \"reason\": \"gone\"}"), 400, "(body)");
+
+        assertThat(ledgerRows()).as("ledger unchanged").isEqualTo(before);
+        assertThat(api().notice(id).get("state").asText()).isEqualTo("ISSUED");
+    }
+
+    private void assertRefusedBody(byte[] body, String contentType, String field) {
+        long before = ledgerRows();
+
+        assertProblem(postRaw(contentType, body), 400, field);
+        assertThat(ledgerRows()).as("ledger unchanged").isEqualTo(before);
+    }
+
+    private HttpResponse<String> postRaw(String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(uri("/api/v1/notices")).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private void assertRefused(Consumer<ObjectNode> defect, int status, String field) {
         ObjectNode notice = Api.validNotice("tube");
         defect.accept(notice);
@@ -237,6 +417,8 @@ abstract class AbstractNoticeApiIT {
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("type").asText()).startsWith("urn:amanat:problem:");
         assertThat(problem.get("title").asText()).isNotBlank();
+        assertThat(problem.get("errors").isArray()).as("errors list").isTrue();
+        assertThat(problem.get("errors")).as("errors list").isNotEmpty();
         if (field != null) {
             assertThat(problem.get("errors").findValuesAsText("field")).as(response.body()).containsExactly(field);
         }

@@ -18,6 +18,8 @@ import org.amanat.protocol.NoticeType;
 import org.amanat.protocol.Urgency;
 import org.amanat.web.Violation;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** From a valid baseline request, each test changes one thing and expects exactly that violation. */
 class NoticeRequestValidatorTest {
@@ -84,6 +86,127 @@ class NoticeRequestValidatorTest {
                 null, r.issuer(), r.evidence(), r.relatesTo(), r.territorialScope(), r.redress()), "statementOfReasons");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"https://casino.example/play\r\n", "\u0001https://casino.example/play", "https://casino.example/play\u0000",
+            " https://casino.example/play", "https://casino.example/pl ay", "https://casino.example/\u202egnp.exe",
+            "https://casino.example/\u200b", "https://cas\u0131no.example/"})
+    void refusesUrlThatIsNotExactlyPrintableAscii(String url) {
+        assertOnly(r -> withItem(r, new Item(url, ItemKind.URL, null)), "items[0].locator");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://user:secret@casino.example/", "https://casino.example@evil.example/", "http://127.0.0.1/",
+            "http://127.1.2.3:8080/admin", "http://10.0.0.5/", "http://172.16.3.4/", "http://192.168.1.1/", "http://169.254.169.254/latest",
+            "http://0.0.0.0/", "http://100.64.0.1/", "http://224.0.0.1/", "http://[::1]/", "http://[::]/", "http://[fe80::1]/",
+            "http://[fd00::1]/", "http://[::ffff:127.0.0.1]/", "http://[::ffff:a00:1]/", "http://localhost/", "http://2130706433/",
+            "http://0177.0.0.1/", "http://127.1/", "http://casino_example/"})
+    void refusesUrlWithUserInfoOrAHostThatIsNotAPublicNameOrAddress(String url) {
+        assertOnly(r -> withItem(r, new Item(url, ItemKind.URL, null)), "items[0].locator");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://casino.example/play?x=%0D%0A", "http://203.0.113.7/page", "https://[2001:db8::7]/page",
+            "HTTPS://Casino.Example:8443/a/b?c=d#e", "https://xn--kasin-mva.example/"})
+    void acceptsPublicUrls(String url) {
+        assertThat(validator.validate(withItem(BASELINE, new Item(url, ItemKind.URL, null)))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"casino.example\n", " casino.example", "casino.example.", "localhost"})
+    void refusesDomainThatIsNotExactlyADomainName(String domain) {
+        assertOnly(r -> withItem(r, new Item(domain, ItemKind.DOMAIN, null)), "items[0].locator");
+    }
+
+    @Test
+    void refusesContentHashWithTrailingSpace() {
+        assertOnly(r -> withItem(r, new Item("a".repeat(64) + " ", ItemKind.CONTENT_HASH, null)), "items[0].locator");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"@casino official", "@casino\u0000", "@casino\u202e", "\u200b@casino", " ", ""})
+    void refusesAccountLocatorThatIsNotAnIdentifier(String account) {
+        assertOnly(r -> withItem(r, new Item(account, ItemKind.ACCOUNT, null)), "items[0].locator");
+    }
+
+    @Test
+    void refusesAccountLocatorOverItsLimit() {
+        assertOnly(r -> withItem(r, new Item("a".repeat(Locators.MAX_ACCOUNT + 1), ItemKind.ACCOUNT, null)), "items[0].locator");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u0000", "\r", "\u001b[31m", "\u202e", "\u2066", "\u200b", "\ufeff", "\u2028", "\ud800"})
+    void refusesHiddenCharactersInEveryTextField(String hidden) {
+        String text = "Ordinary text" + hidden + " continues";
+        assertOnly(r -> withLegalBasis(r, new LegalBasis(text, "Art. 14")), "legalBasis.instrument");
+        assertOnly(r -> withLegalBasis(r, new LegalBasis("MR5/2020", text)), "legalBasis.article");
+        assertOnly(r -> withReasons(r, text), "statementOfReasons");
+        assertOnly(r -> withIssuer(r, new Issuer(text, "officer-1", null)), "issuer.authority");
+        assertOnly(r -> withIssuer(r, new Issuer("Ministry", "officer-1" + hidden, null)), "issuer.officerId");
+        assertOnly(r -> withIssuer(r, new Issuer("Ministry", "officer-1", text)), "issuer.contact");
+        assertOnly(r -> withItem(r, new Item("https://casino.example/", ItemKind.URL, text)), "items[0].note");
+        assertOnly(r -> withEvidence(r, List.of(new Evidence("b".repeat(64), text))), "evidence[0].description");
+        assertOnly(r -> withScopeAndRedress(r, text, r.redress()), "territorialScope");
+        assertOnly(r -> withScopeAndRedress(r, r.territorialScope(), text), "redress");
+    }
+
+    @Test
+    void multiLineTextsMayHoldLineFeedsAndTabsButOneLineTextsMayNot() {
+        String lines = "First reason.\n\n\tSecond reason.";
+        assertThat(validator.validate(withScopeAndRedress(withReasons(BASELINE, lines), "ID", lines))).isEmpty();
+        assertOnly(r -> withLegalBasis(r, new LegalBasis("MR5/2020\nArt. 1", "Art. 14")), "legalBasis.instrument");
+    }
+
+    @Test
+    void refusesEveryFieldOverItsLimit() {
+        assertOnly(r -> withPartner(r, "t".repeat(NoticeRequestValidator.MAX_PARTNER_ID + 1)), "partnerId");
+        assertOnly(r -> withLegalBasis(r, new LegalBasis("i".repeat(501), "Art. 14")), "legalBasis.instrument");
+        assertOnly(r -> withLegalBasis(r, new LegalBasis("MR5/2020", "a".repeat(201))), "legalBasis.article");
+        assertOnly(r -> withReasons(r, "r".repeat(NoticeRequestValidator.MAX_REASONS + 1)), "statementOfReasons");
+        assertOnly(r -> withIssuer(r, new Issuer("a".repeat(201), "officer-1", null)), "issuer.authority");
+        assertOnly(r -> withIssuer(r, new Issuer("Ministry", "o".repeat(NoticeRequestValidator.MAX_ID + 1), null)), "issuer.officerId");
+        assertOnly(r -> withIssuer(r, new Issuer("Ministry", "officer-1", "c".repeat(321))), "issuer.contact");
+        assertOnly(r -> withItem(r, new Item("https://casino.example/", ItemKind.URL, "n".repeat(NoticeRequestValidator.MAX_NOTE + 1))),
+                "items[0].note");
+        assertOnly(r -> withItem(r, new Item("https://casino.example/" + "p".repeat(Locators.MAX_URL), ItemKind.URL, null)),
+                "items[0].locator");
+        assertOnly(r -> withEvidence(r, List.of(new Evidence("b".repeat(64), "d".repeat(NoticeRequestValidator.MAX_NOTE + 1)))),
+                "evidence[0].description");
+        assertOnly(r -> withEvidence(r, java.util.Collections.nCopies(NoticeRequestValidator.MAX_EVIDENCE + 1,
+                new Evidence("b".repeat(64), null))), "evidence");
+        assertOnly(r -> withScopeAndRedress(r, "s".repeat(201), r.redress()), "territorialScope");
+        assertOnly(r -> withScopeAndRedress(r, r.territorialScope(), "r".repeat(NoticeRequestValidator.MAX_REASON + 1)), "redress");
+    }
+
+    @Test
+    void refusesOptionalFieldsSentBlank() {
+        assertOnly(r -> withIssuer(r, new Issuer("Ministry", "officer-1", "")), "issuer.contact");
+        assertOnly(r -> withScopeAndRedress(r, " ", r.redress()), "territorialScope");
+        assertOnly(r -> new NoticeRequest(r.type(), r.partnerId(), r.urgency(), r.category(), r.legalBasis(), r.items(),
+                r.statementOfReasons(), r.issuer(), r.evidence(), "  ", r.territorialScope(), r.redress()), "relatesTo");
+    }
+
+    @Test
+    void refusesPaddedTexts() {
+        assertOnly(r -> withReasons(r, "Unlicensed online gambling.\r\n"), "statementOfReasons");
+        assertOnly(r -> withIssuer(r, new Issuer("Ministry ", "officer-1", null)), "issuer.authority");
+        assertOnly(r -> withPartner(r, "tube "), "partnerId");
+    }
+
+    @Test
+    void withdrawalAndAbandonmentObeyTheLimitsOfIssuing() {
+        assertThat(validator.validate("officerId", "officer-9", "Court order lifted.\nSee file 12.")).isEmpty();
+        assertThat(validator.validate("officerId", "officer 9", "Court order lifted")).extracting(Violation::field)
+                .containsExactly("officerId");
+        assertThat(validator.validate("administratorId", "a".repeat(NoticeRequestValidator.MAX_ID + 1), "Gone"))
+                .extracting(Violation::field).containsExactly("administratorId");
+        assertThat(validator.validate("officerId", "officer-9", "r".repeat(NoticeRequestValidator.MAX_REASON + 1)))
+                .extracting(Violation::field).containsExactly("reason");
+        assertThat(validator.validate("officerId", "officer-9", "lifted\r\nInjected: header")).extracting(Violation::field)
+                .containsExactly("reason");
+        assertThat(validator.validate("officerId", "officer-9", "lifted \u202e")).extracting(Violation::field)
+                .containsExactly("reason");
+    }
+
     @Test
     void collectsEveryViolationAtOnce() {
         var request = new NoticeRequest(null, "nobody", null, null, null, List.of(), null, null, null, null, null, null);
@@ -99,5 +222,34 @@ class NoticeRequestValidatorTest {
     private static NoticeRequest withItem(NoticeRequest r, Item item) {
         return new NoticeRequest(r.type(), r.partnerId(), r.urgency(), r.category(), r.legalBasis(), List.of(item),
                 r.statementOfReasons(), r.issuer(), r.evidence(), r.relatesTo(), r.territorialScope(), r.redress());
+    }
+    private static NoticeRequest withPartner(NoticeRequest r, String partnerId) {
+        return new NoticeRequest(r.type(), partnerId, r.urgency(), r.category(), r.legalBasis(), r.items(),
+                r.statementOfReasons(), r.issuer(), r.evidence(), r.relatesTo(), r.territorialScope(), r.redress());
+    }
+
+    private static NoticeRequest withLegalBasis(NoticeRequest r, LegalBasis legalBasis) {
+        return new NoticeRequest(r.type(), r.partnerId(), r.urgency(), r.category(), legalBasis, r.items(),
+                r.statementOfReasons(), r.issuer(), r.evidence(), r.relatesTo(), r.territorialScope(), r.redress());
+    }
+
+    private static NoticeRequest withReasons(NoticeRequest r, String reasons) {
+        return new NoticeRequest(r.type(), r.partnerId(), r.urgency(), r.category(), r.legalBasis(), r.items(),
+                reasons, r.issuer(), r.evidence(), r.relatesTo(), r.territorialScope(), r.redress());
+    }
+
+    private static NoticeRequest withIssuer(NoticeRequest r, Issuer issuer) {
+        return new NoticeRequest(r.type(), r.partnerId(), r.urgency(), r.category(), r.legalBasis(), r.items(),
+                r.statementOfReasons(), issuer, r.evidence(), r.relatesTo(), r.territorialScope(), r.redress());
+    }
+
+    private static NoticeRequest withEvidence(NoticeRequest r, List<Evidence> evidence) {
+        return new NoticeRequest(r.type(), r.partnerId(), r.urgency(), r.category(), r.legalBasis(), r.items(),
+                r.statementOfReasons(), r.issuer(), evidence, r.relatesTo(), r.territorialScope(), r.redress());
+    }
+
+    private static NoticeRequest withScopeAndRedress(NoticeRequest r, String scope, String redress) {
+        return new NoticeRequest(r.type(), r.partnerId(), r.urgency(), r.category(), r.legalBasis(), r.items(),
+                r.statementOfReasons(), r.issuer(), r.evidence(), r.relatesTo(), scope, redress);
     }
 }

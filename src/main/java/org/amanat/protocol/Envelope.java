@@ -126,7 +126,9 @@ public final class Envelope {
         }
     }
 
+    /** The structure is checked before it is parsed, so no encoding from outside can exhaust the stack. */
     public byte[] decrypt(byte[] sealed, SigningIdentity recipient, AlgorithmPolicy policy) {
+        Asn1Structure.check(sealed, "CMS AuthEnvelopedData");
         CMSAuthEnvelopedData enveloped;
         try {
             enveloped = new CMSAuthEnvelopedData(sealed);
@@ -149,6 +151,7 @@ public final class Envelope {
     }
 
     public VerifiedContent verify(byte[] signedData, X509Certificate pinnedSigner, AlgorithmPolicy policy) {
+        Asn1Structure.check(signedData, "CMS SignedData");
         CMSSignedData signed;
         try {
             signed = new CMSSignedData(signedData);

@@ -46,12 +46,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PayloadTooLargeException tooLarge) {
-                return ProblemResponses.problem(HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large", "Request body too large",
-                        tooLarge.getMessage(), List.of());
-            }
-        }
         Violation violation;
         if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
             violation = new Violation(path(unknown), "unknown field");

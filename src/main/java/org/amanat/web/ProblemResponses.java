@@ -36,7 +36,8 @@ public class ProblemResponses {
 
     static ProblemDetail tooLarge(long limit) {
         return problem(HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large", "Request body too large",
-                "the request body is larger than " + limit + " bytes", List.of());
+                "the request body is larger than " + limit + " bytes",
+                List.of(new Violation("(body)", "larger than " + limit + " bytes")));
     }
 
     /** For filters, which answer before Spring MVC's handlers are reached. */

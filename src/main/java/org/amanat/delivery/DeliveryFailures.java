@@ -90,10 +90,13 @@ class DeliveryFailures {
         if (refused == null) {
             return;
         }
-        String kind = "RECEIPT_" + refused.getClass().getSimpleName().replace("Exception", "")
-                .replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase();
-        securityEvents.record(new SecurityEvent(now, delivery.partnerId(), kind, delivery.noticeId(), refused.getMessage(),
+        securityEvents.record(new SecurityEvent(now, delivery.partnerId(), refusalKind(refused), delivery.noticeId(), refused.getMessage(),
                 null, refused instanceof AlgorithmNotAllowedException weak ? weak.algorithm() : null));
+    }
+
+    /** The refusal's own kind, the same names status updates use: RECEIPT_MISMATCH, RECEIPT_UNTRUSTED_SIGNER, … */
+    static String refusalKind(ProtocolException refused) {
+        return "RECEIPT_" + refused.kind();
     }
 
     /** first, 2×first, 4×first… up to the later interval, each randomised by the jitter. */

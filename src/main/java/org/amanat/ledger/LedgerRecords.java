@@ -18,6 +18,11 @@ final class LedgerRecords {
 
     /** Detail and reason columns hold 1,000 characters; longer text is cut, never refused. */
     static String truncate(String text) {
-        return text == null || text.length() <= 1000 ? text : text.substring(0, 997) + "...";
+        return truncate(text, 1000);
+    }
+
+    /** Cut to a column of {@code limit} characters, marked with "..." where cut. */
+    static String truncate(String text, int limit) {
+        return text == null || text.length() <= limit ? text : text.substring(0, limit - 3) + "...";
     }
 }

@@ -13,4 +13,9 @@ public final class AlgorithmNotAllowedException extends ProtocolException {
     public String algorithm() {
         return algorithm;
     }
+
+    @Override
+    public String kind() {
+        return "ALGORITHM_REFUSED";
+    }
 }

@@ -9,4 +9,9 @@ public final class DecryptionFailedException extends ProtocolException {
     public DecryptionFailedException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    @Override
+    public String kind() {
+        return "DECRYPTION_FAILED";
+    }
 }

@@ -126,7 +126,9 @@ public final class Envelope {
         }
     }
 
+    /** The structure is checked before it is parsed, so no encoding from outside can exhaust the stack. */
     public byte[] decrypt(byte[] sealed, SigningIdentity recipient, AlgorithmPolicy policy) {
+        Asn1Structure.check(sealed, "CMS AuthEnvelopedData");
         CMSAuthEnvelopedData enveloped;
         try {
             enveloped = new CMSAuthEnvelopedData(sealed);
@@ -138,8 +140,7 @@ public final class Envelope {
         RecipientInformation info = enveloped.getRecipientInfos().getRecipients().stream()
                 .filter(candidate -> candidate.getRID().match(me))
                 .findFirst()
-                .orElseThrow(() -> new DecryptionFailedException(
-                        "not encrypted for " + recipient.certificate().getSubjectX500Principal().getName()));
+                .orElseThrow(() -> new DecryptionFailedException("not encrypted for the recipient's certificate"));
         policy.checkKeyEncryption(info.getKeyEncryptionAlgOID());
         try {
             return info.getContent(recipientFor(recipient.privateKey()));
@@ -149,6 +150,7 @@ public final class Envelope {
     }
 
     public VerifiedContent verify(byte[] signedData, X509Certificate pinnedSigner, AlgorithmPolicy policy) {
+        Asn1Structure.check(signedData, "CMS SignedData");
         CMSSignedData signed;
         try {
             signed = new CMSSignedData(signedData);
@@ -164,8 +166,7 @@ public final class Envelope {
         }
         SignerInformation signer = signers.iterator().next();
         if (!signer.getSID().match(holder(pinnedSigner))) {
-            throw new UntrustedSignerException("not signed by the pinned certificate "
-                    + pinnedSigner.getSubjectX500Principal().getName());
+            throw new UntrustedSignerException("not signed by the pinned certificate");
         }
         String algorithm = policy.checkSignature(signer.getDigestAlgOID(), signer.getEncryptionAlgOID(),
                 signer.getEncryptionAlgParams(), pinnedSigner.getPublicKey());
@@ -173,7 +174,7 @@ public final class Envelope {
         try {
             valid = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(pinnedSigner));
         } catch (OperatorCreationException | CMSException | RuntimeException e) {
-            throw new SignatureInvalidException("signature cannot be verified: " + e.getMessage(), e);
+            throw new SignatureInvalidException("signature cannot be verified", e);
         }
         if (!valid) {
             throw new SignatureInvalidException("signature does not verify");

@@ -9,4 +9,9 @@ public final class MalformedMessageException extends ProtocolException {
     public MalformedMessageException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    @Override
+    public String kind() {
+        return "MALFORMED";
+    }
 }

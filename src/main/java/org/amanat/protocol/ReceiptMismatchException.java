@@ -9,4 +9,9 @@ public final class ReceiptMismatchException extends ProtocolException {
     public ReceiptMismatchException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    @Override
+    public String kind() {
+        return "MISMATCH";
+    }
 }

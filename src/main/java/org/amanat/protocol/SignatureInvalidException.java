@@ -9,4 +9,9 @@ public final class SignatureInvalidException extends ProtocolException {
     public SignatureInvalidException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    @Override
+    public String kind() {
+        return "BAD_SIGNATURE";
+    }
 }

@@ -9,4 +9,9 @@ public final class SigningTimeOutOfRangeException extends ProtocolException {
     public SigningTimeOutOfRangeException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    @Override
+    public String kind() {
+        return "STALE_OR_FUTURE";
+    }
 }

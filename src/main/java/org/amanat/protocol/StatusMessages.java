@@ -10,14 +10,11 @@ public final class StatusMessages {
         this.envelope = envelope;
     }
 
-    /** Decrypts with the ministry's key, verifies under the platform's pinned certificate, parses. */
+    /** Decrypts with the ministry's key, verifies under the platform's pinned certificate, parses, checks every field. */
     public OpenedStatus open(byte[] sealed, SigningIdentity ministryEncryption, X509Certificate pinnedPartner, AlgorithmPolicy policy) {
         VerifiedContent verified = envelope.open(sealed, ministryEncryption, pinnedPartner, policy);
         StatusUpdate update = ProtocolJson.read(verified.content(), StatusUpdate.class);
-        if (!Notice.PROTOCOL.equals(update.protocol()) || blank(update.statusId()) || blank(update.noticeId())
-                || update.sentAt() == null || update.status() == null) {
-            throw new MalformedMessageException("not an " + Notice.PROTOCOL + " status update: protocol, statusId, noticeId, sentAt and status are required");
-        }
+        StatusFields.check(update);
         return new OpenedStatus(update, Digests.sha256Base64(sealed), verified.signatureAlgorithm());
     }
 
@@ -36,9 +33,5 @@ public final class StatusMessages {
             throw new ReceiptMismatchException("receipt digest does not match the bytes sent");
         }
         return receipt;
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
     }
 }

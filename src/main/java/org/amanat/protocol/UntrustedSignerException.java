@@ -9,4 +9,9 @@ public final class UntrustedSignerException extends ProtocolException {
     public UntrustedSignerException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    @Override
+    public String kind() {
+        return "UNTRUSTED_SIGNER";
+    }
 }

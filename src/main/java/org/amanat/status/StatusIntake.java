@@ -2,6 +2,16 @@ package org.amanat.status;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.amanat.ledger.AttemptRecord;
+import org.amanat.ledger.TransitionRefusedException;
+import org.amanat.protocol.InvalidFieldsException;
+import org.amanat.protocol.ProtocolJson;
+import org.amanat.protocol.SafeText;
+import org.amanat.web.Violation;
+import org.springframework.dao.DataAccessException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,22 +29,17 @@ import org.amanat.partner.MinistryKeys;
 import org.amanat.partner.Partner;
 import org.amanat.partner.PartnerDirectory;
 import org.amanat.protocol.AlgorithmNotAllowedException;
-import org.amanat.protocol.DecryptionFailedException;
 import org.amanat.protocol.Digests;
 import org.amanat.protocol.Envelope;
-import org.amanat.protocol.MalformedMessageException;
 import org.amanat.protocol.Notice;
 import org.amanat.protocol.OpenedStatus;
 import org.amanat.protocol.ProtocolException;
 import org.amanat.protocol.ReferenceReceiver;
-import org.amanat.protocol.SignatureInvalidException;
-import org.amanat.protocol.SigningTimeOutOfRangeException;
 import org.amanat.protocol.Status;
 import org.amanat.protocol.StatusMessages;
 import org.amanat.protocol.StatusReceipt;
 import org.amanat.protocol.StatusSender;
 import org.amanat.protocol.StatusUpdate;
-import org.amanat.protocol.UntrustedSignerException;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
@@ -49,6 +54,10 @@ import org.springframework.stereotype.Component;
 @Component
 class StatusIntake {
     private static final Logger log = LoggerFactory.getLogger(StatusIntake.class);
+
+    /** The form of partner ids (partner profiles are named so); anything else in the header is refused before any look-up. */
+    private static final Pattern PARTNER_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
+    private static final Pattern JAVA_NAME = Pattern.compile("(?:[a-z_$][\\w$]*\\.)+([A-Z][\\w$]*)");
 
     private final PartnerDirectory partners;
     private final MinistryKeys ministry;
@@ -81,79 +90,131 @@ class StatusIntake {
         return receipt;
     }
 
-    byte[] receive(String partnerId, byte[] sealed) {
+    byte[] receive(String partnerHeader, byte[] sealed) {
         Instant now = clock.instant();
         String digest = Digests.sha256Base64(sealed);
         String noticeId = null;
         try {
-            Partner partner = partners.find(partnerId).orElseThrow(() -> refused(HttpStatus.FORBIDDEN, "UNKNOWN_PARTNER",
-                    "unknown partner '" + partnerId + "' in header " + StatusSender.PARTNER_HEADER, null));
+            Partner partner = partner(partnerHeader);
             OpenedStatus opened = open(partner, sealed);
             StatusUpdate update = opened.update();
             noticeId = update.noticeId();
-            checkSentAt(update, partner.policy().maxClockSkew(), now);
+            Duration skew = partner.policy().maxClockSkew();
+            checkSentAt(update, skew, now);
             NoticeRecord notice = notices.find(update.noticeId()).orElseThrow(() -> refused(HttpStatus.UNPROCESSABLE_ENTITY,
-                    "UNKNOWN_NOTICE", "no notice " + update.noticeId(), null));
+                    "UNKNOWN_NOTICE", "noticeId", "no such notice", null));
             if (!notice.partnerId().equals(partner.id())) {
-                throw refused(HttpStatus.FORBIDDEN, "FOREIGN_NOTICE", "notice " + notice.id() + " was not sent to " + partner.id(), null);
+                throw refused(HttpStatus.FORBIDDEN, "FOREIGN_NOTICE", "noticeId", "the notice was not sent to " + partner.id(), null);
             }
-            record(partner, opened, notice, sealed, now);
-            log.info("status {} for notice {} from {}: {}", update.statusId(), notice.id(), partner.id(), update.status());
+            checkAgainstNotice(update, notice, skew, now);
+            StatusLedger.Outcome outcome = record(partner, opened, notice, sealed, now);
+            log.info("status {} for notice {} from {}: {} {}", update.statusId(), notice.id(), partner.id(), update.status(),
+                    outcome == StatusLedger.Outcome.APPLIED ? "applied" : "kept, not applied (notice is " + notice.state() + ")");
             return messages.signReceipt(new StatusReceipt(Notice.PROTOCOL, update.statusId(), notice.id(), now, digest),
                     ministry.signing(partner.profile().algorithmProfile()));
         } catch (StatusRefusedException refusal) {
-            securityEvents.record(new SecurityEvent(now, partnerId, refusal.kind(), noticeId, refusal.getMessage(), digest,
-                    refusal.getCause() instanceof AlgorithmNotAllowedException weak ? weak.algorithm() : null));
-            log.warn("refused status update from {} ({}): {}", partnerId, refusal.kind(), refusal.getMessage());
+            recordRefusal(now, partnerHeader, refusal, noticeId, digest);
+            log.warn("refused status update from {} ({}): {}", SafeText.forLog(partnerHeader), refusal.kind(),
+                    SafeText.forLog(refusal.getMessage()));
             throw refusal;
+        } catch (RuntimeException unexpected) {
+            var failed = refused(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "(body)",
+                    "could not be processed; it was not applied", unexpected);
+            recordRefusal(now, partnerHeader, failed, noticeId, digest);
+            log.error("status update from {} failed unexpectedly; not applied, recorded as a security event",
+                    SafeText.forLog(partnerHeader), unexpected);
+            throw failed;
         }
+    }
+
+    /** Every refusal goes on the security record; if even that fails, the log says so and the answer still goes out. */
+    private void recordRefusal(Instant now, String partnerHeader, StatusRefusedException refusal, String noticeId, String digest) {
+        try {
+            securityEvents.record(new SecurityEvent(now, partnerHeader, refusal.kind(), noticeId, refusal.getMessage(), digest,
+                    refusal.getCause() instanceof AlgorithmNotAllowedException weak ? weak.algorithm() : null));
+        } catch (DataAccessException e) {
+            log.error("could not record the refusal ({}) of a status update from {}: {}", refusal.kind(),
+                    SafeText.forLog(partnerHeader), SafeText.forLog(e.getMessage()));
+        }
+    }
+
+    private Partner partner(String header) {
+        if (header == null || header.isBlank()) {
+            throw refused(HttpStatus.BAD_REQUEST, "MALFORMED", StatusSender.PARTNER_HEADER, "is required", null);
+        }
+        if (!PARTNER_ID.matcher(header).matches()) {
+            throw refused(HttpStatus.BAD_REQUEST, "MALFORMED", StatusSender.PARTNER_HEADER,
+                    "must be a partner id: 2 to 63 of a-z 0-9 -, starting with a letter or digit", null);
+        }
+        return partners.find(header).orElseThrow(() -> refused(HttpStatus.FORBIDDEN, "UNKNOWN_PARTNER",
+                StatusSender.PARTNER_HEADER, "names no registered platform", null));
     }
 
     private OpenedStatus open(Partner partner, byte[] sealed) {
         try {
             return messages.open(sealed, ministry.encryption(partner.profile().algorithmProfile()), partner.signingCertificate(),
                     partner.policy());
-        } catch (UntrustedSignerException | SignatureInvalidException e) {
-            throw refused(HttpStatus.FORBIDDEN, e instanceof UntrustedSignerException ? "UNTRUSTED_SIGNER" : "BAD_SIGNATURE",
-                    e.getMessage(), e);
-        } catch (DecryptionFailedException e) {
-            throw refused(HttpStatus.BAD_REQUEST, "DECRYPTION_FAILED", e.getMessage(), e);
-        } catch (AlgorithmNotAllowedException e) {
-            throw refused(HttpStatus.BAD_REQUEST, "ALGORITHM_REFUSED", e.getMessage(), e);
-        } catch (SigningTimeOutOfRangeException e) {
-            throw refused(HttpStatus.UNPROCESSABLE_ENTITY, "STALE_OR_FUTURE", e.getMessage(), e);
-        } catch (MalformedMessageException e) {
-            throw refused(HttpStatus.BAD_REQUEST, "MALFORMED", e.getMessage(), e);
+        } catch (InvalidFieldsException e) {
+            throw new StatusRefusedException(HttpStatus.BAD_REQUEST, e.kind(),
+                    e.problems().stream().map(p -> new Violation(p.field(), p.message())).toList(), e);
         } catch (ProtocolException e) {
-            throw refused(HttpStatus.BAD_REQUEST, "REFUSED", e.getMessage(), e);
+            throw refused(httpStatus(e), e.kind(), "(body)", withoutJavaNames(e.getMessage()), e);
         }
+    }
+
+    private static HttpStatus httpStatus(ProtocolException e) {
+        return switch (e.kind()) {
+            case "UNTRUSTED_SIGNER", "BAD_SIGNATURE" -> HttpStatus.FORBIDDEN;
+            case "STALE_OR_FUTURE" -> HttpStatus.UNPROCESSABLE_ENTITY;
+            default -> HttpStatus.BAD_REQUEST;
+        };
+    }
+
+    /** A parser's message may name the Java type it wanted, {@code org.amanat.protocol.Status}: the sender sees {@code Status}. */
+    static String withoutJavaNames(String message) {
+        return message == null ? null : JAVA_NAME.matcher(message).replaceAll("$1");
     }
 
     private static void checkSentAt(StatusUpdate update, Duration skew, Instant now) {
         if (update.sentAt().isBefore(now.minus(skew)) || update.sentAt().isAfter(now.plus(skew))) {
-            throw refused(HttpStatus.UNPROCESSABLE_ENTITY, "STALE_OR_FUTURE",
-                    "sentAt " + update.sentAt() + " is more than " + skew + " away from " + now, null);
+            throw refused(HttpStatus.UNPROCESSABLE_ENTITY, "STALE_OR_FUTURE", "sentAt",
+                    update.sentAt() + " is more than " + skew + " away from " + now, null);
         }
     }
 
-    private void record(Partner partner, OpenedStatus opened, NoticeRecord notice, byte[] sealed, Instant now) {
+    private void checkAgainstNotice(StatusUpdate update, NoticeRecord notice, Duration skew, Instant now) {
+        Notice sent = ProtocolJson.read(notice.noticeJson().getBytes(StandardCharsets.UTF_8), Notice.class);
+        Instant firstSent = notices.attempts(notice.id()).stream().map(AttemptRecord::startedAt)
+                .min(Comparator.naturalOrder()).orElse(notice.issuedAt());
+        List<Violation> problems = ReportRules.check(update, sent, firstSent, now, skew);
+        if (!problems.isEmpty()) {
+            throw new StatusRefusedException(HttpStatus.UNPROCESSABLE_ENTITY, "INVALID_REPORT", problems, null);
+        }
+    }
+
+    private StatusLedger.Outcome record(Partner partner, OpenedStatus opened, NoticeRecord notice, byte[] sealed, Instant now) {
         StatusUpdate update = opened.update();
         Instant actedAt = actedAt(update);
         boolean late = actedAt != null && actedAt.isAfter(notice.actionDeadline());
         var items = update.items().stream()
                 .map(item -> new StatusRecord.Item(item.locator(), item.outcome(), item.actionedAt()))
                 .toList();
-        if (update.status() != Status.NEEDS_CLARIFICATION) {
+        StatusLedger.Outcome outcome;
+        try {
+            outcome = statuses.record(new StatusRecord(update.statusId(), notice.id(), partner.id(),
+                    NoticeState.valueOf(update.status().name()), update.sentAt(), now, actedAt, late, update.reason(),
+                    opened.signatureAlgorithm(), opened.digest(), sealed, items));
+        } catch (DuplicateKeyException e) {
+            throw refused(HttpStatus.CONFLICT, "REPLAY", "statusId", "was received before; send a new statusId", e);
+        } catch (TransitionRefusedException e) {
+            throw refused(HttpStatus.CONFLICT, "TRANSITION_REFUSED", "status", e.getMessage(), e);
+        }
+        if (outcome == StatusLedger.Outcome.APPLIED && update.status() != Status.NEEDS_CLARIFICATION) {
             Timer.builder("amanat.notice.action.latency").description("from issue to the partner's final report")
                     .tag("partner", partner.id()).publishPercentileHistogram().register(meters)
                     .record(Duration.between(notice.issuedAt(), now));
         }
-        try {
-            statuses.record(new StatusRecord(update.statusId(), notice.id(), partner.id(), NoticeState.valueOf(update.status().name()),
-                    update.sentAt(), now, actedAt, late, update.reason(), opened.signatureAlgorithm(), opened.digest(), sealed, items));
-        } catch (DuplicateKeyException e) {
-            throw refused(HttpStatus.CONFLICT, "REPLAY", "statusId " + update.statusId() + " was received before", e);
-        }
+        return outcome;
     }
 
     /** When the partner acted: its latest item time, else when it sent the report; null if it reports no action. */
@@ -168,7 +229,7 @@ class StatusIntake {
                 .orElse(update.sentAt());
     }
 
-    private static StatusRefusedException refused(HttpStatus status, String kind, String message, Throwable cause) {
-        return new StatusRefusedException(status, kind, message, cause);
+    private static StatusRefusedException refused(HttpStatus status, String kind, String field, String message, Throwable cause) {
+        return new StatusRefusedException(status, kind, List.of(new Violation(field, message)), cause);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import org.amanat.web.ProblemResponses;
+import org.amanat.web.Violation;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Headers;
@@ -15,7 +16,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
-/** Route error step: a refused status update becomes problem+json with the reason; anything unexpected a 500. */
+/**
+ * Route error step: a refused status update becomes problem+json with its kind and every fault in
+ * {@code errors}. The intake has recorded and logged it; anything else (it failed before the intake
+ * ran) is a 500 logged here.
+ */
 @Component
 class StatusRefusals {
     private static final Logger log = LoggerFactory.getLogger(StatusRefusals.class);
@@ -27,14 +32,16 @@ class StatusRefusals {
 
     public String problem(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable failure, @Headers Map<String, Object> headers)
             throws JsonProcessingException {
-        if (!(failure instanceof StatusRefusedException)) {
-            log.error("status update failed unexpectedly", failure);
+        ProblemDetail problem;
+        if (failure instanceof StatusRefusedException refused) {
+            problem = ProblemResponses.problem(refused.status(), "status-refused", "Status update refused",
+                    refused.kind() + ": " + refused.getMessage(), refused.errors());
+        } else {
+            log.error("status update failed before it could be checked", failure);
+            problem = ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                    "INTERNAL_ERROR: the status update could not be processed; it was not applied",
+                    List.of(new Violation("(body)", "could not be processed; it was not applied")));
         }
-        ProblemDetail problem = failure instanceof StatusRefusedException refused
-                ? ProblemResponses.problem(refused.status(), "status-refused", "Status update refused",
-                        refused.kind() + ": " + refused.getMessage(), List.of())
-                : ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                        "the status update could not be processed; it was not applied", List.of());
         headers.clear();
         headers.put(Exchange.HTTP_RESPONSE_CODE, problem.getStatus());
         headers.put(Exchange.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE);

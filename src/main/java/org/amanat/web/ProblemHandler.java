@@ -102,11 +102,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PayloadTooLargeException tooLarge) {
-                return ProblemResponses.tooLarge(tooLarge.limit());
-            }
-        }
         Violation violation;
         if (e.getCause() instanceof CharacterCodingException) {
             violation = new Violation("(body)", "must be JSON in UTF-8, each character in its shortest form");

@@ -7,15 +7,23 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses API and partner request bodies over the limit (1 MiB by default) with 413 before they are parsed: at
- * once when Content-Length says so, and while reading when the body is chunked.
+ * Refuses API and partner request bodies over the limit (1 MiB by default) with 413 before they are
+ * parsed: at once when Content-Length says so; a body of unknown length (chunked) is read here, up to
+ * one byte past the limit, and handed on from memory. Both the officers' API and the partner
+ * endpoint read whole bodies anyway, and the partner endpoint's HTTP binding reads the body before
+ * any route step could answer 413 itself.
  */
 @Component
 class RequestSizeLimitFilter extends OncePerRequestFilter {
@@ -39,63 +47,83 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             problems.write(response, request, ProblemResponses.tooLarge(limit));
             return;
         }
-        chain.doFilter(new LimitedRequest(request, limit), response);
+        if (request.getContentLengthLong() >= 0) {
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
+        if (body.length > limit) {
+            problems.write(response, request, ProblemResponses.tooLarge(limit));
+            return;
+        }
+        chain.doFilter(new ReadRequest(request, body), response);
     }
 
-    private static final class LimitedRequest extends HttpServletRequestWrapper {
-        private final long limit;
+    /** A request whose body was read into memory here. */
+    private static final class ReadRequest extends HttpServletRequestWrapper {
+        private final byte[] body;
 
-        LimitedRequest(HttpServletRequest request, long limit) {
+        ReadRequest(HttpServletRequest request, byte[] body) {
             super(request);
-            this.limit = limit;
+            this.body = body;
         }
 
         @Override
-        public ServletInputStream getInputStream() throws IOException {
-            ServletInputStream in = super.getInputStream();
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            Charset charset = getCharacterEncoding() == null ? StandardCharsets.UTF_8 : Charset.forName(getCharacterEncoding());
+            return new BufferedReader(new InputStreamReader(getInputStream(), charset));
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
             return new ServletInputStream() {
-                private long read;
-
                 @Override
-                public int read() throws IOException {
-                    int b = in.read();
-                    count(b < 0 ? 0 : 1);
-                    return b;
+                public int read() {
+                    return in.read();
                 }
 
                 @Override
-                public int read(byte[] buffer, int offset, int length) throws IOException {
-                    int n = in.read(buffer, offset, length);
-                    count(Math.max(n, 0));
-                    return n;
-                }
-
-                private void count(int n) throws PayloadTooLargeException {
-                    read += n;
-                    if (read > limit) {
-                        throw new PayloadTooLargeException(limit);
-                    }
+                public int read(byte[] buffer, int offset, int length) {
+                    return in.read(buffer, offset, length);
                 }
 
                 /** Camel's HTTP binding asks this to decide whether a body is there at all. */
                 @Override
-                public int available() throws IOException {
+                public int available() {
                     return in.available();
                 }
 
                 @Override
                 public boolean isFinished() {
-                    return in.isFinished();
+                    return in.available() == 0;
                 }
 
                 @Override
                 public boolean isReady() {
-                    return in.isReady();
+                    return true;
                 }
 
                 @Override
                 public void setReadListener(ReadListener listener) {
-                    in.setReadListener(listener);
+                    try {
+                        if (in.available() > 0) {
+                            listener.onDataAvailable();
+                        }
+                        listener.onAllDataRead();
+                    } catch (IOException e) {
+                        listener.onError(e);
+                    }
                 }
             };
         }

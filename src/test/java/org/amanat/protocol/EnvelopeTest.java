@@ -111,6 +111,25 @@ class EnvelopeTest {
         assertThat(verified.signingTime()).isEqualTo(at);
     }
 
+    @Test
+    void refusesDeeplyNestedBodyBeforeParsingIt() {
+        byte[] nested = HostileDer.nestedIndefinite(200_000);
+
+        assertThatThrownBy(() -> envelope.decrypt(nested, TestPki.partner(KeyType.EC_P256).encryption(), policy))
+                .isInstanceOf(MalformedMessageException.class)
+                .hasMessageContaining("nested deeper than 32 levels");
+    }
+
+    @Test
+    void refusesDeeplyNestedSignedDataInsideAValidEncryption() {
+        Party partner = TestPki.partner(KeyType.EC_P256);
+        byte[] sealed = envelope.encrypt(HostileDer.nestedDefinite(150_000), partner.encryption().certificate());
+
+        assertThatThrownBy(() -> envelope.open(sealed, partner.encryption(), TestPki.ministry(KeyType.EC_P256).signing().certificate(), policy))
+                .isInstanceOf(MalformedMessageException.class)
+                .hasMessageContaining("not CMS SignedData: nested deeper than 32 levels");
+    }
+
     static int indexOf(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i <= haystack.length - needle.length; i++) {

@@ -38,7 +38,7 @@ class KitCliTest {
 
     @Test
     void sealsAStatusUpdateTheMinistryCanOpen() throws Exception {
-        int exit = run("status", "--notice-id", "n-1", "--status", "PARTIALLY_ACTIONED", "--reason", "one post already gone",
+        int exit = run("status", "--notice-id", "01a2a000-0000-7000-8000-000000000002", "--status", "PARTIALLY_ACTIONED", "--reason", "one post already gone",
                 "--item", "https://chirp.example/p/1=REMOVED", "--item", "https://chirp.example/p/2=NOT_FOUND",
                 "--signing-key", CHIRP + "/signing.p12", "--ministry-cert", "certs-example/ministry/ec-encryption.crt",
                 "--password", "demo-only", "--out", dir.resolve("status.der").toString());

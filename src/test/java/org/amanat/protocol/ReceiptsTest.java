@@ -59,6 +59,14 @@ class ReceiptsTest {
                 .isInstanceOf(MalformedMessageException.class);
     }
 
+    @Test
+    void refusesDeeplyNestedReceiptBeforeParsingIt() {
+        assertThatThrownBy(() -> receipts.verify(HostileDer.nestedIndefinite(200_000), PARTNER.certificate(), AlgorithmPolicy.strict(),
+                NOTICE_ID, SENT))
+                .isInstanceOf(MalformedMessageException.class)
+                .hasMessageContaining("nested deeper than 32 levels");
+    }
+
     private static Receipt receipt(String noticeId, String digest, Disposition disposition) {
         return new Receipt(Notice.PROTOCOL, noticeId, Instant.now(), digest, disposition, "ref");
     }

@@ -1,0 +1,77 @@
+package org.amanat.protocol;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import org.amanat.protocol.Pki.KeyType;
+import org.junit.jupiter.api.Test;
+
+class Asn1StructureTest {
+    private final Envelope envelope = new Envelope(Clock.systemUTC());
+
+    @Test
+    void acceptsRealMessagesOfBothProfiles() {
+        for (KeyType type : new KeyType[] {KeyType.RSA_3072, KeyType.EC_P256}) {
+            byte[] signed = envelope.sign("{}".getBytes(StandardCharsets.UTF_8), TestPki.partner(type).signing());
+            byte[] sealed = envelope.encrypt(signed, TestPki.ministry(type).encryption().certificate());
+
+            assertThatCode(() -> Asn1Structure.check(signed, "SignedData")).doesNotThrowAnyException();
+            assertThatCode(() -> Asn1Structure.check(sealed, "AuthEnvelopedData")).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void acceptsNestingUpToTheLimitInBothLengthForms() {
+        assertThatCode(() -> Asn1Structure.check(HostileDer.nestedIndefinite(Asn1Structure.MAX_DEPTH), "x")).doesNotThrowAnyException();
+        assertThatCode(() -> Asn1Structure.check(HostileDer.nestedDefinite(Asn1Structure.MAX_DEPTH), "x")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void refusesNestingOneLevelBeyondTheLimit() {
+        assertThatThrownBy(() -> Asn1Structure.check(HostileDer.nestedIndefinite(Asn1Structure.MAX_DEPTH + 1), "x"))
+                .isInstanceOf(MalformedMessageException.class).hasMessageContaining("nested deeper than 32");
+        assertThatThrownBy(() -> Asn1Structure.check(HostileDer.nestedDefinite(Asn1Structure.MAX_DEPTH + 1), "x"))
+                .isInstanceOf(MalformedMessageException.class).hasMessageContaining("nested deeper than 32");
+    }
+
+    @Test
+    void refusesLengthPastTheEnd() {
+        assertThatThrownBy(() -> Asn1Structure.check(HostileDer.lengthPastTheEnd(), "x"))
+                .isInstanceOf(MalformedMessageException.class).hasMessageContaining("runs past");
+    }
+
+    @Test
+    void refusesLengthOverflow() {
+        assertThatThrownBy(() -> Asn1Structure.check(HostileDer.lengthOverflow(), "x"))
+                .isInstanceOf(MalformedMessageException.class).hasMessageContaining("length of 9 bytes");
+    }
+
+    @Test
+    void refusesUnterminatedIndefiniteLength() {
+        assertThatThrownBy(() -> Asn1Structure.check(HostileDer.unterminatedIndefinite(), "x"))
+                .isInstanceOf(MalformedMessageException.class).hasMessageContaining("truncated");
+    }
+
+    @Test
+    void refusesPrimitiveOfIndefiniteLength() {
+        assertThatThrownBy(() -> Asn1Structure.check(new byte[] {0x04, (byte) 0x80, 0x00, 0x00}, "x"))
+                .isInstanceOf(MalformedMessageException.class).hasMessageContaining("primitive element of indefinite length");
+    }
+
+    @Test
+    void refusesEndOfContentsPastItsDefiniteParent() {
+        // SEQUENCE of length 2 holding an indefinite SEQUENCE whose end-of-contents lies outside it
+        byte[] encoding = {0x30, 0x02, 0x30, (byte) 0x80, 0x00, 0x00};
+        assertThatThrownBy(() -> Asn1Structure.check(encoding, "x")).isInstanceOf(MalformedMessageException.class);
+    }
+
+    @Test
+    void refusesTrailingBytesAndEmptyInput() {
+        byte[] signed = envelope.sign("{}".getBytes(StandardCharsets.UTF_8), TestPki.partner(KeyType.EC_P256).signing());
+        assertThatThrownBy(() -> Asn1Structure.check(HostileDer.trailing(signed), "x"))
+                .isInstanceOf(MalformedMessageException.class).hasMessageContaining("bytes after the end");
+        assertThatThrownBy(() -> Asn1Structure.check(new byte[0], "x")).isInstanceOf(MalformedMessageException.class);
+    }
+}

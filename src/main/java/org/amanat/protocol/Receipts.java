@@ -4,6 +4,9 @@ import java.security.cert.X509Certificate;
 
 /** Signs and checks receipts: the partner's signed proof of exactly which bytes it received. */
 public final class Receipts {
+    /** As long as the ledger keeps it. */
+    static final int MAX_PARTNER_REFERENCE = 200;
+
     private final Envelope envelope;
 
     public Receipts(Envelope envelope) {
@@ -33,6 +36,12 @@ public final class Receipts {
         }
         if (receipt.disposition() == null) {
             throw new ReceiptMismatchException("receipt has no disposition");
+        }
+        // The reference is kept with the notice as evidence and shown to officers: the same text rules as every field from outside.
+        String reference = receipt.partnerReference();
+        String problem = reference == null || reference.isEmpty() ? null : Texts.lineProblem(reference, MAX_PARTNER_REFERENCE);
+        if (problem != null) {
+            throw new MalformedMessageException("receipt partnerReference " + problem);
         }
         return new VerifiedReceipt(receipt, verified.signatureAlgorithm());
     }

@@ -27,7 +27,7 @@ public final class SafeText {
             char c = text.charAt(i);
             if (c == '\\') {
                 out.append("\\\\");
-            } else if (isUnsafe(c)) {
+            } else if (Texts.breaksOrHidesText(c)) {
                 out.append(String.format("\\u%04x", (int) c));
             } else {
                 out.append(c);
@@ -37,12 +37,5 @@ public final class SafeText {
             out.append("...");
         }
         return out.toString();
-    }
-
-    /** Characters that break or disguise a line: C0 and C1 controls, U+2028, U+2029, and format characters such as U+202E. */
-    static boolean isUnsafe(char c) {
-        int type = Character.getType(c);
-        return type == Character.CONTROL || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
-                || type == Character.FORMAT;
     }
 }

@@ -68,17 +68,9 @@ final class StatusFields {
             }
             return;
         }
-        if (value.length() > max) {
-            problems.add(new FieldProblem(field, "at most " + max + " characters, found " + value.length()));
-            return;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            boolean allowed = lineBreaks && (c == '\n' || c == '\r' || c == '\t');
-            if (!allowed && SafeText.isUnsafe(c)) {
-                problems.add(new FieldProblem(field, String.format("must not hold the control or format character U+%04X", (int) c)));
-                return;
-            }
+        String problem = lineBreaks ? Texts.textProblem(value, max) : Texts.lineProblem(value, max);
+        if (problem != null) {
+            problems.add(new FieldProblem(field, problem));
         }
     }
 }

@@ -61,9 +61,17 @@ public final class Texts {
         if (multiLine && (c == '\n' || c == '\t')) {
             return false;
         }
+        return breaksOrHidesText(c) || Character.getType(c) == Character.SURROGATE;
+    }
+
+    /**
+     * Characters that break a line or hide what a text says: controls (Cc), format characters (Cf:
+     * bidirectional overrides, zero-width characters) and the line and paragraph separators. Also
+     * what {@link SafeText} escapes in a log line.
+     */
+    static boolean breaksOrHidesText(int c) {
         return switch (Character.getType(c)) {
-            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.LINE_SEPARATOR,
-                    Character.PARAGRAPH_SEPARATOR -> true;
+            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> true;
             default -> false;
         };
     }

@@ -10,7 +10,9 @@ import org.amanat.ledger.TransitionRefusedException;
 import org.amanat.protocol.InvalidFieldsException;
 import org.amanat.protocol.ProtocolJson;
 import org.amanat.protocol.SafeText;
+import org.amanat.web.OversizedRequestRefused;
 import org.amanat.web.Violation;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,7 +59,6 @@ class StatusIntake {
 
     /** The form of partner ids (partner profiles are named so); anything else in the header is refused before any look-up. */
     private static final Pattern PARTNER_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
-    private static final Pattern JAVA_NAME = Pattern.compile("(?:[a-z_$][\\w$]*\\.)+([A-Z][\\w$]*)");
 
     private final PartnerDirectory partners;
     private final MinistryKeys ministry;
@@ -127,6 +128,17 @@ class StatusIntake {
         }
     }
 
+    /** A body over the limit is refused before the route is reached; it goes on the record like every other refusal. */
+    @EventListener
+    void recordOversized(OversizedRequestRefused oversized) {
+        if (!oversized.path().startsWith("/partner/")) {
+            return;
+        }
+        var refusal = refused(HttpStatus.PAYLOAD_TOO_LARGE, "TOO_LARGE", "(body)", "larger than " + oversized.limit() + " bytes", null);
+        recordRefusal(clock.instant(), oversized.partnerId(), refusal, null, null);
+        log.warn("refused status update from {} ({}): {}", SafeText.forLog(oversized.partnerId()), refusal.kind(), refusal.getMessage());
+    }
+
     /** Every refusal goes on the security record; if even that fails, the log says so and the answer still goes out. */
     private void recordRefusal(Instant now, String partnerHeader, StatusRefusedException refusal, String noticeId, String digest) {
         try {
@@ -158,7 +170,7 @@ class StatusIntake {
             throw new StatusRefusedException(HttpStatus.BAD_REQUEST, e.kind(),
                     e.problems().stream().map(p -> new Violation(p.field(), p.message())).toList(), e);
         } catch (ProtocolException e) {
-            throw refused(httpStatus(e), e.kind(), "(body)", withoutJavaNames(e.getMessage()), e);
+            throw refused(httpStatus(e), e.kind(), "(body)", e.getMessage(), e);
         }
     }
 
@@ -168,11 +180,6 @@ class StatusIntake {
             case "STALE_OR_FUTURE" -> HttpStatus.UNPROCESSABLE_ENTITY;
             default -> HttpStatus.BAD_REQUEST;
         };
-    }
-
-    /** A parser's message may name the Java type it wanted, {@code org.amanat.protocol.Status}: the sender sees {@code Status}. */
-    static String withoutJavaNames(String message) {
-        return message == null ? null : JAVA_NAME.matcher(message).replaceAll("$1");
     }
 
     private static void checkSentAt(StatusUpdate update, Duration skew, Instant now) {

@@ -13,7 +13,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import org.amanat.protocol.StatusSender;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -29,10 +31,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RequestSizeLimitFilter extends OncePerRequestFilter {
     private final long limit;
     private final ProblemResponses problems;
+    private final ApplicationEventPublisher events;
 
-    RequestSizeLimitFilter(@Value("${amanat.api.max-request-size:1MB}") DataSize limit, ProblemResponses problems) {
+    RequestSizeLimitFilter(@Value("${amanat.api.max-request-size:1MB}") DataSize limit, ProblemResponses problems,
+            ApplicationEventPublisher events) {
         this.limit = limit.toBytes();
         this.problems = problems;
+        this.events = events;
     }
 
     @Override
@@ -44,7 +49,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            problems.write(response, request, ProblemResponses.tooLarge(limit));
+            refuse(request, response);
             return;
         }
         if (request.getContentLengthLong() >= 0) {
@@ -53,10 +58,15 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         }
         byte[] body = request.getInputStream().readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
         if (body.length > limit) {
-            problems.write(response, request, ProblemResponses.tooLarge(limit));
+            refuse(request, response);
             return;
         }
         chain.doFilter(new ReadRequest(request, body), response);
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        events.publishEvent(new OversizedRequestRefused(request.getRequestURI(), request.getHeader(StatusSender.PARTNER_HEADER), limit));
+        problems.write(response, request, ProblemResponses.tooLarge(limit));
     }
 
     /** A request whose body was read into memory here. */

@@ -67,6 +67,18 @@ class ReceiptsTest {
                 .hasMessageContaining("nested deeper than 32 levels");
     }
 
+    @Test
+    void refusesReceiptWhosePartnerReferenceForgesALineOrOverrunsTheLedger() {
+        for (String reference : new String[] {"T-7\nINFO forged log line", "T-7\u202e", "r".repeat(Receipts.MAX_PARTNER_REFERENCE + 1)}) {
+            byte[] der = receipts.sign(new Receipt(Notice.PROTOCOL, NOTICE_ID, Instant.now(), Digests.sha256Base64(SENT),
+                    Disposition.RECEIVED, reference), PARTNER);
+
+            assertThatThrownBy(() -> receipts.verify(der, PARTNER.certificate(), AlgorithmPolicy.strict(), NOTICE_ID, SENT))
+                    .isInstanceOf(MalformedMessageException.class)
+                    .hasMessageContaining("partnerReference");
+        }
+    }
+
     private static Receipt receipt(String noticeId, String digest, Disposition disposition) {
         return new Receipt(Notice.PROTOCOL, noticeId, Instant.now(), digest, disposition, "ref");
     }

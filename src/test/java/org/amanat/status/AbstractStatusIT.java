@@ -464,6 +464,8 @@ abstract class AbstractStatusIT {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(Api.json(response).at("/errors/0/field").asText()).isEqualTo("(body)");
+        assertThat(jdbc.sql("select count(*) from security_event where kind = 'TOO_LARGE' and partner_id = 'chirp'")
+                .query(Long.class).single()).as("the refusal is on the security record").isEqualTo(1);
     }
 
     @Test

@@ -70,8 +70,15 @@ class SimulatedPartners implements ApplicationListener<WebServerInitializedEvent
         this.autoAction = autoAction;
         this.receivedFolder = receivedFolder;
         this.clock = clock;
-        for (Partner partner : partners.all()) {
-            receivers.add(start(partner, ministry, keys.resolve(partner.id()), password.toCharArray()));
+        try {
+            for (Partner partner : partners.all()) {
+                receivers.add(start(partner, ministry, keys.resolve(partner.id()), password.toCharArray()));
+            }
+        } catch (RuntimeException e) {
+            // Spring never destroys a bean whose constructor failed: the receivers already listening
+            // would hold their ports, and their threads the JVM, after the failed start.
+            destroy();
+            throw e;
         }
     }
 

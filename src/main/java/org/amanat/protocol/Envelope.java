@@ -15,6 +15,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.security.spec.MGF1ParameterSpec;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
@@ -152,15 +153,17 @@ public final class Envelope {
     public VerifiedContent verify(byte[] signedData, X509Certificate pinnedSigner, AlgorithmPolicy policy) {
         Asn1Structure.check(signedData, "CMS SignedData");
         CMSSignedData signed;
+        Collection<SignerInformation> signers;
         try {
             signed = new CMSSignedData(signedData);
+            // Bouncy Castle decodes the signer identifiers here: an issuer name that is not valid UTF-8 throws IllegalArgumentException.
+            signers = signed.getSignerInfos().getSigners();
         } catch (CMSException | RuntimeException e) {
             throw new MalformedMessageException("not CMS SignedData", e);
         }
         if (signed.getSignedContent() == null) {
             throw new MalformedMessageException("SignedData has no encapsulated content");
         }
-        var signers = signed.getSignerInfos().getSigners();
         if (signers.size() != 1) {
             throw new MalformedMessageException("expected one signer, found " + signers.size());
         }

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 
 class EnvelopeTest {
     private static final byte[] CONTENT = "{\"protocol\":\"amanat/1\"}".getBytes(StandardCharsets.UTF_8);
+    /** The test CA's common name, in every issuer name of the test certificates. */
+    private static final byte[] CA_NAME = "Test CA".getBytes(StandardCharsets.UTF_8);
     private final Envelope envelope = new Envelope(Clock.systemUTC());
     private final AlgorithmPolicy policy = AlgorithmPolicy.strict();
 
@@ -87,6 +89,17 @@ class EnvelopeTest {
         assertThatThrownBy(() -> envelope.verify(junk, partner.certificate(), policy)).isInstanceOf(MalformedMessageException.class);
     }
 
+    /** Found by fuzzing (ReceiptsFuzzTest): Bouncy Castle threw IllegalArgumentException, which escaped as a 500. */
+    @Test
+    void refusesSignedDataWhoseSignerNameIsNotUtf8() {
+        SigningIdentity signer = TestPki.partner(KeyType.EC_P256).signing();
+        byte[] signed = envelope.sign(CONTENT, signer);
+        signed[lastIndexOf(signed, CA_NAME)] = (byte) 0xFF;
+
+        assertThatThrownBy(() -> envelope.verify(signed, signer.certificate(), policy))
+                .isInstanceOf(MalformedMessageException.class);
+    }
+
     @Test
     void refusesSigningTimeBeyondTheAllowedSkew() {
         SigningIdentity signer = TestPki.partner(KeyType.EC_P256).signing();
@@ -130,9 +143,26 @@ class EnvelopeTest {
                 .hasMessageContaining("not CMS SignedData: nested deeper than 32 levels");
     }
 
+    /** The last occurrence: in SignedData, the signer's identifier comes after the certificates. */
+    private static int lastIndexOf(byte[] haystack, byte[] needle) {
+        int last = -1;
+        for (int from = indexOf(haystack, needle); from >= 0; from = indexOf(haystack, needle, from + 1)) {
+            last = from;
+        }
+        return last;
+    }
+
     static int indexOf(byte[] haystack, byte[] needle) {
+        int at = indexOf(haystack, needle, 0);
+        if (at < 0) {
+            throw new IllegalArgumentException("not found");
+        }
+        return at;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle, int start) {
         outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
+        for (int i = start; i <= haystack.length - needle.length; i++) {
             for (int j = 0; j < needle.length; j++) {
                 if (haystack[i + j] != needle[j]) {
                     continue outer;
@@ -140,6 +170,6 @@ class EnvelopeTest {
             }
             return i;
         }
-        throw new IllegalArgumentException("not found");
+        return -1;
     }
 }

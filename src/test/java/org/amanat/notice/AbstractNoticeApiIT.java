@@ -283,6 +283,14 @@ abstract class AbstractNoticeApiIT {
     }
 
     @Test
+    void refusesABodyWhoseFirstBytesLookLikeUtf32() {
+        // Found by NoticeRequestFuzzTest: Jackson's byte parser guesses UTF-32 from such a start and fails outside its own errors.
+        byte[] utf32Looking = {(byte) 0xcf, 0, 0, 0, 'p', 'e', '"', ':', ' ', '"', 'T', 'A', 'K', 'E', 'D', 'O', 'W', 'N', '"', '}'};
+
+        assertRefusedBody(utf32Looking, "application/json", "(body)");
+    }
+
+    @Test
     void errorsNameTheFieldButNoJavaClass() {
         HttpResponse<String> response = postRaw("application/json",
                 Api.validNotice("tube").put("urgency", "WHENEVER").toString().getBytes(StandardCharsets.UTF_8));

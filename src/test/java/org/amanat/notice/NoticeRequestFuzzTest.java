@@ -1,8 +1,6 @@
 package org.amanat.notice;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.List;
 import org.amanat.Fuzzing;
@@ -14,14 +12,20 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.mock.http.MockHttpInputMessage;
 
 /**
- * An officer's request body, read as {@code POST /api/v1/notices} reads it, then validated: it is
- * refused as JSON (a {@link JsonProcessingException}, 400), or read and given its violations (422 if
- * any). Any other throwable fails the target. Seeds: requests like the README's.
+ * An officer's request body, read as {@code POST /api/v1/notices} reads it (the application's own JSON
+ * converter: strict UTF-8 first, then the strict mapper), then validated: it is refused as unreadable
+ * ({@link HttpMessageNotReadableException}, 400), or read and given its violations (422 if any). Any
+ * other throwable fails the target. Seeds: requests like the README's, and each crash found.
  */
 class NoticeRequestFuzzTest {
-    private static final ObjectMapper API_JSON = apiObjectMapper();
+    private static final HttpMessageConverter<Object> API_JSON = apiJsonConverter();
     private static final PartnerProfile GLOBALTUBE = new PartnerProfile("globaltube", "GlobalTube", null, null, null, null, null,
             null, null, null, null);
     private final NoticeRequestValidator validator = new NoticeRequestValidator(
@@ -29,10 +33,12 @@ class NoticeRequestFuzzTest {
 
     @FuzzTest(maxDuration = Fuzzing.PER_TARGET)
     void readsAndValidatesRequest(byte[] body) throws IOException {
+        var message = new MockHttpInputMessage(body);
+        message.getHeaders().setContentType(MediaType.APPLICATION_JSON);
         NoticeRequest request;
         try {
-            request = API_JSON.readValue(body, NoticeRequest.class);
-        } catch (JsonProcessingException refused) {
+            request = (NoticeRequest) API_JSON.read(NoticeRequest.class, message);
+        } catch (HttpMessageNotReadableException refused) {
             return;
         }
         if (request != null) {
@@ -40,11 +46,17 @@ class NoticeRequestFuzzTest {
         }
     }
 
-    /** The API's ObjectMapper: Spring Boot's, configured by the spring.jackson settings of application.yml. */
-    private static ObjectMapper apiObjectMapper() {
-        try (var context = new SpringApplicationBuilder(JacksonAutoConfiguration.class).web(WebApplicationType.NONE)
-                .bannerMode(Banner.Mode.OFF).logStartupInfo(false).run()) {
-            return context.getBean(ObjectMapper.class);
+    /**
+     * The converter the API reads JSON with: Spring Boot's Jackson set up with the application's settings and
+     * {@code org.amanat.web.StrictJson} (package-private there, so named here).
+     */
+    @SuppressWarnings("unchecked")
+    private static HttpMessageConverter<Object> apiJsonConverter() {
+        try (var context = new SpringApplicationBuilder(JacksonAutoConfiguration.class, Class.forName("org.amanat.web.StrictJson"))
+                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false).run()) {
+            return context.getBean(MappingJackson2HttpMessageConverter.class);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import org.amanat.ledger.AttemptOutcome;
+import org.amanat.ledger.DatabaseUnavailable;
 import org.amanat.ledger.DueDelivery;
 import org.amanat.ledger.Outbox;
 import org.amanat.partner.PartnerDirectory;
@@ -23,6 +24,7 @@ import org.amanat.ledger.SecurityEvents;
 import org.amanat.ledger.SecurityEvents.SecurityEvent;
 import org.amanat.protocol.AlgorithmNotAllowedException;
 import org.amanat.protocol.ProtocolException;
+import org.amanat.protocol.SafeText;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
@@ -62,6 +64,11 @@ class DeliveryFailures {
     public void record(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable failure,
             @ExchangeProperty(DeliveryRoute.DELIVERY) DueDelivery delivery,
             @ExchangeProperty(NoticeSealer.SEALED) SealedNotice sealed, @Header(Exchange.HTTP_RESPONSE_CODE) Integer answered) {
+        if (delivery == null) {
+            // the claim itself failed, before any notice was leased: there is no attempt to record
+            log.warn("delivery poll failed before leasing any notice: {}", SafeText.forLog(reason(failure)));
+            return;
+        }
         Instant now = clock.instant();
         PartnerProfile.Delivery policy = partners.get(delivery.partnerId()).profile().delivery();
         int attempt = delivery.attemptNo();
@@ -70,9 +77,19 @@ class DeliveryFailures {
                 || Duration.between(delivery.issuedAt(), now).compareTo(policy.flagAfterAge()) >= 0);
         String reason = reason(failure);
         Integer httpStatus = httpStatus(failure, answered);
-        outbox.recordFailed(AttemptOutcome.failed(delivery, sealed == null ? now : sealed.startedAt(), now, httpStatus,
-                sealed == null ? null : sealed.digest(), reason, sealed != null && mayHaveReachedPartner(failure, httpStatus)),
-                next, attempt >= policy.immediateAttempts(), overdue);
+        try {
+            outbox.recordFailed(AttemptOutcome.failed(delivery, sealed == null ? now : sealed.startedAt(), now, httpStatus,
+                    sealed == null ? null : sealed.digest(), reason, sealed != null && mayHaveReachedPartner(failure, httpStatus)),
+                    next, attempt >= policy.immediateAttempts(), overdue);
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.causedBy(e)) {
+                throw e;
+            }
+            // an attempt under way when the database went: its lease keeps the entry until it runs out, then it is tried again
+            log.warn("notice {} to {}: attempt {} could not be recorded, the database is unavailable; tried again when its lease ends",
+                    delivery.noticeId(), delivery.partnerId(), attempt);
+            return;
+        }
         log.warn("notice {} to {}: attempt {} failed: {}; next attempt at {}", delivery.noticeId(), delivery.partnerId(),
                 attempt, reason, next);
         recordIfRefusedReceipt(failure, delivery, now);
@@ -123,7 +140,8 @@ class DeliveryFailures {
      * may have opened it, so a withdrawal must tell it.
      */
     static boolean mayHaveReachedPartner(Throwable failure, Integer httpStatus) {
-        if (httpStatus != null) {
+        // the database's refused connection is not the partner's: it says nothing of whether the notice left
+        if (httpStatus != null || DatabaseUnavailable.causedBy(failure)) {
             return true;
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -147,6 +165,9 @@ class DeliveryFailures {
     }
 
     static String reason(Throwable failure) {
+        if (DatabaseUnavailable.causedBy(failure)) {
+            return "database unavailable: the attempt's outcome could not be recorded (the partner may have the notice)";
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof HttpOperationFailedException http) {
                 return "partner answered HTTP " + http.getStatusCode() + " " + firstLine(http.getResponseBody());

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.amanat.ledger.AttemptRecord;
+import org.amanat.ledger.DatabaseUnavailable;
 import org.amanat.ledger.TransitionRefusedException;
 import org.amanat.protocol.InvalidFieldsException;
 import org.amanat.protocol.ProtocolJson;
@@ -119,6 +120,9 @@ class StatusIntake {
                     SafeText.forLog(refusal.getMessage()));
             throw refusal;
         } catch (RuntimeException unexpected) {
+            if (DatabaseUnavailable.causedBy(unexpected)) {
+                throw unexpected; // not the update's fault, and nothing can be recorded: 503, the partner sends it again
+            }
             var failed = refused(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "(body)",
                     "could not be processed; it was not applied", unexpected);
             recordRefusal(now, partnerHeader, failed, noticeId, digest);

@@ -3,7 +3,9 @@ package org.amanat.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.charset.CharacterCodingException;
 import java.util.List;
+import org.amanat.ledger.DatabaseUnavailable;
 import org.amanat.protocol.JsonFault;
+import org.amanat.protocol.SafeText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -57,9 +59,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return answer(problem(status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status, null), null);
     }
 
-    /** Whatever else went wrong is the gateway's fault; what it was goes to the log, not to the caller. */
+    /**
+     * Whatever else went wrong is the gateway's fault; what it was goes to the log, not to the caller. The
+     * database being unavailable is not: 503 with Retry-After, and one log line without a stack trace.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            log.warn("database unavailable answering a request: {}",
+                    SafeText.forLog(DatabaseUnavailable.reason(e)));
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(ProblemResponses.RETRY_AFTER_SECONDS));
+            return answer(ProblemResponses.unavailable(), headers);
+        }
         log.error("unexpected error answering a request", e);
         return answer(problem(HttpStatus.INTERNAL_SERVER_ERROR, null), null);
     }

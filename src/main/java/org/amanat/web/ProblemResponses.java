@@ -14,6 +14,9 @@ import org.springframework.stereotype.Component;
 /** Builds the RFC 9457 problem documents every API answers with, so they look the same everywhere. */
 @Component
 public class ProblemResponses {
+    /** Long enough for a database restart or fail-over to be under way, short enough that officers do not wait idle. */
+    public static final int RETRY_AFTER_SECONDS = 5;
+
     private final ObjectMapper json;
 
     ProblemResponses(ObjectMapper json) {
@@ -30,6 +33,17 @@ public class ProblemResponses {
         problem.setTitle(title);
         problem.setProperty("errors", errors == null ? List.of() : errors);
         return problem;
+    }
+
+    /**
+     * The database does not answer: 503, to be tried again after {@link #RETRY_AFTER_SECONDS} seconds (the
+     * {@code Retry-After} header the caller adds). Nothing in it names the database or the exception.
+     */
+    public static ProblemDetail unavailable() {
+        Violation violation = new Violation("(request)", "the gateway's database is unavailable; try again in "
+                + RETRY_AFTER_SECONDS + " s");
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
+                violation.field() + ": " + violation.message(), List.of(violation));
     }
 
     static ProblemDetail tooLarge(long limit) {

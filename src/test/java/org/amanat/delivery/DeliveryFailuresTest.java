@@ -9,6 +9,8 @@ import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
 import java.net.SocketTimeoutException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Clock;
 import java.time.Duration;
 import javax.net.ssl.SSLHandshakeException;
 import org.amanat.partner.PartnerProfile;
@@ -18,6 +20,7 @@ import org.amanat.protocol.UntrustedSignerException;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 class DeliveryFailuresTest {
 
@@ -88,5 +91,22 @@ class DeliveryFailuresTest {
         assertThat(DeliveryFailures.mayHaveReachedPartner(new SSLHandshakeException("PKIX path building failed"), null)).isFalse();
         assertThat(DeliveryFailures.mayHaveReachedPartner(BulkheadFullException.createBulkheadFullException(Bulkhead.ofDefaults("p")), null))
                 .isFalse();
+    }
+
+    /** The database's connection refused, while recording a receipt, must not read as the partner's. */
+    @Test
+    void tellsTheDatabaseBeingUnavailableFromThePartnerBeingUnreachable() {
+        var database = new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                new SQLTransientConnectionException("HikariPool-1 - Connection is not available", new ConnectException("Connection refused")));
+
+        assertThat(DeliveryFailures.reason(database)).startsWith("database unavailable: ");
+        assertThat(DeliveryFailures.mayHaveReachedPartner(database, null)).isTrue();
+    }
+
+    @Test
+    void recordsNothingWhenThePollFailedBeforeLeasingAnyNotice() {
+        var failures = new DeliveryFailures(null, null, Clock.systemUTC(), null, null);
+
+        failures.record(new IllegalStateException("no partner guards"), null, null, null);
     }
 }

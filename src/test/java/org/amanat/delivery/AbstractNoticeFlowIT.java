@@ -283,7 +283,7 @@ abstract class AbstractNoticeFlowIT {
         var abandoned = api().post("/api/v1/notices/" + id + "/abandonment", "application/json",
                 "{\"administratorId\": \"admin-2\", \"reason\": \"platform ceased operating\"}");
         assertThat(abandoned.statusCode()).as(abandoned.body()).isEqualTo(200);
-        var delivery = new DueDelivery(id, "down", 1, "{}", Instant.now(), "elsewhere", false);
+        var delivery = new DueDelivery(id, "down", 1, "{}", Instant.now(), "elsewhere", 0, false);
 
         outbox.recordDelivered(AttemptOutcome.delivered(delivery, Instant.now(), Instant.now(), 200, "digest", new byte[] {1, 2, 3},
                 "RECEIVED", "ref-late", "ECDSA-P256/SHA-256"));

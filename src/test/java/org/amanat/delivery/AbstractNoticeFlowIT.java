@@ -86,6 +86,7 @@ abstract class AbstractNoticeFlowIT {
                 .partner("wrongid", wiremock + "/wrongid", AlgorithmProfile.EC, "NONE")
                 .partner("notcms", wiremock + "/notcms", AlgorithmProfile.EC, "NONE")
                 .partner("flaky", wiremock + "/flaky", AlgorithmProfile.EC, "NONE")
+                .partner("unrecorded", wiremock + "/unrecorded", AlgorithmProfile.EC, "NONE")
                 .partner("down", "http://127.0.0.1:" + closedPort() + "/notices", AlgorithmProfile.EC, "NONE")
                 .partner("kit", kitUrl, AlgorithmProfile.EC, "MUTUAL")
                 .partner("nocert", kitUrl, AlgorithmProfile.EC, "SERVER");
@@ -95,6 +96,8 @@ abstract class AbstractNoticeFlowIT {
         stubReceipt("digest", "EC", "WRONG_DIGEST");
         stubReceipt("wrongid", "EC", "WRONG_NOTICE");
         stubReceipt("notcms", "EC", "NOT_CMS");
+        PARTNERS.stubFor(post(urlEqualTo("/unrecorded")).willReturn(PartnerSimulator.receipt("unrecorded", "EC", "VALID")
+                .withFixedDelay(1000)));
         PARTNERS.stubFor(post(urlEqualTo("/flaky")).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(500).withBody("database on fire"))
                 .willSetStateTo("recovered"));
@@ -275,6 +278,27 @@ abstract class AbstractNoticeFlowIT {
 
         jdbc.sql("update outbox set lease_owner = null, lease_until = null where notice_id = ?").param(id).update();
         assertThat(withdraw(id).statusCode()).as("once the attempt has ended").isEqualTo(200);
+    }
+
+    @Test
+    void aVerifiedReceiptTheLedgerCouldNotRecordStaysTheNoticesEvidence() {
+        String id = api().issue(Api.validNotice("unrecorded"));
+        // The partner answers after a second; until then the ledger is made to refuse this notice's DELIVERED.
+        String constraint = "refuse_" + id.replace("-", "_");
+        jdbc.sql("alter table notice add constraint " + constraint + " check (state <> 'DELIVERED' or id <> '" + id + "')").update();
+        await().atMost(Duration.ofSeconds(20)).until(() -> api().notice(id).get("attempts").size() >= 1);
+        jdbc.sql("alter table notice drop constraint " + constraint).update();
+
+        JsonNode delivered = awaitState(id, "DELIVERED");
+
+        JsonNode first = delivered.at("/attempts/0");
+        assertThat(first.get("outcome").asText()).isEqualTo("FAILED");
+        assertThat(first.get("reason").asText()).contains("could not be recorded");
+        byte[] firstReceipt = jdbc.sql("select receipt_der from delivery_attempt where notice_id = ? and attempt_no = 1")
+                .param(id).query(byte[].class).single();
+        assertThat(firstReceipt).as("kept with the failed attempt").isNotNull();
+        assertThat(ledger.receiptDer(id)).as("the first verified receipt is the evidence").contains(firstReceipt);
+        assertThat(delivered.get("deliveredAt").asText()).isEqualTo(first.get("finishedAt").asText());
     }
 
     @Test

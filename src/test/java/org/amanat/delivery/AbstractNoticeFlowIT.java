@@ -281,27 +281,6 @@ abstract class AbstractNoticeFlowIT {
     }
 
     @Test
-    void aVerifiedReceiptTheLedgerCouldNotRecordStaysTheNoticesEvidence() {
-        String id = api().issue(Api.validNotice("unrecorded"));
-        // The partner answers after a second; until then the ledger is made to refuse this notice's DELIVERED.
-        String constraint = "refuse_" + id.replace("-", "_");
-        jdbc.sql("alter table notice add constraint " + constraint + " check (state <> 'DELIVERED' or id <> '" + id + "')").update();
-        await().atMost(Duration.ofSeconds(20)).until(() -> api().notice(id).get("attempts").size() >= 1);
-        jdbc.sql("alter table notice drop constraint " + constraint).update();
-
-        JsonNode delivered = awaitState(id, "DELIVERED");
-
-        JsonNode first = delivered.at("/attempts/0");
-        assertThat(first.get("outcome").asText()).isEqualTo("FAILED");
-        assertThat(first.get("reason").asText()).contains("could not be recorded");
-        byte[] firstReceipt = jdbc.sql("select receipt_der from delivery_attempt where notice_id = ? and attempt_no = 1")
-                .param(id).query(byte[].class).single();
-        assertThat(firstReceipt).as("kept with the failed attempt").isNotNull();
-        assertThat(ledger.receiptDer(id)).as("the first verified receipt is the evidence").contains(firstReceipt);
-        assertThat(delivered.get("deliveredAt").asText()).isEqualTo(first.get("finishedAt").asText());
-    }
-
-    @Test
     void aReceiptForANoticeAlreadyAbandonedIsKeptButChangesNothing() {
         String id = api().issue(Api.validNotice("down"));
         var abandoned = api().post("/api/v1/notices/" + id + "/abandonment", "application/json",
@@ -326,7 +305,7 @@ abstract class AbstractNoticeFlowIT {
                 "{\"officerId\": \"officer-9\", \"reason\": \"Court order lifted\"}");
     }
 
-    private JsonNode awaitState(String id, String state) {
+    JsonNode awaitState(String id, String state) {
         return await().atMost(Duration.ofSeconds(20)).until(() -> api().notice(id), n -> state.equals(n.get("state").asText()));
     }
 
@@ -334,7 +313,7 @@ abstract class AbstractNoticeFlowIT {
         return jdbc.sql("select count(*) from outbox where notice_id = ?").param(id).query(Integer.class).single();
     }
 
-    private Api api() {
+    Api api() {
         return new Api(port);
     }
 

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
@@ -39,7 +40,9 @@ import org.springframework.stereotype.Component;
  * Resilience4j's exponential random backoff (from the profile's first backoff, doubling, capped at
  * its later interval, with jitter). The notice stays in the outbox; nothing is dropped. A notice
  * undelivered after the profile's attempt count or age is flagged once: a DELIVERY_OVERDUE event, a
- * warning in the log and the {@code amanat.delivery.overdue} metric.
+ * warning in the log and the {@code amanat.delivery.overdue} metric. An attempt held back before the
+ * send gives its lease back and is not counted; one that ended after its lease was lost is recorded
+ * as late, not applied.
  */
 @Component
 class DeliveryFailures {
@@ -52,13 +55,16 @@ class DeliveryFailures {
     private final Clock clock;
     private final MeterRegistry meters;
     private final SecurityEvents securityEvents;
+    private final DueDeliveries deliveries;
 
-    DeliveryFailures(PartnerDirectory partners, Outbox outbox, Clock clock, MeterRegistry meters, SecurityEvents securityEvents) {
+    DeliveryFailures(PartnerDirectory partners, Outbox outbox, Clock clock, MeterRegistry meters, SecurityEvents securityEvents,
+            DueDeliveries deliveries) {
         this.partners = partners;
         this.outbox = outbox;
         this.securityEvents = securityEvents;
         this.clock = clock;
         this.meters = meters;
+        this.deliveries = deliveries;
     }
 
     public void record(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable failure,
@@ -69,6 +75,20 @@ class DeliveryFailures {
             log.warn("delivery poll failed before leasing any notice: {}", SafeText.forLog(reason(failure)));
             return;
         }
+        try {
+            if (neverSent(failure)) {
+                outbox.release(delivery);
+                log.info("notice {} to {}: not sent ({}); the lease is given back, no attempt counted", delivery.noticeId(),
+                        delivery.partnerId(), reason(failure));
+                return;
+            }
+            recordAttempt(failure, delivery, sealed, answered);
+        } finally {
+            deliveries.finished(delivery);
+        }
+    }
+
+    private void recordAttempt(Throwable failure, DueDelivery delivery, SealedNotice sealed, Integer answered) {
         Instant now = clock.instant();
         PartnerProfile.Delivery policy = partners.get(delivery.partnerId()).profile().delivery();
         int attempt = delivery.attemptNo();
@@ -77,10 +97,22 @@ class DeliveryFailures {
                 || Duration.between(delivery.issuedAt(), now).compareTo(policy.flagAfterAge()) >= 0);
         String reason = reason(failure);
         Integer httpStatus = httpStatus(failure, answered);
+        ReceiptNotRecordedException unrecorded = cause(failure, ReceiptNotRecordedException.class);
+        AttemptOutcome outcome;
+        if (unrecorded != null) {
+            // The partner has the notice and its signed receipt says so: never thrown away. If the ledger
+            // cannot take even the failure, the log is where it is kept (DER in base64: plain ASCII).
+            outcome = unrecorded.outcome().unrecorded(now, reason);
+            log.error("notice {} to {}: the partner's verified {} receipt could not be recorded; receipt (DER, base64): {}",
+                    delivery.noticeId(), delivery.partnerId(), outcome.disposition(),
+                    Base64.getEncoder().encodeToString(outcome.receiptDer()));
+        } else {
+            outcome = AttemptOutcome.failed(delivery, sealed == null ? now : sealed.startedAt(), now, httpStatus,
+                    sealed == null ? null : sealed.digest(), reason, sealed != null && mayHaveReachedPartner(failure, httpStatus));
+        }
+        boolean applied;
         try {
-            outbox.recordFailed(AttemptOutcome.failed(delivery, sealed == null ? now : sealed.startedAt(), now, httpStatus,
-                    sealed == null ? null : sealed.digest(), reason, sealed != null && mayHaveReachedPartner(failure, httpStatus)),
-                    next, attempt >= policy.immediateAttempts(), overdue);
+            applied = outbox.recordFailed(outcome, next, attempt >= policy.immediateAttempts(), overdue);
         } catch (RuntimeException e) {
             if (!DatabaseUnavailable.causedBy(e)) {
                 throw e;
@@ -88,6 +120,12 @@ class DeliveryFailures {
             // an attempt under way when the database went: its lease keeps the entry until it runs out, then it is tried again
             log.warn("notice {} to {}: attempt {} could not be recorded, the database is unavailable; tried again when its lease ends",
                     delivery.noticeId(), delivery.partnerId(), attempt);
+            return;
+        }
+        if (!applied) {
+            log.warn("notice {} to {}: attempt failed after this node lost its lease ({}); recorded as a late attempt, not applied",
+                    delivery.noticeId(), delivery.partnerId(), reason);
+            meters.counter(ATTEMPTS, "partner", delivery.partnerId(), "outcome", "late").increment();
             return;
         }
         log.warn("notice {} to {}: attempt {} failed: {}; next attempt at {}", delivery.noticeId(), delivery.partnerId(),
@@ -99,6 +137,15 @@ class DeliveryFailures {
             log.warn("ALERT notice {} to {} is overdue: undelivered after {} attempts since {}", delivery.noticeId(),
                     delivery.partnerId(), attempt, delivery.issuedAt());
         }
+    }
+
+    /**
+     * Held back before the request left: the lease was lost or the breaker was open when checked, or
+     * the breaker (however it opened) or the bulkhead refused the call. Not an attempt.
+     */
+    static boolean neverSent(Throwable failure) {
+        return cause(failure, NotSentException.class) != null || cause(failure, CallNotPermittedException.class) != null
+                || cause(failure, BulkheadFullException.class) != null;
     }
 
     /** A receipt that fails verification may be forged or tampered with: it goes on the security record too. */
@@ -186,6 +233,9 @@ class DeliveryFailures {
             }
             if (cause instanceof TimeoutException) {
                 return "timed out: the exchange took longer than the partner's time limit";
+            }
+            if (cause instanceof NotSentException notSent) {
+                return "not sent: " + notSent.getMessage();
             }
             if (cause instanceof CallNotPermittedException) {
                 return "not sent: the partner's circuit breaker is open";

@@ -77,15 +77,21 @@ class PartnerGuards implements DisposableBean {
 
     /**
      * How many notices the partner's route may take now: none while its breaker is open, the probes
-     * allowed while half-open, otherwise {@code batchSize}.
+     * allowed while half-open (at most {@code batchSize}), otherwise {@code batchSize}.
      */
     int budget(String partnerId, int batchSize) {
         CircuitBreaker breaker = breakers.circuitBreaker(partnerId);
         return switch (breaker.getState()) {
             case OPEN, FORCED_OPEN -> 0;
-            case HALF_OPEN -> breaker.getCircuitBreakerConfig().getPermittedNumberOfCallsInHalfOpenState();
+            case HALF_OPEN -> Math.min(batchSize, breaker.getCircuitBreakerConfig().getPermittedNumberOfCallsInHalfOpenState());
             default -> batchSize;
         };
+    }
+
+    /** Whether the partner's breaker lets calls through now (closed or half-open): checked again before each send. */
+    boolean permitsCalls(String partnerId) {
+        CircuitBreaker.State state = breakers.circuitBreaker(partnerId).getState();
+        return state != CircuitBreaker.State.OPEN && state != CircuitBreaker.State.FORCED_OPEN;
     }
 
     /** Whether the partner's breaker is half-open, letting a few probes through. */

@@ -17,6 +17,7 @@ import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,13 +35,15 @@ class ReceiptAcceptor {
     private final Clock clock;
 
     private final MeterRegistry meters;
+    private final DueDeliveries deliveries;
 
-    ReceiptAcceptor(PartnerDirectory partners, Outbox outbox, Clock clock, MeterRegistry meters) {
+    ReceiptAcceptor(PartnerDirectory partners, Outbox outbox, Clock clock, MeterRegistry meters, DueDeliveries deliveries) {
         this.partners = partners;
         this.meters = meters;
         this.receipts = new Receipts(new Envelope(clock));
         this.outbox = outbox;
         this.clock = clock;
+        this.deliveries = deliveries;
     }
 
     public void accept(@Body byte[] receiptDer, @ExchangeProperty(NoticeSealer.SEALED) SealedNotice sealed,
@@ -49,9 +52,23 @@ class ReceiptAcceptor {
         Partner partner = partners.get(delivery.partnerId());
         VerifiedReceipt verified = receipts.verify(receiptDer == null ? new byte[0] : receiptDer,
                 partner.signingCertificate(), partner.policy(), delivery.noticeId(), sealed.bytes());
-        outbox.recordDelivered(AttemptOutcome.delivered(delivery, sealed.startedAt(), clock.instant(),
+        AttemptOutcome outcome = AttemptOutcome.delivered(delivery, sealed.startedAt(), clock.instant(),
                 httpStatus == null ? 200 : httpStatus, sealed.digest(), receiptDer, verified.receipt().disposition().name(),
-                verified.receipt().partnerReference(), verified.signatureAlgorithm()));
+                verified.receipt().partnerReference(), verified.signatureAlgorithm());
+        boolean applied;
+        try {
+            applied = outbox.recordDelivered(outcome);
+        } catch (DataAccessException e) {
+            // The receipt goes on with the failure, which keeps it with the attempt (or in the log).
+            throw new ReceiptNotRecordedException(outcome, e);
+        }
+        deliveries.finished(delivery);
+        if (!applied) {
+            meters.counter(DeliveryFailures.ATTEMPTS, "partner", delivery.partnerId(), "outcome", "late").increment();
+            log.warn("notice {} to {}: {} receipt came after this node lost its lease; recorded as a late attempt, not applied",
+                    delivery.noticeId(), delivery.partnerId(), verified.receipt().disposition());
+            return;
+        }
         meters.counter(DeliveryFailures.ATTEMPTS, "partner", delivery.partnerId(), "outcome", "delivered").increment();
         Timer.builder("amanat.notice.ack.latency").description("from issue to the partner's verified receipt")
                 .tag("partner", delivery.partnerId()).publishPercentileHistogram().register(meters)

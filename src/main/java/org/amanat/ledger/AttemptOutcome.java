@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * How one attempt ended, to be recorded.
  *
- * @param receiptDer the raw receipt, kept as evidence; null for a failed attempt
+ * @param receiptDer the raw receipt, verified, kept as evidence; null when none was verified
  * @param reason why it failed; null for a delivered one
  * @param mayHaveReachedPartner whether the partner may have the notice although no receipt proves it (the
  *        request was sent, then the answer was an error, refused, or did not come in time)
@@ -33,5 +33,11 @@ public record AttemptOutcome(
             String sentDigest, String reason, boolean mayHaveReachedPartner) {
         return new AttemptOutcome(delivery, startedAt, finishedAt, httpStatus, sentDigest, null, null, null, null, reason,
                 mayHaveReachedPartner);
+    }
+
+    /** A verified receipt that could not be recorded: a failed attempt that still carries the receipt. */
+    public AttemptOutcome unrecorded(Instant failedAt, String failure) {
+        return new AttemptOutcome(delivery, startedAt, failedAt, httpStatus, sentDigest, receiptDer, disposition, partnerReference,
+                signatureAlgorithm, failure, true);
     }
 }

@@ -86,6 +86,7 @@ abstract class AbstractNoticeFlowIT {
                 .partner("wrongid", wiremock + "/wrongid", AlgorithmProfile.EC, "NONE")
                 .partner("notcms", wiremock + "/notcms", AlgorithmProfile.EC, "NONE")
                 .partner("flaky", wiremock + "/flaky", AlgorithmProfile.EC, "NONE")
+                .partner("unrecorded", wiremock + "/unrecorded", AlgorithmProfile.EC, "NONE")
                 .partner("down", "http://127.0.0.1:" + closedPort() + "/notices", AlgorithmProfile.EC, "NONE")
                 .partner("kit", kitUrl, AlgorithmProfile.EC, "MUTUAL")
                 .partner("nocert", kitUrl, AlgorithmProfile.EC, "SERVER");
@@ -95,6 +96,8 @@ abstract class AbstractNoticeFlowIT {
         stubReceipt("digest", "EC", "WRONG_DIGEST");
         stubReceipt("wrongid", "EC", "WRONG_NOTICE");
         stubReceipt("notcms", "EC", "NOT_CMS");
+        PARTNERS.stubFor(post(urlEqualTo("/unrecorded")).willReturn(PartnerSimulator.receipt("unrecorded", "EC", "VALID")
+                .withFixedDelay(1000)));
         PARTNERS.stubFor(post(urlEqualTo("/flaky")).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(500).withBody("database on fire"))
                 .willSetStateTo("recovered"));
@@ -283,7 +286,7 @@ abstract class AbstractNoticeFlowIT {
         var abandoned = api().post("/api/v1/notices/" + id + "/abandonment", "application/json",
                 "{\"administratorId\": \"admin-2\", \"reason\": \"platform ceased operating\"}");
         assertThat(abandoned.statusCode()).as(abandoned.body()).isEqualTo(200);
-        var delivery = new DueDelivery(id, "down", 1, "{}", Instant.now(), "elsewhere", false);
+        var delivery = new DueDelivery(id, "down", 1, "{}", Instant.now(), "elsewhere", 0, false);
 
         outbox.recordDelivered(AttemptOutcome.delivered(delivery, Instant.now(), Instant.now(), 200, "digest", new byte[] {1, 2, 3},
                 "RECEIVED", "ref-late", "ECDSA-P256/SHA-256"));
@@ -302,7 +305,7 @@ abstract class AbstractNoticeFlowIT {
                 "{\"officerId\": \"officer-9\", \"reason\": \"Court order lifted\"}");
     }
 
-    private JsonNode awaitState(String id, String state) {
+    JsonNode awaitState(String id, String state) {
         return await().atMost(Duration.ofSeconds(20)).until(() -> api().notice(id), n -> state.equals(n.get("state").asText()));
     }
 
@@ -310,7 +313,7 @@ abstract class AbstractNoticeFlowIT {
         return jdbc.sql("select count(*) from outbox where notice_id = ?").param(id).query(Integer.class).single();
     }
 
-    private Api api() {
+    Api api() {
         return new Api(port);
     }
 

@@ -105,7 +105,7 @@ class DeliveryFailuresTest {
 
     @Test
     void recordsNothingWhenThePollFailedBeforeLeasingAnyNotice() {
-        var failures = new DeliveryFailures(null, null, Clock.systemUTC(), null, null);
+        var failures = new DeliveryFailures(null, null, Clock.systemUTC(), null, null, null);
 
         failures.record(new IllegalStateException("no partner guards"), null, null, null);
     }

@@ -64,6 +64,11 @@ class ResilienceIT {
         gateway.partner("reset", wiremock + "/reset", AlgorithmProfile.EC, "NONE")
                 .partner("stall", wiremock + "/stall", AlgorithmProfile.EC, "NONE", "resilience: {timeLimit: 1s}\n")
                 .partner("burst", wiremock + "/burst", AlgorithmProfile.EC, "NONE", BREAKER)
+                .partner("stalling", wiremock + "/stalling", AlgorithmProfile.EC, "NONE", """
+                        resilience:
+                          circuitBreaker: {slowCallDurationThreshold: 300ms, slowCallRateThreshold: 50, minimumNumberOfCalls: 4,
+                                           slidingWindowSize: 4, waitInOpenState: 60s}
+                        """)
                 .partner("untrusted", "https://localhost:" + PARTNERS.httpsPort() + "/untrusted", AlgorithmProfile.EC, "SERVER")
                 .partner("overdue", wiremock + "/overdue", AlgorithmProfile.EC, "NONE", "delivery: {flagAfterAttempts: 2}\n")
                 .partner("backlog", wiremock + "/backlog", AlgorithmProfile.EC, "NONE", """
@@ -74,6 +79,7 @@ class ResilienceIT {
         PARTNERS.stubFor(post(urlEqualTo("/reset")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         PARTNERS.stubFor(post(urlEqualTo("/stall")).willReturn(receipt("stall", "VALID").withFixedDelay(20_000)));
         PARTNERS.stubFor(post(urlEqualTo("/burst")).willReturn(aResponse().withStatus(503)));
+        PARTNERS.stubFor(post(urlEqualTo("/stalling")).willReturn(receipt("stalling", "VALID").withFixedDelay(500)));
         PARTNERS.stubFor(post(urlEqualTo("/untrusted")).willReturn(receipt("untrusted", "VALID")));
         PARTNERS.stubFor(post(urlEqualTo("/overdue")).willReturn(aResponse().withStatus(503)));
         PARTNERS.stubFor(post(urlEqualTo("/backlog")).willReturn(aResponse().withStatus(503)));
@@ -150,6 +156,26 @@ class ResilienceIT {
     }
 
     @Test
+    void noticesLeasedWhenAStallingPartnersBreakerOpensAreNotFailedInBulk() {
+        CircuitBreaker breaker = camel.getRegistry().lookupByNameAndType(PartnerGuards.breakerName("stalling"), CircuitBreaker.class);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ids.add(api().issue(Api.validNotice("stalling")));
+        }
+
+        // Slow answers open the breaker (the slow-call rule); what was in flight then ends, nothing more goes.
+        await().atMost(Duration.ofSeconds(20)).until(() -> breaker.getState() == CircuitBreaker.State.OPEN);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).until(() -> attempts("stalling") >= calls("/stalling"));
+
+        int failed = jdbc.sql("""
+                select count(*) from delivery_attempt a join notice n on n.id = a.notice_id
+                where n.partner_id = 'stalling' and a.outcome = 'FAILED'""").query(Integer.class).single();
+        assertThat(failed).as("attempts failed because the breaker was open").isZero();
+        assertThat(calls("/stalling")).as("calls before the breaker opened, at most a bulkhead more").isLessThanOrEqualTo(8);
+        assertThat(ids.stream().filter(id -> outboxEntries(id) == 1)).as("the rest still due").hasSizeGreaterThanOrEqualTo(12);
+    }
+
+    @Test
     void duplicateReceiptCountsAsDelivered() {
         String id = api().issue(Api.validNotice("duplicate"));
 
@@ -210,6 +236,11 @@ class ResilienceIT {
 
     private int calls(String path) {
         return PARTNERS.findAll(postRequestedFor(urlEqualTo(path))).size();
+    }
+
+    private int attempts(String partnerId) {
+        return jdbc.sql("select count(*) from delivery_attempt a join notice n on n.id = a.notice_id where n.partner_id = ?")
+                .param(partnerId).query(Integer.class).single();
     }
 
     private int outboxEntries(String id) {

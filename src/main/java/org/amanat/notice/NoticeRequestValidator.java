@@ -2,11 +2,11 @@ package org.amanat.notice;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.amanat.partner.PartnerDirectory;
 import org.amanat.protocol.Notice.Evidence;
 import org.amanat.protocol.Notice.Item;
 import org.amanat.protocol.NoticeType;
+import org.amanat.protocol.Notice;
 import org.amanat.protocol.Texts;
 import org.amanat.web.Violation;
 import org.springframework.stereotype.Component;
@@ -24,7 +24,6 @@ class NoticeRequestValidator {
     static final int MAX_REASONS = 10_000;
     static final int MAX_REASON = 2_000;
     static final int MAX_NOTE = 1_000;
-    private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final PartnerDirectory partners;
 
@@ -79,7 +78,7 @@ class NoticeRequestValidator {
     }
 
     static boolean isNoticeId(String id) {
-        return UUID.matcher(id).matches();
+        return Notice.ID.matcher(id).matches();
     }
 
     private static void items(List<Violation> v, List<Item> items) {

@@ -1,5 +1,6 @@
 package org.amanat.protocol;
 
+import java.util.regex.Pattern;
 import java.time.Instant;
 import java.util.List;
 
@@ -24,6 +25,8 @@ public record Notice(
         String redress) {
 
     public static final String PROTOCOL = "amanat/1";
+    /** The form of a notice id as the gateway writes it (a lower-case UUID): what any id from outside must match. */
+    public static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     public Notice {
         items = items == null ? List.of() : List.copyOf(items);

@@ -16,7 +16,6 @@ final class StatusFields {
     static final int MAX_REASON = 2000;
 
     private static final Pattern STATUS_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
-    private static final Pattern NOTICE_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern OUTCOME = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
 
     private StatusFields() {}
@@ -31,7 +30,7 @@ final class StatusFields {
             problems.add(new FieldProblem("protocol", "must be \"" + Notice.PROTOCOL + "\""));
         }
         match(problems, "statusId", update.statusId(), STATUS_ID, "1 to 100 of A-Z a-z 0-9 . _ : -, starting with a letter or digit");
-        match(problems, "noticeId", update.noticeId(), NOTICE_ID, "a notice id as the notice carries it (lower-case UUID)");
+        match(problems, "noticeId", update.noticeId(), Notice.ID, "a notice id as the notice carries it (lower-case UUID)");
         if (update.sentAt() == null) {
             problems.add(new FieldProblem("sentAt", "is required"));
         }

@@ -116,8 +116,7 @@ class StatusIntake {
                     ministry.signing(partner.profile().algorithmProfile()));
         } catch (StatusRefusedException refusal) {
             recordRefusal(now, partnerHeader, refusal, noticeId, digest);
-            log.warn("refused status update from {} ({}): {}", SafeText.forLog(partnerHeader), refusal.kind(),
-                    SafeText.forLog(refusal.getMessage()));
+            logRefused(partnerHeader, refusal);
             throw refusal;
         } catch (RuntimeException unexpected) {
             if (DatabaseUnavailable.causedBy(unexpected)) {
@@ -140,7 +139,13 @@ class StatusIntake {
         }
         var refusal = refused(HttpStatus.PAYLOAD_TOO_LARGE, "TOO_LARGE", "(body)", "larger than " + oversized.limit() + " bytes", null);
         recordRefusal(clock.instant(), oversized.partnerId(), refusal, null, null);
-        log.warn("refused status update from {} ({}): {}", SafeText.forLog(oversized.partnerId()), refusal.kind(), refusal.getMessage());
+        logRefused(oversized.partnerId(), refusal);
+    }
+
+    /** A client's fault: one escaped log line, no stack trace. */
+    private static void logRefused(String partnerHeader, StatusRefusedException refusal) {
+        log.warn("refused status update from {} ({}): {}", SafeText.forLog(partnerHeader), refusal.kind(),
+                SafeText.forLog(refusal.getMessage()));
     }
 
     /** Every refusal goes on the security record; if even that fails, the log says so and the answer still goes out. */

@@ -25,10 +25,18 @@ public final class DatabaseUnavailable {
                     || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
                 return true;
             }
-            // a rollback that failed on the lost connection hides the failure that made it roll back
-            if (cause instanceof TransactionSystemException tx && tx.getApplicationException() != null
-                    && causedBy(tx.getApplicationException())) {
-                return true;
+            if (cause instanceof TransactionSystemException tx) {
+                // a rollback that failed on the lost connection hides the failure that made it roll back
+                if (tx.getApplicationException() != null && causedBy(tx.getApplicationException())) {
+                    return true;
+                }
+                // the driver or the pool could not commit or roll back: JdbcTransactionManager translates every
+                // other commit failure (a conflict, a constraint) into its own exception, so what is left here
+                // is the connection itself, e.g. Hikari's "Connection is closed", which carries no SQLSTATE;
+                // whether the commit landed is unknown, so the caller is told to try again later
+                if (tx.getCause() instanceof SQLException) {
+                    return true;
+                }
             }
         }
         return false;

@@ -31,6 +31,9 @@ class DatabaseUnavailableTest {
         rollback.initApplicationException(new DataAccessResourceFailureException("An I/O error occurred while sending to the backend"));
         assertThat(DatabaseUnavailable.causedBy(rollback)).as("a rollback on the lost connection").isTrue();
         assertThat(DatabaseUnavailable.causedBy(new RuntimeException(new SQLException("terminated", "08006")))).isTrue();
+        assertThat(DatabaseUnavailable.causedBy(new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"))))
+                .as("a commit lost with the connection, then its rollback refused by the pool (no SQLSTATE, no application exception)")
+                .isTrue();
     }
 
     @Test

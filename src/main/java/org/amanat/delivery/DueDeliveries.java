@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -81,7 +82,9 @@ class DueDeliveries implements InitializingBean, DisposableBean {
         }
         List<DueDelivery> due;
         try {
-            due = outbox.claim(partnerId, settings.nodeId(), clock.instant(), settings.lease(), budget, guards.probing(partnerId));
+            // this node's own entries still in flight stay out even if a starved renewal let their lease run out
+            due = outbox.claim(partnerId, settings.nodeId(), clock.instant(), settings.lease(), budget, guards.probing(partnerId),
+                    Set.copyOf(inFlight.keySet()));
         } catch (RuntimeException e) {
             if (!DatabaseUnavailable.causedBy(e)) {
                 throw e;

@@ -35,18 +35,27 @@ public class Outbox {
     /**
      * Leases up to {@code limit} of a partner's entries, in issue order, for {@code lease}: those due
      * now, or with {@code oldestEvenIfNotDue} the oldest ones whatever their time (a probe of a
-     * recovering partner goes with the head of its queue). Each lease gets a new fencing token.
+     * recovering partner goes with the head of its queue). Each lease gets a new fencing token. Entries in
+     * {@code inFlight} are left alone even if their lease ran out: the caller is still sending them, and
+     * leasing one again would send it twice.
      */
-    public List<DueDelivery> claim(String partnerId, String owner, Instant now, Duration lease, int limit, boolean oldestEvenIfNotDue) {
+    public List<DueDelivery> claim(String partnerId, String owner, Instant now, Duration lease, int limit, boolean oldestEvenIfNotDue,
+            Set<String> inFlight) {
         List<String> candidates = jdbc.sql("""
                 select notice_id from outbox
                 where partner_id = ? and (cast(? as boolean) or due_at <= ?) and (lease_until is null or lease_until < ?)
                 order by issued_at, notice_id limit ?""")
-                .params(partnerId, oldestEvenIfNotDue, utc(now), utc(now), limit)
+                .params(partnerId, oldestEvenIfNotDue, utc(now), utc(now), limit + inFlight.size())
                 .query(String.class)
                 .list();
         List<DueDelivery> claimed = new ArrayList<>();
         for (String id : candidates) {
+            if (claimed.size() == limit) {
+                break;
+            }
+            if (inFlight.contains(id)) {
+                continue;
+            }
             // The condition repeats the lease check, so of two nodes racing for one entry exactly one wins.
             int won = jdbc.sql("""
                     update outbox set lease_owner = ?, lease_until = ?, lease_token = lease_token + 1

@@ -7,6 +7,7 @@ import java.time.Instant;
  *
  * @param relatesTo for RESTORE and WITHDRAWAL, the earlier notice; it moves to {@code relatedBecomes}
  * @param relatedWas the state the earlier notice must still be in for that move
+ * @param actor the person signed in who issued it, named in its history
  */
 public record NewNotice(
         String id,
@@ -20,4 +21,5 @@ public record NewNotice(
         String noticeJson,
         String relatesTo,
         NoticeState relatedBecomes,
-        NoticeState relatedWas) {}
+        NoticeState relatedWas,
+        String actor) {}

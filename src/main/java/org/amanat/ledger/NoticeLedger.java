@@ -47,7 +47,8 @@ public class NoticeLedger {
             if (moved == 0) {
                 throw new OptimisticLockingFailureException("notice " + notice.relatesTo() + " is no longer " + notice.relatedWas());
             }
-            event(notice.relatesTo(), notice.issuedAt(), notice.relatedBecomes().name(), "by " + notice.type() + " notice " + notice.id());
+            event(notice.relatesTo(), notice.issuedAt(), notice.relatedBecomes().name(), "by " + notice.type() + " notice " + notice.id(),
+                    notice.actor());
         }
         insert(notice);
     }
@@ -64,7 +65,7 @@ public class NoticeLedger {
         jdbc.sql("insert into outbox (notice_id, partner_id, due_at, attempts, issued_at) values (?, ?, ?, 0, ?)")
                 .params(notice.id(), notice.partnerId(), utc(notice.issuedAt()), utc(notice.issuedAt()))
                 .update();
-        event(notice.id(), notice.issuedAt(), "ISSUED", "for " + notice.partnerId());
+        event(notice.id(), notice.issuedAt(), "ISSUED", "for " + notice.partnerId(), notice.actor());
     }
 
     /** How {@link #endUndelivered} went. */
@@ -91,7 +92,7 @@ public class NoticeLedger {
      * the partner.
      */
     @Transactional
-    public Ending endUndelivered(String id, NoticeState end, Instant at, String detail, NewNotice withdrawal) {
+    public Ending endUndelivered(String id, NoticeState end, Instant at, String detail, String actor, NewNotice withdrawal) {
         Boolean possiblyDelivered = jdbc.sql("select possibly_delivered from outbox where notice_id = ?")
                 .param(id).query(Boolean.class).optional().orElse(null);
         if (possiblyDelivered == null) {
@@ -112,22 +113,22 @@ public class NoticeLedger {
             return Ending.NOT_UNDELIVERED;
         }
         if (!possiblyDelivered) {
-            event(id, at, end.name(), detail + " (never sent)");
+            event(id, at, end.name(), detail + " (never sent)", actor);
             return Ending.NEVER_SENT;
         }
         if (withdrawal == null) {
-            event(id, at, end.name(), detail + " (an earlier attempt may have reached the partner)");
+            event(id, at, end.name(), detail + " (an earlier attempt may have reached the partner)", actor);
         } else {
             event(id, at, end.name(), detail + " (an earlier attempt may have reached the partner: WITHDRAWAL notice "
-                    + withdrawal.id() + " tells it)");
+                    + withdrawal.id() + " tells it)", actor);
             insert(withdrawal);
         }
         return Ending.POSSIBLY_DELIVERED;
     }
 
-    private void event(String noticeId, Instant at, String kind, String detail) {
-        jdbc.sql("insert into notice_event (notice_id, at, kind, detail) values (?, ?, ?, ?)")
-                .params(noticeId, utc(at), kind, truncate(detail))
+    private void event(String noticeId, Instant at, String kind, String detail, String actor) {
+        jdbc.sql("insert into notice_event (notice_id, at, kind, detail, actor) values (?, ?, ?, ?, ?)")
+                .params(noticeId, utc(at), kind, truncate(detail), actor)
                 .update();
     }
 
@@ -175,9 +176,9 @@ public class NoticeLedger {
     }
 
     public List<EventRecord> events(String noticeId) {
-        return jdbc.sql("select at, kind, detail from notice_event where notice_id = ? order by id")
+        return jdbc.sql("select at, kind, detail, actor from notice_event where notice_id = ? order by id")
                 .param(noticeId)
-                .query((rs, row) -> new EventRecord(time(rs, "at"), rs.getString("kind"), rs.getString("detail")))
+                .query((rs, row) -> new EventRecord(time(rs, "at"), rs.getString("kind"), rs.getString("detail"), rs.getString("actor")))
                 .list();
     }
 

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import org.amanat.Api;
 import org.amanat.TestDatabases;
+import org.amanat.security.DemoUsers;
+import org.amanat.security.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,7 +41,8 @@ class DemoIT {
 
     @Test
     void everyExamplePartnerAcknowledgesANoticeAndReportsItActioned() {
-        var api = new Api(port);
+        // the README's demo officer (application-demo.yml): the built-in users exist in the demo profile only
+        var api = new Api(port).withAuthorization(Api.basic(DemoUsers.name(Role.OFFICER), DemoUsers.password(Role.OFFICER)));
         List<String> ids = List.of("globaltube", "chirp", "pasarlokal").stream().map(p -> api.issue(Api.validNotice(p))).toList();
 
         for (String id : ids) {

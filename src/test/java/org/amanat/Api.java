@@ -17,9 +17,20 @@ public final class Api {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final String base;
+    private final String person;
 
     public Api(int port) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port, null);
+    }
+
+    private Api(String base, String person) {
+        this.base = base;
+        this.person = person;
+    }
+
+    /** The same API, acting as {@code person} (see {@link TestPeople}). */
+    public Api as(String person) {
+        return new Api(base, person);
     }
 
     public static ObjectNode validNotice(String partnerId) {
@@ -38,8 +49,7 @@ public final class Api {
     }
 
     public HttpResponse<String> post(String path, String contentType, String body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     public HttpResponse<String> postNotice(JsonNode notice) {
@@ -56,7 +66,12 @@ public final class Api {
     }
 
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        return send(request(path).GET().build());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        return person == null ? request : request.header(TestPeople.HEADER, person);
     }
 
     public JsonNode notice(String id) {

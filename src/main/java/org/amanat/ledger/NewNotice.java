@@ -7,6 +7,8 @@ import java.time.Instant;
  *
  * @param relatesTo for RESTORE and WITHDRAWAL, the earlier notice; it moves to {@code relatedBecomes}
  * @param relatedWas the state the earlier notice must still be in for that move
+ * @param submittedBy the person who asked for it (the authenticated principal's name)
+ * @param heldFor why the approval policy holds it for a second person; null when it goes out at once
  */
 public record NewNotice(
         String id,
@@ -20,4 +22,11 @@ public record NewNotice(
         String noticeJson,
         String relatesTo,
         NoticeState relatedBecomes,
-        NoticeState relatedWas) {}
+        NoticeState relatedWas,
+        String submittedBy,
+        String heldFor) {
+
+    public boolean held() {
+        return heldFor != null;
+    }
+}

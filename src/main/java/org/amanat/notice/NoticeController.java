@@ -1,6 +1,7 @@
 package org.amanat.notice;
 
 import java.net.URI;
+import java.security.Principal;
 import java.util.List;
 import org.amanat.ledger.NoticeLedger;
 import org.amanat.ledger.NoticeState;
@@ -35,8 +36,11 @@ class NoticeController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<NoticeView> issue(@RequestBody NoticeRequest request) {
-        var notice = issuer.issue(request);
+    ResponseEntity<NoticeView> issue(@RequestBody NoticeRequest request, Principal principal) {
+        // Until sign-in is in place the body's officerId names the person; afterwards only the principal does.
+        String submittedBy = principal != null ? ActingPerson.of(principal)
+                : request.issuer() == null ? null : request.issuer().officerId();
+        var notice = issuer.issue(request, submittedBy);
         return ResponseEntity.created(URI.create("/api/v1/notices/" + notice.noticeId())).body(view(notice.noticeId()));
     }
 
@@ -65,6 +69,13 @@ class NoticeController {
     @GetMapping
     NoticePage list(@RequestParam(required = false) String partner, @RequestParam(required = false) NoticeState state,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        checkPage(page, size);
+        var items = ledger.list(partner, state, page, size).stream().map(NoticeView::summary).toList();
+        return new NoticePage(items, page, size, ledger.count(partner, state));
+    }
+
+    /** The paging rules of every list in the officers' API. */
+    static void checkPage(int page, int size) {
         if (page < 0) {
             throw invalidParameter("page", "must be 0 or more");
         }
@@ -74,8 +85,6 @@ class NoticeController {
         if ((long) page * size > Integer.MAX_VALUE) {
             throw invalidParameter("page", "too far: page × size must be at most " + Integer.MAX_VALUE);
         }
-        var items = ledger.list(partner, state, page, size).stream().map(NoticeView::summary).toList();
-        return new NoticePage(items, page, size, ledger.count(partner, state));
     }
 
     private NoticeView view(String id) {

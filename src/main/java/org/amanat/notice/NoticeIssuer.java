@@ -3,7 +3,6 @@ package org.amanat.notice;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,11 +27,12 @@ import org.springframework.stereotype.Service;
 
 /**
  * Turns valid requests into notices with deadlines from the partner's obligations, and records them:
- * new notices, RESTOREs of notices acted on, and withdrawals.
+ * new notices, RESTOREs of notices acted on, and withdrawals. A notice the {@link ApprovalPolicy} holds is
+ * recorded PENDING_APPROVAL, to be approved or declined by a second person ({@link NoticeApprovals}).
  */
 @Service
 class NoticeIssuer {
-    private static final Set<NoticeState> RESTORABLE = Set.of(NoticeState.ACTIONED, NoticeState.PARTIALLY_ACTIONED);
+    static final Set<NoticeState> RESTORABLE = Set.of(NoticeState.ACTIONED, NoticeState.PARTIALLY_ACTIONED);
     private static final Set<NoticeState> UNDELIVERED = Set.of(NoticeState.ISSUED, NoticeState.DELIVERY_FAILED);
     private static final Set<NoticeState> WITHDRAWABLE_BY_NOTICE = Set.of(NoticeState.DELIVERED, NoticeState.NEEDS_CLARIFICATION);
     private static final Duration ATTEMPT_WAIT = Duration.ofSeconds(2);
@@ -42,17 +42,24 @@ class NoticeIssuer {
     private final PartnerDirectory partners;
     private final NoticeLedger ledger;
     private final NoticeIds ids;
+    private final ApprovalPolicy policy;
     private final Clock clock;
 
-    NoticeIssuer(NoticeRequestValidator validator, PartnerDirectory partners, NoticeLedger ledger, NoticeIds ids, Clock clock) {
+    NoticeIssuer(NoticeRequestValidator validator, PartnerDirectory partners, NoticeLedger ledger, NoticeIds ids,
+            ApprovalPolicy policy, Clock clock) {
         this.validator = validator;
         this.partners = partners;
         this.ledger = ledger;
         this.ids = ids;
+        this.policy = policy;
         this.clock = clock;
     }
 
-    Notice issue(NoticeRequest request) {
+    /**
+     * @param submittedBy the acting person (the authenticated principal's name): on record, and the one
+     *     person who can never approve it
+     */
+    Notice issue(NoticeRequest request, String submittedBy) {
         List<Violation> violations = new ArrayList<>(validator.validate(request));
         if (request.type() == NoticeType.WITHDRAWAL) {
             violations.add(new Violation("type", "withdraw with POST /api/v1/notices/{id}/withdrawal"));
@@ -67,8 +74,11 @@ class NoticeIssuer {
                 request.items(), request.statementOfReasons(), request.issuer(), request.evidence(), request.relatesTo(),
                 request.territorialScope(), request.redress());
         boolean restore = request.type() == NoticeType.RESTORE;
+        String heldFor = policy.heldFor(notice);
         try {
-            record(notice, restore ? NoticeState.RESTORED : null, restore ? related.state() : null);
+            // A held RESTORE moves the notice it undoes only when approved.
+            ledger.issue(newNotice(notice, restore && heldFor == null ? NoticeState.RESTORED : null,
+                    restore && heldFor == null ? related.state() : null, submittedBy, heldFor));
         } catch (OptimisticLockingFailureException changed) {
             throw new InvalidRequestException(HttpStatus.CONFLICT, "changed-meanwhile", List.of(new Violation("relatesTo",
                     "notice " + related.id() + " changed while this RESTORE was recorded; nothing was recorded, look at it again")));
@@ -105,11 +115,18 @@ class NoticeIssuer {
         var issuer = new Notice.Issuer(earlier.issuer().authority(), request.officerId(), earlier.issuer().contact());
         for (int waits = 0; ; ) {
             NoticeState state = ledger.find(id).orElseThrow().state();
+            if (state == NoticeState.PENDING_APPROVAL) {
+                if (ledger.withdrawPending(id, clock.instant(), detail)) {
+                    return null;
+                }
+                throw new InvalidRequestException(HttpStatus.CONFLICT, "changed-meanwhile", List.of(new Violation("state",
+                        "notice " + id + " was approved or declined while this withdrawal was made; nothing was recorded, look at it again")));
+            }
             Notice withdrawal = build(NoticeType.WITHDRAWAL, earlier.partnerId(), Urgency.URGENT, earlier.category(),
                     earlier.legalBasis(), earlier.items(), request.reason(), issuer, List.of(), id, earlier.territorialScope(),
                     earlier.redress());
             if (UNDELIVERED.contains(state)) {
-                switch (ledger.endUndelivered(id, NoticeState.WITHDRAWN, clock.instant(), detail, newNotice(withdrawal, null, null))) {
+                switch (ledger.endUndelivered(id, NoticeState.WITHDRAWN, clock.instant(), detail, newNotice(withdrawal, null, null, request.officerId(), null))) {
                     case NEVER_SENT -> {
                         return null;
                     }
@@ -127,7 +144,7 @@ class NoticeIssuer {
                         List.of(new Violation("state", "cannot withdraw a notice that is " + state + hint)));
             }
             try {
-                record(withdrawal, NoticeState.WITHDRAWN, state);
+                ledger.issue(newNotice(withdrawal, NoticeState.WITHDRAWN, state, request.officerId(), null));
                 return withdrawal;
             } catch (OptimisticLockingFailureException changed) {
                 // a report came in, or another officer withdrew it: decide on the state it has now
@@ -187,19 +204,16 @@ class NoticeIssuer {
             Notice.LegalBasis legalBasis, List<Notice.Item> items, String reasons, Notice.Issuer issuer,
             List<Notice.Evidence> evidence, String relatesTo, String territorialScope, String redress) {
         Obligations obligations = partners.get(partnerId).profile().obligations();
-        Instant issuedAt = clock.instant();
-        return new Notice(Notice.PROTOCOL, ids.next(), type, partnerId, issuedAt, urgency, issuedAt.plus(obligations.ackWithin()),
-                issuedAt.plus(obligations.actionWithin().get(urgency)), category, legalBasis, items, reasons, issuer, evidence,
-                relatesTo, territorialScope, redress);
+        Notice notice = new Notice(Notice.PROTOCOL, ids.next(), type, partnerId, null, urgency, null, null, category, legalBasis,
+                items, reasons, issuer, evidence, relatesTo, territorialScope, redress);
+        return Deadlines.issuedAt(notice, clock.instant(), obligations);
     }
 
-    private void record(Notice notice, NoticeState relatedBecomes, NoticeState relatedWas) {
-        ledger.issue(newNotice(notice, relatedBecomes, relatedWas));
-    }
-
-    private static NewNotice newNotice(Notice notice, NoticeState relatedBecomes, NoticeState relatedWas) {
+    private static NewNotice newNotice(Notice notice, NoticeState relatedBecomes, NoticeState relatedWas, String submittedBy,
+            String heldFor) {
         return new NewNotice(notice.noticeId(), notice.partnerId(), notice.type().name(), notice.urgency().name(),
                 notice.category().name(), notice.issuedAt(), notice.ackDeadline(), notice.actionDeadline(),
-                new String(ProtocolJson.write(notice), StandardCharsets.UTF_8), notice.relatesTo(), relatedBecomes, relatedWas);
+                new String(ProtocolJson.write(notice), StandardCharsets.UTF_8), notice.relatesTo(), relatedBecomes, relatedWas,
+                submittedBy, heldFor);
     }
 }

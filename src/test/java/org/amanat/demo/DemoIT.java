@@ -8,10 +8,12 @@ import java.time.Duration;
 import java.util.List;
 import org.amanat.Api;
 import org.amanat.TestDatabases;
+import org.amanat.TestPeople;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -19,8 +21,10 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The README's demo as it ships: the demo profile, the example keys in certs-example/, the three
  * example partner profiles and their simulated platforms on ports 9441-9443 (mutual TLS for two),
- * which acknowledge each notice and report it ACTIONED through the partner kit.
+ * which acknowledge each notice and report it ACTIONED through the partner kit. The notices are URGENT, so
+ * each waits for a second person's approval first, as the README shows.
  */
+@Import(TestPeople.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
 class DemoIT {
@@ -39,13 +43,19 @@ class DemoIT {
 
     @Test
     void everyExamplePartnerAcknowledgesANoticeAndReportsItActioned() {
-        var api = new Api(port);
+        var api = new Api(port).as("officer-17");
+        var approver = new Api(port).as("approver-1");
         List<String> ids = List.of("globaltube", "chirp", "pasarlokal").stream().map(p -> api.issue(Api.validNotice(p))).toList();
+        for (String id : ids) {
+            assertThat(api.notice(id).get("state").asText()).isEqualTo("PENDING_APPROVAL");
+            assertThat(approver.post("/api/v1/notices/" + id + "/approval", "application/json", "").statusCode()).isEqualTo(200);
+        }
 
         for (String id : ids) {
             var notice = await().atMost(Duration.ofSeconds(20)).until(() -> api.notice(id), n -> "ACTIONED".equals(n.get("state").asText()));
             assertThat(notice.at("/receipt/disposition").asText()).isEqualTo("RECEIVED");
-            assertThat(notice.get("history").findValuesAsText("kind")).containsExactly("ISSUED", "DELIVERED", "STATUS_ACTIONED");
+            assertThat(notice.get("history").findValuesAsText("kind")).containsExactly("APPROVAL_REQUESTED", "APPROVED", "ISSUED",
+                    "DELIVERED", "STATUS_ACTIONED");
             assertThat(received.resolve(notice.get("partnerId").asText()).resolve(id + ".der")).exists();
         }
     }

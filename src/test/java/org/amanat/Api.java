@@ -10,27 +10,56 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
-/** The officers' API over real HTTP, and a valid baseline notice request that tests change one field of. */
+/**
+ * The officers' API over real HTTP, signed in with HTTP Basic as one of {@link TestGateway}'s users (the officer
+ * {@link #OFFICER} unless told otherwise), and a valid baseline notice request that tests change one field of.
+ */
 public final class Api {
     public static final ObjectMapper JSON = new ObjectMapper();
+    /** The users of {@link TestGateway}'s users file, one or two per role; all have {@link #PASSWORD}. */
+    public static final String OFFICER = "officer-17";
+    public static final String OTHER_OFFICER = "officer-9";
+    public static final String APPROVER = "approver-1";
+    /** An officer who is also an approver: the one who could approve their own notice, were it not refused. */
+    public static final String OFFICER_APPROVER = "officer-approver-5";
+    public static final String OTHER_APPROVER = "approver-2";
+    public static final String COMPLIANCE = "compliance-1";
+    public static final String ADMIN = "admin-1";
+    public static final String AUDITOR = "auditor-1";
+    public static final String PASSWORD = "test-sign-in";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final String base;
-    private final String person;
+    private final String authorization;
 
     public Api(int port) {
-        this("http://localhost:" + port, null);
+        this("http://localhost:" + port, basic(OFFICER, PASSWORD));
     }
 
-    private Api(String base, String person) {
+    private Api(String base, String authorization) {
         this.base = base;
-        this.person = person;
+        this.authorization = authorization;
     }
 
-    /** The same API, acting as {@code person} (see {@link TestPeople}). */
-    public Api as(String person) {
-        return new Api(base, person);
+    /** The same gateway, signed in as another of {@link TestGateway}'s users. */
+    public Api as(String user) {
+        return new Api(base, basic(user, PASSWORD));
+    }
+
+    /** The same gateway with this Authorization header (a bearer token, wrong credentials), or none when null. */
+    public Api withAuthorization(String header) {
+        return new Api(base, header);
+    }
+
+    public Api anonymous() {
+        return new Api(base, null);
+    }
+
+    public static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     public static ObjectNode validNotice(String partnerId) {
@@ -43,13 +72,18 @@ public final class Api {
         notice.putObject("legalBasis").put("instrument", "MR5/2020").put("article", "Art. 14");
         ArrayNode items = notice.putArray("items");
         items.addObject().put("locator", "https://video.example/watch?v=abc123").put("kind", "URL").put("note", "the video");
-        notice.putObject("issuer").put("authority", "Ministry of Communications").put("officerId", "officer-17")
-                .put("contact", "takedown@ministry.example");
+        notice.putObject("issuer").put("authority", "Ministry of Communications").put("contact", "takedown@ministry.example");
         return notice;
     }
 
     public HttpResponse<String> post(String path, String contentType, String body) {
-        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** The URI of a path on this gateway. */
+    public URI uri(String path) {
+        return URI.create(base + path);
     }
 
     public HttpResponse<String> postNotice(JsonNode notice) {
@@ -66,12 +100,7 @@ public final class Api {
     }
 
     public HttpResponse<String> get(String path) {
-        return send(request(path).GET().build());
-    }
-
-    private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
-        return person == null ? request : request.header(TestPeople.HEADER, person);
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
     public JsonNode notice(String id) {
@@ -86,9 +115,13 @@ public final class Api {
         }
     }
 
-    private static HttpResponse<String> send(HttpRequest request) {
+    /** Sends the request, signed in as this Api is. */
+    public HttpResponse<String> send(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.setHeader("Authorization", authorization);
+        }
         try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -11,6 +11,7 @@ import org.amanat.protocol.Pki;
 import org.amanat.protocol.Pki.KeyType;
 import org.amanat.protocol.SigningIdentity;
 import org.amanat.protocol.TestPki;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -20,6 +21,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class TestGateway {
     public static final String PASSWORD = "test-password";
+    /**
+     * The users file: {@link Api}'s users, all with {@link Api#PASSWORD}, hashed at bcrypt's lowest cost (4) so that
+     * signing in on every request costs the tests nothing; a site's file would use 12 or so.
+     */
+    private static final String USERS = users(Map.of(Api.OFFICER, "OFFICER", Api.OTHER_OFFICER, "OFFICER", Api.APPROVER, "APPROVER",
+            Api.OTHER_APPROVER, "APPROVER", Api.OFFICER_APPROVER, "OFFICER, APPROVER", Api.COMPLIANCE, "COMPLIANCE", Api.ADMIN, "ADMIN", "admin-2", "ADMIN", Api.AUDITOR, "AUDITOR"));
 
     private final Path folder;
     private final Path profiles;
@@ -39,6 +46,7 @@ public final class TestGateway {
             Pki.writePem(TestPki.partner(type).encryption().certificate(), folder.resolve("partner-" + profile + "-encryption.crt"));
         }
         write(TestPki.MINISTRY_TLS, "ministry-tls.p12");
+        writeText(folder.resolve("users.yaml"), USERS);
         Pki.writePem(TestPki.caCertificate(), folder.resolve("ca.crt"));
         writeText(profiles.resolve("_defaults.yaml"), """
                 tls:
@@ -77,6 +85,14 @@ public final class TestGateway {
                   aes128Gcm: false
                   maxClockSkew: 5m
                 """);
+    }
+
+    private static String users(Map<String, String> roles) {
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
+        StringBuilder yaml = new StringBuilder("users:\n");
+        new java.util.TreeMap<>(roles).forEach((name, role) -> yaml.append("  - name: ").append(name)
+                .append("\n    passwordHash: '").append(bcrypt.encode(Api.PASSWORD)).append("'\n    roles: [").append(role).append("]\n"));
+        return yaml.toString();
     }
 
     public static KeyType keyType(AlgorithmProfile profile) {
@@ -120,6 +136,7 @@ public final class TestGateway {
             properties.put("amanat.ministry-keys." + profile + ".encryption", folder.resolve("ministry-" + profile + "-encryption.p12").toString());
         }
         properties.put("amanat.ministry-tls-client", folder.resolve("ministry-tls.p12").toString());
+        properties.put("amanat.security.users-file", folder.resolve("users.yaml").toString());
         properties.put("amanat.delivery.poll-interval", "50");
         // The baseline notice (Api.validNotice) is URGENT, which the approval policy holds for a second person; tests of
         // delivery, status and compliance want it sent at once. The approval tests turn the policy back on.

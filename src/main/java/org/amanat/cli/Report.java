@@ -11,17 +11,24 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.nio.charset.StandardCharsets;
 
 /**
- * {@code report --period 2026-11 [--gateway http://localhost:8080] [--out reports]}: asks a running
+ * {@code report --period 2026-11 [--gateway http://localhost:8080] [--out reports] [--user NAME]}: asks a running
  * gateway for the month's report and writes it as HTML (with charts), CSV and JSON into
  * {@code <out>/<period>/}. It goes through the API because the gateway owns the ledger (an embedded H2
- * file cannot be opened twice). Errors are one line on standard error and exit status 1.
+ * file cannot be opened twice), signed in as someone with the COMPLIANCE or AUDITOR role: {@code --user} with the
+ * password in {@code AMANAT_PASSWORD}, or a bearer token in {@code AMANAT_TOKEN}; never a secret on the command line,
+ * where other users of the machine see it. Errors are one line on standard error and exit status 1.
  */
 public final class Report {
     public static final String COMMAND = "report";
     private static final List<String> FORMATS = List.of("html", "csv", "json");
+    static final String PASSWORD_VARIABLE = "AMANAT_PASSWORD";
+    static final String TOKEN_VARIABLE = "AMANAT_TOKEN";
 
     private Report() {}
 
@@ -40,7 +47,12 @@ public final class Report {
     }
 
     static List<Path> run(String[] args) throws IOException, InterruptedException {
+        return run(args, System.getenv());
+    }
+
+    static List<Path> run(String[] args, Map<String, String> environment) throws IOException, InterruptedException {
         String period = null;
+        String user = null;
         String gateway = "http://localhost:8080";
         Path out = Path.of("reports");
         for (int i = 0; i < args.length; i++) {
@@ -49,8 +61,9 @@ public final class Report {
                 case "--period" -> period = required("--period", value);
                 case "--gateway" -> gateway = required("--gateway", value);
                 case "--out" -> out = Path.of(required("--out", value));
+                case "--user" -> user = required("--user", value);
                 default -> throw new UsageException("unknown option " + args[i]
-                        + " (use --period 2026-11 [--gateway http://localhost:8080] [--out reports])");
+                        + " (use --period 2026-11 [--gateway http://localhost:8080] [--out reports] [--user NAME])");
             }
             i++;
         }
@@ -62,6 +75,7 @@ public final class Report {
         } catch (DateTimeParseException e) {
             throw new UsageException("--period '" + period + "' is not a month like 2026-11");
         }
+        String authorization = authorization(user, environment);
         Path folder = Files.createDirectories(out.resolve(period));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         List<Path> written = new java.util.ArrayList<>();
@@ -69,7 +83,8 @@ public final class Report {
             URI uri = URI.create(gateway.replaceAll("/+$", "") + "/api/v1/compliance/reports/" + period + "?format=" + format);
             HttpResponse<byte[]> response;
             try {
-                response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(2)).GET().build(),
+                response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(2)).header("Authorization", authorization)
+                                .GET().build(),
                         HttpResponse.BodyHandlers.ofByteArray());
             } catch (ConnectException e) {
                 throw new UsageException("no gateway answers at " + gateway + " (start it, or give --gateway)");
@@ -83,6 +98,23 @@ public final class Report {
             written.add(file);
         }
         return written;
+    }
+
+    /** HTTP Basic for {@code --user} with {@code AMANAT_PASSWORD}, or the bearer token of {@code AMANAT_TOKEN}. */
+    private static String authorization(String user, Map<String, String> environment) {
+        String password = environment.get(PASSWORD_VARIABLE);
+        String token = environment.get(TOKEN_VARIABLE);
+        if (user != null) {
+            if (password == null || password.isEmpty()) {
+                throw new UsageException("--user " + user + " needs the password in " + PASSWORD_VARIABLE);
+            }
+            return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        }
+        if (token != null && !token.isEmpty()) {
+            return "Bearer " + token;
+        }
+        throw new UsageException("sign in: --user NAME with the password in " + PASSWORD_VARIABLE
+                + ", or a bearer token in " + TOKEN_VARIABLE + " (the COMPLIANCE or AUDITOR role)");
     }
 
     private static String required(String option, String value) {

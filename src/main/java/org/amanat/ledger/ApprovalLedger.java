@@ -83,14 +83,15 @@ public class ApprovalLedger {
             if (moved == 0) {
                 throw new OptimisticLockingFailureException("notice " + relatesTo + " is no longer " + from);
             }
-            notices.event(relatesTo, a.at(), NoticeState.RESTORED.name(), "by RESTORE notice " + a.id() + ", approved by " + a.approver());
+            notices.event(relatesTo, a.at(), NoticeState.RESTORED.name(), "by RESTORE notice " + a.id() + ", approved by " + a.approver(),
+                    a.approver());
         }
         jdbc.sql("insert into outbox (notice_id, partner_id, due_at, attempts, issued_at) values (?, ?, ?, 0, ?)")
                 .params(a.id(), partnerId, utc(a.at()), utc(a.at()))
                 .update();
-        notices.event(a.id(), a.at(), "APPROVED", "by " + a.approver() + " (held for: " + row[2] + ")");
+        notices.event(a.id(), a.at(), "APPROVED", "by " + a.approver() + " (held for: " + row[2] + ")", a.approver());
         notices.event(a.id(), a.at(), "ISSUED", "for " + partnerId + ", approved by " + a.approver()
-                + "; deadlines run from now");
+                + "; deadlines run from now", a.approver());
         return Decision.DECIDED;
     }
 
@@ -105,7 +106,7 @@ public class ApprovalLedger {
         if (won == 0) {
             return refused(id, decliner);
         }
-        notices.event(id, at, NoticeState.DECLINED.name(), truncate("by " + decliner + ": " + reason));
+        notices.event(id, at, NoticeState.DECLINED.name(), truncate("by " + decliner + ": " + reason), decliner);
         return Decision.DECIDED;
     }
 

@@ -54,7 +54,8 @@ public class NoticeLedger {
             if (moved == 0) {
                 throw new OptimisticLockingFailureException("notice " + notice.relatesTo() + " is no longer " + notice.relatedWas());
             }
-            event(notice.relatesTo(), notice.issuedAt(), notice.relatedBecomes().name(), "by " + notice.type() + " notice " + notice.id());
+            event(notice.relatesTo(), notice.issuedAt(), notice.relatedBecomes().name(), "by " + notice.type() + " notice " + notice.id(),
+                    notice.actor());
         }
         insert(notice);
     }
@@ -67,12 +68,12 @@ public class NoticeLedger {
                 .params(notice.id(), notice.partnerId(), notice.type(), notice.urgency(), notice.category(),
                         NoticeState.ISSUED.name(), utc(notice.issuedAt()), utc(notice.ackDeadline()),
                         utc(notice.actionDeadline()), notice.noticeJson(), notice.relatesTo(), utc(notice.issuedAt()),
-                        notice.submittedBy())
+                        notice.actor())
                 .update();
         jdbc.sql("insert into outbox (notice_id, partner_id, due_at, attempts, issued_at) values (?, ?, ?, 0, ?)")
                 .params(notice.id(), notice.partnerId(), utc(notice.issuedAt()), utc(notice.issuedAt()))
                 .update();
-        event(notice.id(), notice.issuedAt(), "ISSUED", "for " + notice.partnerId());
+        event(notice.id(), notice.issuedAt(), "ISSUED", "for " + notice.partnerId(), notice.actor());
     }
 
     /**
@@ -86,10 +87,10 @@ public class NoticeLedger {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(notice.id(), notice.partnerId(), notice.type(), notice.urgency(), notice.category(),
                         NoticeState.PENDING_APPROVAL.name(), utc(notice.issuedAt()), notice.noticeJson(), notice.relatesTo(),
-                        utc(notice.issuedAt()), notice.submittedBy(), truncate(notice.heldFor(), 200))
+                        utc(notice.issuedAt()), notice.actor(), truncate(notice.heldFor(), 200))
                 .update();
-        event(notice.id(), notice.issuedAt(), "APPROVAL_REQUESTED", "by " + notice.submittedBy() + " for " + notice.partnerId()
-                + "; held for a second person's approval: " + notice.heldFor());
+        event(notice.id(), notice.issuedAt(), "APPROVAL_REQUESTED", "by " + notice.actor() + " for " + notice.partnerId()
+                + "; held for a second person's approval: " + notice.heldFor(), notice.actor());
     }
 
     /** How {@link #endUndelivered} went. */
@@ -116,7 +117,7 @@ public class NoticeLedger {
      * the partner.
      */
     @Transactional
-    public Ending endUndelivered(String id, NoticeState end, Instant at, String detail, NewNotice withdrawal) {
+    public Ending endUndelivered(String id, NoticeState end, Instant at, String detail, String actor, NewNotice withdrawal) {
         Boolean possiblyDelivered = jdbc.sql("select possibly_delivered from outbox where notice_id = ?")
                 .param(id).query(Boolean.class).optional().orElse(null);
         if (possiblyDelivered == null) {
@@ -137,14 +138,14 @@ public class NoticeLedger {
             return Ending.NOT_UNDELIVERED;
         }
         if (!possiblyDelivered) {
-            event(id, at, end.name(), detail + " (never sent)");
+            event(id, at, end.name(), detail + " (never sent)", actor);
             return Ending.NEVER_SENT;
         }
         if (withdrawal == null) {
-            event(id, at, end.name(), detail + " (an earlier attempt may have reached the partner)");
+            event(id, at, end.name(), detail + " (an earlier attempt may have reached the partner)", actor);
         } else {
             event(id, at, end.name(), detail + " (an earlier attempt may have reached the partner: WITHDRAWAL notice "
-                    + withdrawal.id() + " tells it)");
+                    + withdrawal.id() + " tells it)", actor);
             insert(withdrawal);
         }
         return Ending.POSSIBLY_DELIVERED;
@@ -157,19 +158,19 @@ public class NoticeLedger {
      * @return false if it was no longer waiting (approved, declined or withdrawn meanwhile); nothing changed then
      */
     @Transactional
-    public boolean withdrawPending(String id, Instant at, String detail) {
+    public boolean withdrawPending(String id, Instant at, String detail, String actor) {
         int won = jdbc.sql("update notice set state = ?, closed_at = ? where id = ? and state = ?")
                 .params(NoticeState.WITHDRAWN.name(), utc(at), id, NoticeState.PENDING_APPROVAL.name())
                 .update();
         if (won == 1) {
-            event(id, at, NoticeState.WITHDRAWN.name(), detail + " (never sent: withdrawn while awaiting approval)");
+            event(id, at, NoticeState.WITHDRAWN.name(), detail + " (never sent: withdrawn while awaiting approval)", actor);
         }
         return won == 1;
     }
 
-    void event(String noticeId, Instant at, String kind, String detail) {
-        jdbc.sql("insert into notice_event (notice_id, at, kind, detail) values (?, ?, ?, ?)")
-                .params(noticeId, utc(at), kind, truncate(detail))
+    void event(String noticeId, Instant at, String kind, String detail, String actor) {
+        jdbc.sql("insert into notice_event (notice_id, at, kind, detail, actor) values (?, ?, ?, ?, ?)")
+                .params(noticeId, utc(at), kind, truncate(detail), actor)
                 .update();
     }
 
@@ -217,9 +218,9 @@ public class NoticeLedger {
     }
 
     public List<EventRecord> events(String noticeId) {
-        return jdbc.sql("select at, kind, detail from notice_event where notice_id = ? order by id")
+        return jdbc.sql("select at, kind, detail, actor from notice_event where notice_id = ? order by id")
                 .param(noticeId)
-                .query((rs, row) -> new EventRecord(time(rs, "at"), rs.getString("kind"), rs.getString("detail")))
+                .query((rs, row) -> new EventRecord(time(rs, "at"), rs.getString("kind"), rs.getString("detail"), rs.getString("actor")))
                 .list();
     }
 

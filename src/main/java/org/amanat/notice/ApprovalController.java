@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Four-eyes approval: what waits for a second person, and their decision. The acting person is the principal. */
+/**
+ * Four-eyes approval: what waits for a second person, and their decision. The acting person is the one signed in;
+ * who may call what: {@code org.amanat.security.EndpointRules}.
+ */
 @RestController
 @RequestMapping("/api/v1")
 class ApprovalController {
@@ -45,15 +48,15 @@ class ApprovalController {
 
     /** Approves a held notice: it is sealed and sent, its deadlines run from now. No body. */
     @PostMapping("/notices/{id}/approval")
-    NoticeView approve(@PathVariable String id, Principal principal) {
-        approvals.approve(id, ActingPerson.of(principal));
+    NoticeView approve(@PathVariable String id, Principal who) {
+        approvals.approve(id, who.getName());
         return view(id);
     }
 
     /** Declines a held notice: {@code {reason}}; final, it is never sealed or sent. */
     @PostMapping(path = "/notices/{id}/decline", consumes = MediaType.APPLICATION_JSON_VALUE)
-    NoticeView decline(@PathVariable String id, @RequestBody DeclineRequest request, Principal principal) {
-        approvals.decline(id, ActingPerson.of(principal), request);
+    NoticeView decline(@PathVariable String id, @RequestBody DeclineRequest request, Principal who) {
+        approvals.decline(id, who.getName(), request);
         return view(id);
     }
 

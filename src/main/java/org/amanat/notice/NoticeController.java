@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The officers' API: issue a notice, follow it. */
+/** The officers' API: issue a notice, follow it. Who may call what: {@code org.amanat.security.EndpointRules}. */
 @RestController
 @RequestMapping("/api/v1/notices")
 class NoticeController {
@@ -36,18 +36,15 @@ class NoticeController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<NoticeView> issue(@RequestBody NoticeRequest request, Principal principal) {
-        // Until sign-in is in place the body's officerId names the person; afterwards only the principal does.
-        String submittedBy = principal != null ? ActingPerson.of(principal)
-                : request.issuer() == null ? null : request.issuer().officerId();
-        var notice = issuer.issue(request, submittedBy);
+    ResponseEntity<NoticeView> issue(@RequestBody NoticeRequest request, Principal who) {
+        var notice = issuer.issue(request, who.getName());
         return ResponseEntity.created(URI.create("/api/v1/notices/" + notice.noticeId())).body(view(notice.noticeId()));
     }
 
     /** 201 with the WITHDRAWAL notice sent to the partner, or 200 with the notice when it was never sent. */
     @PostMapping(path = "/{id}/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<NoticeView> withdraw(@PathVariable String id, @RequestBody WithdrawalRequest request) {
-        var withdrawal = issuer.withdraw(id, request);
+    ResponseEntity<NoticeView> withdraw(@PathVariable String id, @RequestBody WithdrawalRequest request, Principal who) {
+        var withdrawal = issuer.withdraw(id, request, who.getName());
         if (withdrawal == null) {
             return ResponseEntity.ok(view(id));
         }
@@ -56,8 +53,8 @@ class NoticeController {
 
     /** An administrator gives up delivering an undelivered notice (audited as an ABANDONED event). */
     @PostMapping(path = "/{id}/abandonment", consumes = MediaType.APPLICATION_JSON_VALUE)
-    NoticeView abandon(@PathVariable String id, @RequestBody AbandonmentRequest request) {
-        issuer.abandon(id, request);
+    NoticeView abandon(@PathVariable String id, @RequestBody AbandonmentRequest request, Principal who) {
+        issuer.abandon(id, request, who.getName());
         return view(id);
     }
 

@@ -27,8 +27,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Turns valid requests into notices with deadlines from the partner's obligations, and records them:
- * new notices, RESTOREs of notices acted on, and withdrawals. A notice the {@link ApprovalPolicy} holds is
- * recorded PENDING_APPROVAL, to be approved or declined by a second person ({@link NoticeApprovals}).
+ * new notices, RESTOREs of notices acted on, and withdrawals. The person who acts ({@code actor}) is the one signed
+ * in: the signed notice names them as {@code issuer.officerId}, and the history names them for each step. A notice
+ * the {@link ApprovalPolicy} holds is recorded PENDING_APPROVAL, to be approved or declined by a second person
+ * ({@link NoticeApprovals}).
  */
 @Service
 class NoticeIssuer {
@@ -55,11 +57,8 @@ class NoticeIssuer {
         this.clock = clock;
     }
 
-    /**
-     * @param submittedBy the acting person (the authenticated principal's name): on record, and the one
-     *     person who can never approve it
-     */
-    Notice issue(NoticeRequest request, String submittedBy) {
+    /** @param actor the person signed in: the notice's officer, on record, and the one person who can never approve it */
+    Notice issue(NoticeRequest request, String actor) {
         List<Violation> violations = new ArrayList<>(validator.validate(request));
         if (request.type() == NoticeType.WITHDRAWAL) {
             violations.add(new Violation("type", "withdraw with POST /api/v1/notices/{id}/withdrawal"));
@@ -71,14 +70,15 @@ class NoticeIssuer {
         }
         refuse("invalid-notice", violations);
         Notice notice = build(request.type(), request.partnerId(), request.urgency(), request.category(), request.legalBasis(),
-                request.items(), request.statementOfReasons(), request.issuer(), request.evidence(), request.relatesTo(),
-                request.territorialScope(), request.redress());
+                request.items(), request.statementOfReasons(),
+                new Notice.Issuer(request.issuer().authority(), actor, request.issuer().contact()), request.evidence(),
+                request.relatesTo(), request.territorialScope(), request.redress());
         boolean restore = request.type() == NoticeType.RESTORE;
         String heldFor = policy.heldFor(notice);
         try {
             // A held RESTORE moves the notice it undoes only when approved.
             ledger.issue(newNotice(notice, restore && heldFor == null ? NoticeState.RESTORED : null,
-                    restore && heldFor == null ? related.state() : null, submittedBy, heldFor));
+                    restore && heldFor == null ? related.state() : null, actor, heldFor));
         } catch (OptimisticLockingFailureException changed) {
             throw new InvalidRequestException(HttpStatus.CONFLICT, "changed-meanwhile", List.of(new Violation("relatesTo",
                     "notice " + related.id() + " changed while this RESTORE was recorded; nothing was recorded, look at it again")));
@@ -107,16 +107,20 @@ class NoticeIssuer {
      * RESTORE is for. While a delivery attempt holds the notice, nobody can tell which of these it
      * is, so this waits for the attempt to end and decides on what it left ({@link #awaitAttempt}).
      */
-    Notice withdraw(String id, WithdrawalRequest request) {
-        refuse("invalid-withdrawal", validator.validate("officerId", request.officerId(), request.reason()));
+    Notice withdraw(String id, WithdrawalRequest request, String actor) {
+        refuse("invalid-withdrawal", validator.validateReason(request.reason()));
         NoticeRecord original = find(id);
-        String detail = "by officer " + request.officerId() + ": " + request.reason();
         Notice earlier = ProtocolJson.read(original.noticeJson().getBytes(StandardCharsets.UTF_8), Notice.class);
-        var issuer = new Notice.Issuer(earlier.issuer().authority(), request.officerId(), earlier.issuer().contact());
+        if (!actor.equals(earlier.issuer().officerId())) {
+            throw new InvalidRequestException(HttpStatus.FORBIDDEN, "not-your-notice", List.of(new Violation("(path)",
+                    "an officer withdraws only their own notices; notice " + id + " was issued by someone else")));
+        }
+        String detail = "by officer " + actor + ": " + request.reason();
+        var issuer = new Notice.Issuer(earlier.issuer().authority(), actor, earlier.issuer().contact());
         for (int waits = 0; ; ) {
             NoticeState state = ledger.find(id).orElseThrow().state();
             if (state == NoticeState.PENDING_APPROVAL) {
-                if (ledger.withdrawPending(id, clock.instant(), detail)) {
+                if (ledger.withdrawPending(id, clock.instant(), detail, actor)) {
                     return null;
                 }
                 throw new InvalidRequestException(HttpStatus.CONFLICT, "changed-meanwhile", List.of(new Violation("state",
@@ -126,7 +130,8 @@ class NoticeIssuer {
                     earlier.legalBasis(), earlier.items(), request.reason(), issuer, List.of(), id, earlier.territorialScope(),
                     earlier.redress());
             if (UNDELIVERED.contains(state)) {
-                switch (ledger.endUndelivered(id, NoticeState.WITHDRAWN, clock.instant(), detail, newNotice(withdrawal, null, null, request.officerId(), null))) {
+                switch (ledger.endUndelivered(id, NoticeState.WITHDRAWN, clock.instant(), detail, actor,
+                        newNotice(withdrawal, null, null, actor, null))) {
                     case NEVER_SENT -> {
                         return null;
                     }
@@ -144,7 +149,7 @@ class NoticeIssuer {
                         List.of(new Violation("state", "cannot withdraw a notice that is " + state + hint)));
             }
             try {
-                ledger.issue(newNotice(withdrawal, NoticeState.WITHDRAWN, state, request.officerId(), null));
+                ledger.issue(newNotice(withdrawal, NoticeState.WITHDRAWN, state, actor, null));
                 return withdrawal;
             } catch (OptimisticLockingFailureException changed) {
                 // a report came in, or another officer withdrew it: decide on the state it has now
@@ -156,12 +161,12 @@ class NoticeIssuer {
      * An administrator gives up delivering a notice, explicitly and on record (ABANDONED): it leaves
      * the outbox. Only for a notice not delivered; like a withdrawal, it waits for an attempt under way.
      */
-    void abandon(String id, AbandonmentRequest request) {
-        refuse("invalid-abandonment", validator.validate("administratorId", request.administratorId(), request.reason()));
+    void abandon(String id, AbandonmentRequest request, String actor) {
+        refuse("invalid-abandonment", validator.validateReason(request.reason()));
         NoticeRecord notice = find(id);
-        String detail = "delivery given up by administrator " + request.administratorId() + ": " + request.reason();
+        String detail = "delivery given up by administrator " + actor + ": " + request.reason();
         for (int waits = 0; ; ) {
-            switch (ledger.endUndelivered(id, NoticeState.ABANDONED, clock.instant(), detail, null)) {
+            switch (ledger.endUndelivered(id, NoticeState.ABANDONED, clock.instant(), detail, actor, null)) {
                 case NEVER_SENT, POSSIBLY_DELIVERED -> {
                     return;
                 }
@@ -209,11 +214,11 @@ class NoticeIssuer {
         return Deadlines.issuedAt(notice, clock.instant(), obligations);
     }
 
-    private static NewNotice newNotice(Notice notice, NoticeState relatedBecomes, NoticeState relatedWas, String submittedBy,
+    private static NewNotice newNotice(Notice notice, NoticeState relatedBecomes, NoticeState relatedWas, String actor,
             String heldFor) {
         return new NewNotice(notice.noticeId(), notice.partnerId(), notice.type().name(), notice.urgency().name(),
                 notice.category().name(), notice.issuedAt(), notice.ackDeadline(), notice.actionDeadline(),
                 new String(ProtocolJson.write(notice), StandardCharsets.UTF_8), notice.relatesTo(), relatedBecomes, relatedWas,
-                submittedBy, heldFor);
+                actor, heldFor);
     }
 }

@@ -19,7 +19,6 @@ import org.springframework.stereotype.Component;
 class NoticeRequestValidator {
     static final int MAX_ITEMS = 1000;
     static final int MAX_EVIDENCE = 100;
-    static final int MAX_ID = 100;
     static final int MAX_PARTNER_ID = 64;
     static final int MAX_REASONS = 10_000;
     static final int MAX_REASON = 2_000;
@@ -54,7 +53,6 @@ class NoticeRequestValidator {
             v.add(new Violation("issuer", "is required"));
         } else {
             check(v, "issuer.authority", Texts.lineProblem(r.issuer().authority(), 200));
-            check(v, "issuer.officerId", Texts.identifierProblem(r.issuer().officerId(), MAX_ID));
             optional(v, "issuer.contact", r.issuer().contact(), Texts.lineProblem(r.issuer().contact(), 320));
         }
         evidence(v, r.evidence());
@@ -69,10 +67,9 @@ class NoticeRequestValidator {
         return v;
     }
 
-    /** Who and why are required for every withdrawal and abandonment: they go on the record (and the reason to the partner). */
-    List<Violation> validate(String whoField, String who, String why) {
+    /** Why is required for every withdrawal and abandonment: it goes on the record (and to the partner); who is the person signed in. */
+    List<Violation> validateReason(String why) {
         List<Violation> v = new ArrayList<>();
-        check(v, whoField, Texts.identifierProblem(who, MAX_ID));
         check(v, "reason", Texts.textProblem(why, MAX_REASON));
         return v;
     }

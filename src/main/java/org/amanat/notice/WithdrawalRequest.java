@@ -1,4 +1,7 @@
 package org.amanat.notice;
 
-/** An officer's withdrawal of a notice, with the reason that goes on record (and to the partner if it was delivered). */
-record WithdrawalRequest(String officerId, String reason) {}
+/**
+ * An officer's withdrawal of their own notice, with the reason that goes on record (and to the partner if it was
+ * delivered). Who withdraws is the person signed in.
+ */
+record WithdrawalRequest(String reason) {}

@@ -53,7 +53,7 @@ public class ProblemResponses {
     }
 
     /** For filters, which answer before Spring MVC's handlers are reached. */
-    void write(HttpServletResponse response, HttpServletRequest request, ProblemDetail problem) throws IOException {
+    public void write(HttpServletResponse response, HttpServletRequest request, ProblemDetail problem) throws IOException {
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

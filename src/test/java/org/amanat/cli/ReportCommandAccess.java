@@ -7,7 +7,11 @@ import java.util.List;
 public final class ReportCommandAccess {
     private ReportCommandAccess() {}
 
-    public static List<Path> run(String... args) throws Exception {
-        return Report.run(args);
+    /** Signed in as {@code user} with {@code password} (given as the command's AMANAT_PASSWORD). */
+    public static List<Path> runAs(String user, String password, String... args) throws Exception {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--user";
+        all[args.length + 1] = user;
+        return Report.run(all, java.util.Map.of(Report.PASSWORD_VARIABLE, password));
     }
 }

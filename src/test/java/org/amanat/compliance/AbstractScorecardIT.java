@@ -186,7 +186,7 @@ abstract class AbstractScorecardIT {
 
     @Test
     void reportCommandWritesTheMonthAsHtmlWithChartsCsvAndJson(@TempDir Path out) throws Exception {
-        List<Path> written = ReportCommandAccess.run("--period", "2026-11", "--gateway", "http://localhost:" + port,
+        List<Path> written = ReportCommandAccess.runAs(Api.COMPLIANCE, Api.PASSWORD, "--period", "2026-11", "--gateway", "http://localhost:" + port,
                 "--out", out.toString());
 
         assertThat(written).extracting(p -> p.getFileName().toString())
@@ -267,7 +267,8 @@ abstract class AbstractScorecardIT {
         return instant.atOffset(java.time.ZoneOffset.UTC);
     }
 
+    /** Signed in as compliance staff, whose endpoints these are. */
     private Api api() {
-        return new Api(port);
+        return new Api(port).as(Api.COMPLIANCE);
     }
 }

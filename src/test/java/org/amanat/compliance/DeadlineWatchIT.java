@@ -177,7 +177,7 @@ class DeadlineWatchIT {
     void recordsNoActionBreachForANoticeWithdrawnBeforeItsDeadline() {
         String id = delivered("prompt");
         api().post("/api/v1/notices/" + id + "/withdrawal", "application/json",
-                "{\"officerId\":\"officer-17\",\"reason\":\"issued to the wrong platform\"}");
+                "{\"reason\":\"issued to the wrong platform\"}");
         CLOCK.advance(Duration.ofMinutes(5));
 
         scanAndEscalateTwice();
@@ -196,7 +196,7 @@ class DeadlineWatchIT {
         scanAndEscalateTwice();
         assertThat(breaches(late)).containsExactly("ACTION");
 
-        var response = api().get("/actuator/prometheus");
+        var response = api().as(Api.ADMIN).get("/actuator/prometheus");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains(

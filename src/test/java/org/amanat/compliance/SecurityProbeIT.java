@@ -90,7 +90,7 @@ class SecurityProbeIT {
         RENEWING.present(server("renewed", NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(300))));
 
         assertThat(probe("renewing")).isEmpty();
-        JsonNode all = Api.json(api().get("/api/v1/compliance/findings?partner=renewing"));
+        JsonNode all = Api.json(api().as(Api.COMPLIANCE).get("/api/v1/compliance/findings?partner=renewing"));
         assertThat(all).singleElement().satisfies(finding -> {
             assertThat(finding.get("check").asText()).isEqualTo("certificate.expired");
             assertThat(finding.get("closedAt").isNull()).isFalse();
@@ -145,14 +145,14 @@ class SecurityProbeIT {
 
     @Test
     void probeOfAnUnknownPartnerIsNotFound() {
-        HttpResponse<String> response = api().post("/api/v1/compliance/probes/nobody", "application/json", "");
+        HttpResponse<String> response = api().as(Api.COMPLIANCE).post("/api/v1/compliance/probes/nobody", "application/json", "");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
     }
 
     private List<JsonNode> probe(String partner) {
-        HttpResponse<String> response = api().post("/api/v1/compliance/probes/" + partner, "application/json", "");
+        HttpResponse<String> response = api().as(Api.COMPLIANCE).post("/api/v1/compliance/probes/" + partner, "application/json", "");
         assertThat(response.statusCode()).isEqualTo(200);
         return StreamSupport.stream(Api.json(response).spliterator(), false).toList();
     }

@@ -266,8 +266,8 @@ abstract class AbstractNoticeFlowIT {
                 .params(OffsetDateTime.now(ZoneOffset.UTC).plusHours(1), id).update() == 1);
 
         var withdrawal = withdraw(id);
-        var abandonment = api().post("/api/v1/notices/" + id + "/abandonment", "application/json",
-                "{\"administratorId\": \"admin-2\", \"reason\": \"platform ceased operating\"}");
+        var abandonment = api().as("admin-2").post("/api/v1/notices/" + id + "/abandonment", "application/json",
+                "{\"reason\": \"platform ceased operating\"}");
 
         assertThat(withdrawal.statusCode()).as(withdrawal.body()).isEqualTo(409);
         assertThat(Api.json(withdrawal).get("type").asText()).isEqualTo("urn:amanat:problem:delivery-under-way");
@@ -283,8 +283,8 @@ abstract class AbstractNoticeFlowIT {
     @Test
     void aReceiptForANoticeAlreadyAbandonedIsKeptButChangesNothing() {
         String id = api().issue(Api.validNotice("down"));
-        var abandoned = api().post("/api/v1/notices/" + id + "/abandonment", "application/json",
-                "{\"administratorId\": \"admin-2\", \"reason\": \"platform ceased operating\"}");
+        var abandoned = api().as("admin-2").post("/api/v1/notices/" + id + "/abandonment", "application/json",
+                "{\"reason\": \"platform ceased operating\"}");
         assertThat(abandoned.statusCode()).as(abandoned.body()).isEqualTo(200);
         var delivery = new DueDelivery(id, "down", 1, "{}", Instant.now(), "elsewhere", 0, false);
 
@@ -302,7 +302,7 @@ abstract class AbstractNoticeFlowIT {
 
     private java.net.http.HttpResponse<String> withdraw(String id) {
         return api().post("/api/v1/notices/" + id + "/withdrawal", "application/json",
-                "{\"officerId\": \"officer-9\", \"reason\": \"Court order lifted\"}");
+                "{\"reason\": \"Court order lifted\"}");
     }
 
     JsonNode awaitState(String id, String state) {

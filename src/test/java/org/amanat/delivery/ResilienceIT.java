@@ -220,8 +220,8 @@ class ResilienceIT {
         String id = api().issue(Api.validNotice("reset"));
         await().atMost(Duration.ofSeconds(20)).until(() -> api().notice(id).get("attempts").size() >= 1);
 
-        var response = api().post("/api/v1/notices/" + id + "/abandonment", "application/json",
-                "{\"administratorId\": \"admin-2\", \"reason\": \"platform ceased operating\"}");
+        var response = api().as("admin-2").post("/api/v1/notices/" + id + "/abandonment", "application/json",
+                "{\"reason\": \"platform ceased operating\"}");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode notice = Api.json(response);
@@ -229,8 +229,8 @@ class ResilienceIT {
         assertThat(notice.get("history").findValuesAsText("detail"))
                 .anyMatch(detail -> detail.contains("admin-2") && detail.contains("platform ceased operating"));
         assertThat(outboxEntries(id)).isZero();
-        var again = api().post("/api/v1/notices/" + id + "/abandonment", "application/json",
-                "{\"administratorId\": \"admin-2\", \"reason\": \"again\"}");
+        var again = api().as("admin-2").post("/api/v1/notices/" + id + "/abandonment", "application/json",
+                "{\"reason\": \"again\"}");
         assertThat(again.statusCode()).isEqualTo(409);
     }
 

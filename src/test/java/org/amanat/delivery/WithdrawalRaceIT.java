@@ -94,7 +94,7 @@ class WithdrawalRaceIT {
     @Test
     void aNoticeWithdrawnAsNeverSentNeverReachesThePartner() throws Exception {
         List<Trial> trials = run(id -> api().post("/api/v1/notices/" + id + "/withdrawal", "application/json",
-                "{\"officerId\": \"officer-9\", \"reason\": \"Court order lifted\"}"));
+                "{\"reason\": \"Court order lifted\"}"));
 
         List<Trial> neverSent = trials.stream().filter(t -> t.status() == 200).toList();
         List<Trial> followed = trials.stream().filter(t -> t.status() == 201).toList();
@@ -115,8 +115,8 @@ class WithdrawalRaceIT {
     /** The answer 200 says ABANDONED, never sent; 409 says it was delivered first. */
     @Test
     void aNoticeAbandonedNeverReachesThePartner() throws Exception {
-        List<Trial> trials = run(id -> api().post("/api/v1/notices/" + id + "/abandonment", "application/json",
-                "{\"administratorId\": \"admin-2\", \"reason\": \"platform ceased operating\"}"));
+        List<Trial> trials = run(id -> api().as("admin-2").post("/api/v1/notices/" + id + "/abandonment", "application/json",
+                "{\"reason\": \"platform ceased operating\"}"));
 
         List<Trial> abandoned = trials.stream().filter(t -> t.status() == 200).toList();
         List<Trial> delivered = trials.stream().filter(t -> t.status() == 409).toList();

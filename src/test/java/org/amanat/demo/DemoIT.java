@@ -8,12 +8,12 @@ import java.time.Duration;
 import java.util.List;
 import org.amanat.Api;
 import org.amanat.TestDatabases;
-import org.amanat.TestPeople;
+import org.amanat.security.DemoUsers;
+import org.amanat.security.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -24,7 +24,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * which acknowledge each notice and report it ACTIONED through the partner kit. The notices are URGENT, so
  * each waits for a second person's approval first, as the README shows.
  */
-@Import(TestPeople.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
 class DemoIT {
@@ -43,8 +42,9 @@ class DemoIT {
 
     @Test
     void everyExamplePartnerAcknowledgesANoticeAndReportsItActioned() {
-        var api = new Api(port).as("officer-17");
-        var approver = new Api(port).as("approver-1");
+        // the README's demo officer and approver (application-demo.yml): the built-in users exist in the demo profile only
+        var api = new Api(port).withAuthorization(Api.basic(DemoUsers.name(Role.OFFICER), DemoUsers.password(Role.OFFICER)));
+        var approver = new Api(port).withAuthorization(Api.basic(DemoUsers.name(Role.APPROVER), DemoUsers.password(Role.APPROVER)));
         List<String> ids = List.of("globaltube", "chirp", "pasarlokal").stream().map(p -> api.issue(Api.validNotice(p))).toList();
         for (String id : ids) {
             assertThat(api.notice(id).get("state").asText()).isEqualTo("PENDING_APPROVAL");

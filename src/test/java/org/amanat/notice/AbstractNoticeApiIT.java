@@ -168,12 +168,11 @@ abstract class AbstractNoticeApiIT {
     void refusesChunkedBodyOverOneMebibyte() throws Exception {
         long before = ledgerRows();
         byte[] oversized = oversizedNotice().getBytes();
-        HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/notices"))
+        HttpRequest.Builder chunked = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/notices"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(oversized)))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(oversized)));
 
-        HttpResponse<String> response = HttpClient.newHttpClient().send(chunked, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = send(chunked);
 
         assertProblem(response, 413, "(body)");
         assertThat(ledgerRows()).isEqualTo(before);
@@ -189,12 +188,49 @@ abstract class AbstractNoticeApiIT {
         assertProblem(api().get("/api/v1/notices?state=LOST"), 400, "state");
     }
 
+    /** The acting person is the one signed in: a body that still names one is refused, whoever it names. */
+    @Test
+    void refusesABodyThatNamesTheActingPerson() {
+        String id = api().issue(Api.validNotice("tube"));
+        long before = ledgerRows();
+
+        assertRefused(n -> ((ObjectNode) n.get("issuer")).put("officerId", Api.OFFICER), 400, "issuer.officerId");
+        assertProblem(api().post("/api/v1/notices/" + id + "/withdrawal", "application/json",
+                "{\"officerId\": \"officer-17\", \"reason\": \"lifted\"}"), 400, "officerId");
+        assertProblem(api().as(Api.ADMIN).post("/api/v1/notices/" + id + "/abandonment", "application/json",
+                "{\"administratorId\": \"admin-1\", \"reason\": \"gone\"}"), 400, "administratorId");
+
+        assertThat(ledgerRows()).as("ledger unchanged").isEqualTo(before);
+    }
+
+    @Test
+    void theSignedInOfficerIsTheIssuerAndOnlyTheyMayWithdraw() {
+        String id = api().issue(Api.validNotice("tube"));
+        long before = ledgerRows();
+
+        JsonNode notice = api().notice(id);
+        assertThat(notice.at("/notice/issuer/officerId").asText()).as("the signed notice names the signed-in officer")
+                .isEqualTo(Api.OFFICER);
+        assertThat(notice.at("/notice/issuer/authority").asText()).isEqualTo("Ministry of Communications");
+        assertThat(notice.at("/history/0/actor").asText()).isEqualTo(Api.OFFICER);
+        HttpResponse<String> other = api().as(Api.OTHER_OFFICER).post("/api/v1/notices/" + id + "/withdrawal", "application/json",
+                "{\"reason\": \"lifted\"}");
+        assertProblem(other, 403, "(path)");
+        assertThat(ledgerRows()).as("ledger unchanged").isEqualTo(before);
+
+        HttpResponse<String> own = api().post("/api/v1/notices/" + id + "/withdrawal", "application/json", "{\"reason\": \"lifted\"}");
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+        JsonNode last = Api.json(own).get("history").get(Api.json(own).get("history").size() - 1);
+        assertThat(last.get("kind").asText()).isEqualTo("WITHDRAWN");
+        assertThat(last.get("actor").asText()).isEqualTo(Api.OFFICER);
+        assertThat(last.get("detail").asText()).contains("by officer " + Api.OFFICER);
+    }
+
     @Test
     void refusesWithdrawalWithoutAReason() {
         String id = api().issue(Api.validNotice("tube"));
 
-        HttpResponse<String> response = api().post("/api/v1/notices/" + id + "/withdrawal", "application/json",
-                "{\"officerId\": \"officer-9\"}");
+        HttpResponse<String> response = api().post("/api/v1/notices/" + id + "/withdrawal", "application/json", "{}");
 
         assertProblem(response, 422, "reason");
         assertThat(api().notice(id).get("state").asText()).isEqualTo("ISSUED");
@@ -233,7 +269,7 @@ abstract class AbstractNoticeApiIT {
     @Test
     void refusesHiddenCharactersAndOverlongValuesInTextFields() {
         assertRefused(n -> n.put("statementOfReasons", "Fabricated footage.\u202e.exe"), 422, "statementOfReasons");
-        assertRefused(n -> ((ObjectNode) n.get("issuer")).put("officerId", "officer-17\u200b"), 422, "issuer.officerId");
+        assertRefused(n -> ((ObjectNode) n.get("issuer")).put("authority", "Ministry\u200b"), 422, "issuer.authority");
         assertRefused(n -> ((ObjectNode) n.get("issuer")).put("contact", "x".repeat(321)), 422, "issuer.contact");
         assertRefused(n -> n.put("territorialScope", "ID\r\nX-Injected: 1"), 422, "territorialScope");
         assertRefused(n -> n.put("redress", "r".repeat(NoticeRequestValidator.MAX_REASON + 1)), 422, "redress");
@@ -260,7 +296,7 @@ abstract class AbstractNoticeApiIT {
 
     @Test
     void refusesNumbersAndBooleansWhereAStringBelongs() {
-        assertRefused(n -> ((ObjectNode) n.get("issuer")).put("officerId", 17), 400, "issuer.officerId");
+        assertRefused(n -> ((ObjectNode) n.get("issuer")).put("authority", 17), 400, "issuer.authority");
         assertRefused(n -> n.put("statementOfReasons", true), 400, "statementOfReasons");
         assertRefused(n -> n.put("urgency", 0), 400, "urgency");
     }
@@ -350,7 +386,8 @@ abstract class AbstractNoticeApiIT {
     private String rawGet(String target) throws Exception {
         try (var socket = new java.net.Socket("localhost", port)) {
             socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n"
-                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    + "Authorization: " + Api.basic(Api.OFFICER, Api.PASSWORD) + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
@@ -370,14 +407,12 @@ abstract class AbstractNoticeApiIT {
         long before = ledgerRows();
 
         assertProblem(api().post("/api/v1/notices/" + id + "/withdrawal", "application/json",
-                "{\"officerId\": \"officer-9\", \"reason\": \"lifted\\r\\nX-Injected: 1\"}"), 422, "reason");
-        assertProblem(api().post("/api/v1/notices/" + id + "/withdrawal", "application/json",
-                "{\"officerId\": \"officer 9\", \"reason\": \"lifted\"}"), 422, "officerId");
-        assertProblem(api().post("/api/v1/notices/" + id + "/abandonment", "application/json",
-                "{\"administratorId\": \"admin-1\", \"reason\": \"" + "r".repeat(NoticeRequestValidator.MAX_REASON + 1) + "\"}"),
-                422, "reason");
-        assertProblem(api().post("/api/v1/notices/" + id + "/abandonment", "application/json",
-                "{\"administratorId\": \"admin-1\", \"administratorId\": \"admin-2\", \"reason\": \"gone\"}"), 400, "(body)");
+                "{\"reason\": \"lifted\\r\\nX-Injected: 1\"}"), 422, "reason");
+        Api admin = api().as(Api.ADMIN);
+        assertProblem(admin.post("/api/v1/notices/" + id + "/abandonment", "application/json",
+                "{\"reason\": \"" + "r".repeat(NoticeRequestValidator.MAX_REASON + 1) + "\"}"), 422, "reason");
+        assertProblem(admin.post("/api/v1/notices/" + id + "/abandonment", "application/json",
+                "{\"reason\": \"gone\", \"reason\": \"lifted\"}"), 400, "(body)");
 
         assertThat(ledgerRows()).as("ledger unchanged").isEqualTo(before);
         assertThat(api().notice(id).get("state").asText()).isEqualTo("ISSUED");
@@ -399,12 +434,9 @@ abstract class AbstractNoticeApiIT {
         return URI.create("http://localhost:" + port + path);
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+    /** Signed in as the officer, like every request of these tests: they are about what is accepted and stored. */
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        return api().send(request);
     }
 
     private void assertRefused(Consumer<ObjectNode> defect, int status, String field) {

@@ -19,7 +19,6 @@ import org.amanat.PartnerSimulator;
 import org.amanat.TestClock;
 import org.amanat.TestDatabases;
 import org.amanat.TestGateway;
-import org.amanat.TestPeople;
 import org.amanat.compliance.DeadlineWatch;
 import org.amanat.protocol.AlgorithmProfile;
 import org.junit.jupiter.api.Test;
@@ -38,7 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * whose requests are the judge of what was sent. The default policy holds the baseline notice (URGENT). The
  * clock is the test's, so that a late approval shows where the deadlines run from.
  */
-@Import({ApprovalIT.Time.class, TestPeople.class})
+@Import(ApprovalIT.Time.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"amanat.compliance.deadline-scan-interval=1h", "amanat.compliance.escalation.interval=1h"})
 class ApprovalIT {
@@ -47,8 +46,8 @@ class ApprovalIT {
     static final String PARTNER = "tube";
     static final String PATH = "/" + PARTNER;
     static final TestGateway GATEWAY;
-    static final String OFFICER = "officer-17";
-    static final String APPROVER = "approver-3";
+    static final String OFFICER = Api.OFFICER;
+    static final String APPROVER = Api.APPROVER;
 
     static {
         SERVER.start();
@@ -117,17 +116,23 @@ class ApprovalIT {
 
         assertThat(notice.get("history").findValuesAsText("kind")).containsExactly("APPROVAL_REQUESTED", "APPROVED", "ISSUED", "DELIVERED");
         assertThat(notice.at("/history/0/detail").asText()).startsWith("by " + OFFICER + " for " + PARTNER).contains("URGENT");
+        assertThat(notice.at("/history/0/actor").asText()).isEqualTo(OFFICER);
         assertThat(notice.at("/history/1/detail").asText()).startsWith("by " + APPROVER);
+        assertThat(notice.at("/history/1/actor").asText()).isEqualTo(APPROVER);
+        assertThat(notice.at("/history/2/actor").asText()).as("the approval issues it").isEqualTo(APPROVER);
+        assertThat(notice.at("/notice/issuer/officerId").asText()).as("the signed notice names its officer").isEqualTo(OFFICER);
         assertThat(notice.at("/approval/decision").asText()).isEqualTo("APPROVED");
         assertThat(notice.at("/approval/decidedBy").asText()).isEqualTo(APPROVER);
     }
 
+    /** The issuer here holds both roles, so it is the four-eyes rule that refuses, not the lack of a role. */
     @Test
-    void theIssuerCanNeitherApproveNorDeclineTheirOwnNotice() {
-        String id = officer().issue(Api.validNotice(PARTNER));
+    void theIssuerCanNeitherApproveNorDeclineTheirOwnNoticeEvenAsAnApprover() {
+        Api both = api(Api.OFFICER_APPROVER);
+        String id = both.issue(Api.validNotice(PARTNER));
 
-        HttpResponse<String> approval = officer().post("/api/v1/notices/" + id + "/approval", "application/json", "");
-        HttpResponse<String> decline = officer().post("/api/v1/notices/" + id + "/decline", "application/json",
+        HttpResponse<String> approval = both.post("/api/v1/notices/" + id + "/approval", "application/json", "");
+        HttpResponse<String> decline = both.post("/api/v1/notices/" + id + "/decline", "application/json",
                 "{\"reason\": \"changed my mind\"}");
 
         assertProblem(approval, 403, "own-notice");
@@ -153,7 +158,7 @@ class ApprovalIT {
 
         assertProblem(other().post("/api/v1/notices/" + id + "/approval", "application/json", ""), 409, "not-pending");
         assertProblem(officer().post("/api/v1/notices/" + id + "/withdrawal", "application/json",
-                "{\"officerId\": \"" + OFFICER + "\", \"reason\": \"no longer needed\"}"), 409, "cannot-withdraw");
+                "{\"reason\": \"no longer needed\"}"), 409, "cannot-withdraw");
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> sends(id) == 0);
         assertThat(state(id)).isEqualTo("DECLINED");
         assertThat(rows("outbox where notice_id = '" + id + "'")).isZero();
@@ -207,7 +212,7 @@ class ApprovalIT {
         String id = officer().issue(Api.validNotice(PARTNER));
 
         HttpResponse<String> withdrawn = officer().post("/api/v1/notices/" + id + "/withdrawal", "application/json",
-                "{\"officerId\": \"" + OFFICER + "\", \"reason\": \"Court order lifted\"}");
+                "{\"reason\": \"Court order lifted\"}");
 
         assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
         assertThat(state(id)).isEqualTo("WITHDRAWN");
@@ -226,10 +231,13 @@ class ApprovalIT {
     }
 
     @Test
-    void anApprovalWithoutAPersonOrForNoNoticeIsRefused() {
+    void anApprovalByNobodyOrByAnOfficerOrForNoNoticeIsRefused() {
         String id = officer().issue(Api.validNotice(PARTNER));
 
-        assertProblem(new Api(port).post("/api/v1/notices/" + id + "/approval", "application/json", ""), 401, null);
+        assertProblem(new Api(port).anonymous().post("/api/v1/notices/" + id + "/approval", "application/json", ""), 401, null);
+        assertProblem(api(Api.OTHER_OFFICER).post("/api/v1/notices/" + id + "/approval", "application/json", ""), 403, null);
+        assertProblem(api(Api.OTHER_OFFICER).post("/api/v1/notices/" + id + "/decline", "application/json", "{\"reason\": \"x\"}"),
+                403, null);
         assertProblem(approver().post("/api/v1/notices/01900000-0000-7000-8000-000000000000/approval", "application/json", ""),
                 404, null);
         assertProblem(approver().post("/api/v1/notices/not-an-id/approval", "application/json", ""), 404, null);
@@ -294,7 +302,7 @@ class ApprovalIT {
     }
 
     private Api other() {
-        return api("approver-8");
+        return api(Api.OTHER_APPROVER);
     }
 
     private Api api(String person) {

@@ -35,7 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * issued notice, as at any later time: it succeeds (never sent, as delivery is off here) and leaves the approval
  * on record. Prints {@code approval-race: …}. On PostgreSQL when AMANAT_TEST_PG_URL is set.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "amanat.delivery.enabled=false")
+@SpringBootTest(properties = "amanat.delivery.enabled=false")
 class ApprovalRaceIT {
     private static final int TRIALS = 200;
     private static final String OFFICER = "officer-17";
@@ -71,7 +71,7 @@ class ApprovalRaceIT {
                 new Contender("approver-b", id -> () -> approvals.approve(id, "approver-b")),
                 new Contender("approver-c", id -> () -> approvals.decline(id, "approver-c",
                         new DeclineRequest("Duplicate of an earlier notice."))));
-        Contender withdrawal = new Contender(OFFICER, id -> () -> issuer.withdraw(id, new WithdrawalRequest(OFFICER, "Court order lifted")));
+        Contender withdrawal = new Contender(OFFICER, id -> () -> issuer.withdraw(id, new WithdrawalRequest("Court order lifted"), OFFICER));
         List<Contender> contenders = new ArrayList<>(deciders);
         contenders.add(withdrawal);
         NoticeRequest request = Api.JSON.treeToValue(Api.validNotice("racer"), NoticeRequest.class);

@@ -11,11 +11,11 @@ import org.amanat.protocol.AlgorithmPolicy;
 import org.amanat.protocol.Category;
 import org.amanat.protocol.ItemKind;
 import org.amanat.protocol.Notice.Evidence;
-import org.amanat.protocol.Notice.Issuer;
 import org.amanat.protocol.Notice.Item;
 import org.amanat.protocol.Notice.LegalBasis;
 import org.amanat.protocol.NoticeType;
 import org.amanat.protocol.Urgency;
+import org.amanat.notice.NoticeRequest.Issuer;
 import org.amanat.web.Violation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,7 +32,7 @@ class NoticeRequestValidatorTest {
             List.of(new Item("https://casino.example/play", ItemKind.URL, null), new Item("casino.example", ItemKind.DOMAIN, null),
                     new Item("@casino_official", ItemKind.ACCOUNT, null),
                     new Item("a".repeat(64), ItemKind.CONTENT_HASH, null)),
-            "Unlicensed online gambling.", new Issuer("Ministry", "officer-1", null),
+            "Unlicensed online gambling.", new Issuer("Ministry", null),
             List.of(new Evidence("b".repeat(64), "screenshot")), null, "ID", "Object within 7 days at redress.example");
 
     @Test
@@ -74,10 +74,9 @@ class NoticeRequestValidatorTest {
     }
 
     @Test
-    void refusesMissingOfficer() {
-        assertOnly(r -> new NoticeRequest(r.type(), r.partnerId(), r.urgency(), r.category(), r.legalBasis(), r.items(),
-                r.statementOfReasons(), new Issuer("Ministry", " ", null), r.evidence(), r.relatesTo(), r.territorialScope(),
-                r.redress()), "issuer.officerId");
+    void refusesMissingAuthority() {
+        // the officer is the person signed in, not a field: the authority is what the request must name
+        assertOnly(r -> withIssuer(r, new Issuer(" ", null)), "issuer.authority");
     }
 
     @Test
@@ -140,9 +139,8 @@ class NoticeRequestValidatorTest {
         assertOnly(r -> withLegalBasis(r, new LegalBasis(text, "Art. 14")), "legalBasis.instrument");
         assertOnly(r -> withLegalBasis(r, new LegalBasis("MR5/2020", text)), "legalBasis.article");
         assertOnly(r -> withReasons(r, text), "statementOfReasons");
-        assertOnly(r -> withIssuer(r, new Issuer(text, "officer-1", null)), "issuer.authority");
-        assertOnly(r -> withIssuer(r, new Issuer("Ministry", "officer-1" + hidden, null)), "issuer.officerId");
-        assertOnly(r -> withIssuer(r, new Issuer("Ministry", "officer-1", text)), "issuer.contact");
+        assertOnly(r -> withIssuer(r, new Issuer(text, null)), "issuer.authority");
+        assertOnly(r -> withIssuer(r, new Issuer("Ministry", text)), "issuer.contact");
         assertOnly(r -> withItem(r, new Item("https://casino.example/", ItemKind.URL, text)), "items[0].note");
         assertOnly(r -> withEvidence(r, List.of(new Evidence("b".repeat(64), text))), "evidence[0].description");
         assertOnly(r -> withScopeAndRedress(r, text, r.redress()), "territorialScope");
@@ -162,9 +160,8 @@ class NoticeRequestValidatorTest {
         assertOnly(r -> withLegalBasis(r, new LegalBasis("i".repeat(501), "Art. 14")), "legalBasis.instrument");
         assertOnly(r -> withLegalBasis(r, new LegalBasis("MR5/2020", "a".repeat(201))), "legalBasis.article");
         assertOnly(r -> withReasons(r, "r".repeat(NoticeRequestValidator.MAX_REASONS + 1)), "statementOfReasons");
-        assertOnly(r -> withIssuer(r, new Issuer("a".repeat(201), "officer-1", null)), "issuer.authority");
-        assertOnly(r -> withIssuer(r, new Issuer("Ministry", "o".repeat(NoticeRequestValidator.MAX_ID + 1), null)), "issuer.officerId");
-        assertOnly(r -> withIssuer(r, new Issuer("Ministry", "officer-1", "c".repeat(321))), "issuer.contact");
+        assertOnly(r -> withIssuer(r, new Issuer("a".repeat(201), null)), "issuer.authority");
+        assertOnly(r -> withIssuer(r, new Issuer("Ministry", "c".repeat(321))), "issuer.contact");
         assertOnly(r -> withItem(r, new Item("https://casino.example/", ItemKind.URL, "n".repeat(NoticeRequestValidator.MAX_NOTE + 1))),
                 "items[0].note");
         assertOnly(r -> withItem(r, new Item("https://casino.example/" + "p".repeat(Locators.MAX_URL), ItemKind.URL, null)),
@@ -179,7 +176,7 @@ class NoticeRequestValidatorTest {
 
     @Test
     void refusesOptionalFieldsSentBlank() {
-        assertOnly(r -> withIssuer(r, new Issuer("Ministry", "officer-1", "")), "issuer.contact");
+        assertOnly(r -> withIssuer(r, new Issuer("Ministry", "")), "issuer.contact");
         assertOnly(r -> withScopeAndRedress(r, " ", r.redress()), "territorialScope");
         assertOnly(r -> new NoticeRequest(r.type(), r.partnerId(), r.urgency(), r.category(), r.legalBasis(), r.items(),
                 r.statementOfReasons(), r.issuer(), r.evidence(), "  ", r.territorialScope(), r.redress()), "relatesTo");
@@ -188,22 +185,19 @@ class NoticeRequestValidatorTest {
     @Test
     void refusesPaddedTexts() {
         assertOnly(r -> withReasons(r, "Unlicensed online gambling.\r\n"), "statementOfReasons");
-        assertOnly(r -> withIssuer(r, new Issuer("Ministry ", "officer-1", null)), "issuer.authority");
+        assertOnly(r -> withIssuer(r, new Issuer("Ministry ", null)), "issuer.authority");
         assertOnly(r -> withPartner(r, "tube "), "partnerId");
     }
 
     @Test
     void withdrawalAndAbandonmentObeyTheLimitsOfIssuing() {
-        assertThat(validator.validate("officerId", "officer-9", "Court order lifted.\nSee file 12.")).isEmpty();
-        assertThat(validator.validate("officerId", "officer 9", "Court order lifted")).extracting(Violation::field)
-                .containsExactly("officerId");
-        assertThat(validator.validate("administratorId", "a".repeat(NoticeRequestValidator.MAX_ID + 1), "Gone"))
-                .extracting(Violation::field).containsExactly("administratorId");
-        assertThat(validator.validate("officerId", "officer-9", "r".repeat(NoticeRequestValidator.MAX_REASON + 1)))
+        assertThat(validator.validateReason("Court order lifted.\nSee file 12.")).isEmpty();
+        assertThat(validator.validateReason(null)).extracting(Violation::field).containsExactly("reason");
+        assertThat(validator.validateReason("r".repeat(NoticeRequestValidator.MAX_REASON + 1)))
                 .extracting(Violation::field).containsExactly("reason");
-        assertThat(validator.validate("officerId", "officer-9", "lifted\r\nInjected: header")).extracting(Violation::field)
+        assertThat(validator.validateReason("lifted\r\nInjected: header")).extracting(Violation::field)
                 .containsExactly("reason");
-        assertThat(validator.validate("officerId", "officer-9", "lifted \u202e")).extracting(Violation::field)
+        assertThat(validator.validateReason("lifted \u202e")).extracting(Violation::field)
                 .containsExactly("reason");
     }
 

@@ -220,7 +220,8 @@ abstract class AbstractStatusIT {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode notice = Api.json(response);
         assertThat(notice.get("state").asText()).isEqualTo("WITHDRAWN");
-        assertThat(notice.at("/history/1/detail").asText()).contains("officer-9").contains("never sent");
+        assertThat(notice.at("/history/1/detail").asText()).contains(Api.OFFICER).contains("never sent");
+        assertThat(notice.at("/history/1/actor").asText()).as("the officer signed in").isEqualTo(Api.OFFICER);
         assertThat(jdbc.sql("select count(*) from outbox where notice_id = ?").param(id).query(Long.class).single()).isZero();
     }
 
@@ -384,8 +385,8 @@ abstract class AbstractStatusIT {
     @Test
     void aLateReportOnAnAbandonedNoticeIsKeptButNotApplied() throws Exception {
         String id = api().issue(Api.validNotice("down"));
-        assertThat(api().post("/api/v1/notices/" + id + "/abandonment", "application/json",
-                "{\"administratorId\": \"admin-1\", \"reason\": \"platform unreachable\"}").statusCode()).isEqualTo(200);
+        assertThat(api().as("admin-1").post("/api/v1/notices/" + id + "/abandonment", "application/json",
+                "{\"reason\": \"platform unreachable\"}").statusCode()).isEqualTo(200);
 
         StatusReceipt receipt = new StatusSender(kit("down", TestPki.partner(KeyType.EC_P256).signing()),
                 ministryEncryption(KeyType.EC_P256), statusUri(), null).send(status(id, Status.ACTIONED, Instant.now()));
@@ -485,7 +486,7 @@ abstract class AbstractStatusIT {
 
     private HttpResponse<String> withdraw(String id) {
         return api().post("/api/v1/notices/" + id + "/withdrawal", "application/json",
-                "{\"officerId\": \"officer-9\", \"reason\": \"Court order lifted\"}");
+                "{\"reason\": \"Court order lifted\"}");
     }
 
     private void assertRefused(HttpResponse<String> response, int status, String kind, String noticeId) {

@@ -9,18 +9,28 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 import org.amanat.Api;
 import org.amanat.PartnerSimulator;
 import org.amanat.TestClock;
 import org.amanat.TestDatabases;
 import org.amanat.TestGateway;
 import org.amanat.compliance.DeadlineWatch;
+import org.amanat.protocol.AlgorithmPolicy;
 import org.amanat.protocol.AlgorithmProfile;
+import org.amanat.protocol.Notice;
+import org.amanat.protocol.PartnerKit;
+import org.amanat.protocol.Pki.KeyType;
+import org.amanat.protocol.Status;
+import org.amanat.protocol.StatusSender;
+import org.amanat.protocol.StatusUpdate;
+import org.amanat.protocol.TestPki;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -254,6 +264,82 @@ class ApprovalIT {
             CLOCK.advance(Duration.ofMillis(200));
             return state(id).equals("DELIVERED");
         });
+    }
+
+    @Test
+    void aHeldRestoreUndoesTheNoticeItRelatesToOnlyWhenApproved() {
+        String takedown = officer().issue(Api.validNotice(PARTNER).put("urgency", "STANDARD"));
+        awaitDelivered(takedown);
+        assertThat(report(takedown, Status.ACTIONED)).isEqualTo(200);
+        String restore = officer().issue(Api.validNotice(PARTNER).put("type", "RESTORE").put("relatesTo", takedown));
+
+        assertThat(state(restore)).isEqualTo("PENDING_APPROVAL");
+        assertThat(state(takedown)).as("a RESTORE waiting for approval changes nothing yet").isEqualTo("ACTIONED");
+
+        approve(restore, APPROVER);
+
+        assertThat(state(takedown)).isEqualTo("RESTORED");
+        assertThat(events(takedown)).endsWith("RESTORED");
+        awaitDelivered(restore);
+    }
+
+    @Test
+    void aPartnerCannotReportOnANoticeThatNeverWentToIt() {
+        String held = officer().issue(Api.validNotice(PARTNER));
+        String declined = officer().issue(Api.validNotice(PARTNER));
+        approver().post("/api/v1/notices/" + declined + "/decline", "application/json", "{\"reason\": \"not needed\"}");
+
+        assertThat(report(held, Status.ACTIONED)).isEqualTo(422);
+        assertThat(report(declined, Status.ACTIONED)).isEqualTo(422);
+        assertThat(state(held)).isEqualTo("PENDING_APPROVAL");
+        assertThat(state(declined)).isEqualTo("DECLINED");
+        assertThat(jdbc.sql("select count(*) from security_event where notice_id in (?, ?) and kind = 'UNKNOWN_NOTICE'")
+                .params(held, declined).query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void scorecardsCountOnlyWhatWentToThePartner() {
+        String period = "?from=" + CLOCK.instant().minus(Duration.ofDays(30)) + "&to=" + CLOCK.instant().plus(Duration.ofDays(30));
+        long before = scorecardNotices(period);
+
+        String held = officer().issue(Api.validNotice(PARTNER));
+        String declined = officer().issue(Api.validNotice(PARTNER));
+        approver().post("/api/v1/notices/" + declined + "/decline", "application/json", "{\"reason\": \"not needed\"}");
+        String withdrawn = officer().issue(Api.validNotice(PARTNER));
+        officer().post("/api/v1/notices/" + withdrawn + "/withdrawal", "application/json", "{\"reason\": \"not needed\"}");
+
+        assertThat(List.of(state(held), state(declined), state(withdrawn))).containsExactly("PENDING_APPROVAL", "DECLINED", "WITHDRAWN");
+        assertThat(scorecardNotices(period)).isEqualTo(before);
+        approve(held, APPROVER);
+        assertThat(scorecardNotices(period)).isEqualTo(before + 1);
+    }
+
+    private long scorecardNotices(String period) {
+        HttpResponse<String> response = api(Api.COMPLIANCE).get("/api/v1/compliance/scorecards/" + PARTNER + period);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Api.json(response).get("notices").asLong();
+    }
+
+    /** The partner's signed report through the real status endpoint, at the test clock's time; the HTTP status it got. */
+    private int report(String noticeId, Status status) {
+        var partner = TestPki.partner(KeyType.EC_P256);
+        var kit = new PartnerKit(PARTNER, partner.signing(), partner.encryption(),
+                TestPki.ministry(KeyType.EC_P256).signing().certificate(), AlgorithmPolicy.strict(), CLOCK);
+        var sender = new StatusSender(kit, TestPki.ministry(KeyType.EC_P256).encryption().certificate(),
+                URI.create("http://localhost:" + port + "/partner/v1/status"), null);
+        try {
+            sender.send(new StatusUpdate(Notice.PROTOCOL, UUID.randomUUID().toString(), noticeId, CLOCK.instant(), status,
+                    List.of(new StatusUpdate.ItemOutcome("https://video.example/watch?v=abc123", "REMOVED", CLOCK.instant())), null));
+            return 200;
+        } catch (java.io.IOException refused) {
+            var answer = java.util.regex.Pattern.compile("HTTP (\\d{3}) ").matcher(refused.getMessage());
+            if (answer.find()) {
+                return Integer.parseInt(answer.group(1));
+            }
+            throw new AssertionError("status update not sent", refused);
+        } catch (Exception e) {
+            throw new AssertionError("status update not sent", e);
+        }
     }
 
     private void approve(String id, String approver) {

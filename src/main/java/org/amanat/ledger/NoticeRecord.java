@@ -1,5 +1,6 @@
 package org.amanat.ledger;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
 /**
@@ -41,6 +42,7 @@ public record NoticeRecord(
      * @param decision APPROVED or DECLINED; null while it waits (or if it was withdrawn while waiting)
      * @param reason the reason given with a decline
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Approval(String heldFor, String decision, String decidedBy, Instant decidedAt, String reason) {}
 
     /** What the partner's verified receipt said; the raw DER is kept in the ledger as evidence. */

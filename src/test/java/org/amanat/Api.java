@@ -23,6 +23,9 @@ public final class Api {
     public static final String OFFICER = "officer-17";
     public static final String OTHER_OFFICER = "officer-9";
     public static final String APPROVER = "approver-1";
+    /** An officer who is also an approver: the one who could approve their own notice, were it not refused. */
+    public static final String OFFICER_APPROVER = "officer-approver-5";
+    public static final String OTHER_APPROVER = "approver-2";
     public static final String COMPLIANCE = "compliance-1";
     public static final String ADMIN = "admin-1";
     public static final String AUDITOR = "auditor-1";

@@ -7,7 +7,8 @@ import java.time.Instant;
  *
  * @param relatesTo for RESTORE and WITHDRAWAL, the earlier notice; it moves to {@code relatedBecomes}
  * @param relatedWas the state the earlier notice must still be in for that move
- * @param actor the person signed in who issued it, named in its history
+ * @param actor the person signed in who issued it, named in its history (and the one person who can never approve it)
+ * @param heldFor why the approval policy holds it for a second person; null when it goes out at once
  */
 public record NewNotice(
         String id,
@@ -22,4 +23,10 @@ public record NewNotice(
         String relatesTo,
         NoticeState relatedBecomes,
         NoticeState relatedWas,
-        String actor) {}
+        String actor,
+        String heldFor) {
+
+    public boolean held() {
+        return heldFor != null;
+    }
+}

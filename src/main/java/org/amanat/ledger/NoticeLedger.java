@@ -21,10 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
 /** Notices and their history: written once when issued, read by the officers' API. */
 @Repository
 public class NoticeLedger {
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             id, partner_id, type, urgency, category, state, issued_at, ack_deadline, action_deadline, notice_json,
             delivered_at, receipt_disposition, receipt_partner_reference, receipt_signature_algorithm, receipt_digest,
-            receipt_der, relates_to, acted_at, action_late, status_reason""";
+            receipt_der, relates_to, acted_at, action_late, status_reason, submitted_at, submitted_by, held_for, decision,
+            decided_by, decided_at, decision_reason""";
 
     private final JdbcClient jdbc;
 
@@ -34,12 +35,18 @@ public class NoticeLedger {
 
     /**
      * The notice, its outbox entry and its ISSUED event, in one transaction: once this returns, nothing
-     * is lost. A RESTORE or WITHDRAWAL ({@code relatedBecomes} set) moves the notice it relates to into its new state in the same
+     * is lost. A notice the approval policy holds ({@link NewNotice#held()}) is recorded PENDING_APPROVAL
+     * instead, with no outbox entry and no deadlines, and a RESTORE among them moves the notice it relates to
+     * only when approved ({@link ApprovalLedger#approve}). A RESTORE or WITHDRAWAL ({@code relatedBecomes} set) moves the notice it relates to into its new state in the same
      * transaction, only from the state the decision was made on: if another request or node changed it
      * meanwhile, nothing is recorded and {@link OptimisticLockingFailureException} is thrown.
      */
     @Transactional
     public void issue(NewNotice notice) {
+        if (notice.held()) {
+            insertHeld(notice);
+            return;
+        }
         if (notice.relatedBecomes() != null) {
             int moved = jdbc.sql("update notice set state = ?, closed_at = coalesce(closed_at, ?) where id = ? and state = ?")
                     .params(notice.relatedBecomes().name(), utc(notice.issuedAt()), notice.relatesTo(), notice.relatedWas().name())
@@ -56,16 +63,34 @@ public class NoticeLedger {
     private void insert(NewNotice notice) {
         jdbc.sql("""
                 insert into notice (id, partner_id, type, urgency, category, state, issued_at, ack_deadline, action_deadline,
-                    notice_json, relates_to)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    notice_json, relates_to, submitted_at, submitted_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(notice.id(), notice.partnerId(), notice.type(), notice.urgency(), notice.category(),
                         NoticeState.ISSUED.name(), utc(notice.issuedAt()), utc(notice.ackDeadline()),
-                        utc(notice.actionDeadline()), notice.noticeJson(), notice.relatesTo())
+                        utc(notice.actionDeadline()), notice.noticeJson(), notice.relatesTo(), utc(notice.issuedAt()),
+                        notice.actor())
                 .update();
         jdbc.sql("insert into outbox (notice_id, partner_id, due_at, attempts, issued_at) values (?, ?, ?, 0, ?)")
                 .params(notice.id(), notice.partnerId(), utc(notice.issuedAt()), utc(notice.issuedAt()))
                 .update();
         event(notice.id(), notice.issuedAt(), "ISSUED", "for " + notice.partnerId(), notice.actor());
+    }
+
+    /**
+     * A held notice: no deadlines and no outbox entry until approved. Its issued_at holds the submission
+     * time meanwhile, so lists keep their order; it is read as "not issued" ({@link NoticeRecord#issuedToPartner()}).
+     */
+    private void insertHeld(NewNotice notice) {
+        jdbc.sql("""
+                insert into notice (id, partner_id, type, urgency, category, state, issued_at, notice_json, relates_to,
+                    submitted_at, submitted_by, held_for)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(notice.id(), notice.partnerId(), notice.type(), notice.urgency(), notice.category(),
+                        NoticeState.PENDING_APPROVAL.name(), utc(notice.issuedAt()), notice.noticeJson(), notice.relatesTo(),
+                        utc(notice.issuedAt()), notice.actor(), truncate(notice.heldFor(), 200))
+                .update();
+        event(notice.id(), notice.issuedAt(), "APPROVAL_REQUESTED", "by " + notice.actor() + " for " + notice.partnerId()
+                + "; held for a second person's approval: " + notice.heldFor(), notice.actor());
     }
 
     /** How {@link #endUndelivered} went. */
@@ -126,7 +151,24 @@ public class NoticeLedger {
         return Ending.POSSIBLY_DELIVERED;
     }
 
-    private void event(String noticeId, Instant at, String kind, String detail, String actor) {
+    /**
+     * An officer withdraws a held notice before anyone decided on it: WITHDRAWN, final, never sent. Conditional
+     * on PENDING_APPROVAL, like every decision on it ({@link ApprovalLedger}): of this and an approval, one wins.
+     *
+     * @return false if it was no longer waiting (approved, declined or withdrawn meanwhile); nothing changed then
+     */
+    @Transactional
+    public boolean withdrawPending(String id, Instant at, String detail, String actor) {
+        int won = jdbc.sql("update notice set state = ?, closed_at = ? where id = ? and state = ?")
+                .params(NoticeState.WITHDRAWN.name(), utc(at), id, NoticeState.PENDING_APPROVAL.name())
+                .update();
+        if (won == 1) {
+            event(id, at, NoticeState.WITHDRAWN.name(), detail + " (never sent: withdrawn while awaiting approval)", actor);
+        }
+        return won == 1;
+    }
+
+    void event(String noticeId, Instant at, String kind, String detail, String actor) {
         jdbc.sql("insert into notice_event (notice_id, at, kind, detail, actor) values (?, ?, ?, ?, ?)")
                 .params(noticeId, utc(at), kind, truncate(detail), actor)
                 .update();
@@ -194,16 +236,23 @@ public class NoticeLedger {
         return state == null ? null : state.name();
     }
 
-    private static NoticeRecord notice(ResultSet rs, int row) throws SQLException {
+    static NoticeRecord notice(ResultSet rs, int row) throws SQLException {
         byte[] der = rs.getBytes("receipt_der");
         var receipt = der == null ? null : new NoticeRecord.ReceiptSummary(rs.getString("receipt_disposition"),
                 rs.getString("receipt_partner_reference"), rs.getString("receipt_signature_algorithm"),
                 rs.getString("receipt_digest"), der.length);
+        String heldFor = rs.getString("held_for");
+        var approval = heldFor == null ? null : new NoticeRecord.Approval(heldFor, rs.getString("decision"),
+                rs.getString("decided_by"), time(rs, "decided_at"), rs.getString("decision_reason"));
+        Instant ackDeadline = time(rs, "ack_deadline");
+        // A notice without deadlines was held and never approved: it was never issued to its partner.
+        Instant issuedAt = ackDeadline == null ? null : time(rs, "issued_at");
+        Instant submittedAt = time(rs, "submitted_at");
         return new NoticeRecord(rs.getString("id"), rs.getString("partner_id"), rs.getString("type"), rs.getString("urgency"),
-                rs.getString("category"), NoticeState.valueOf(rs.getString("state")), time(rs, "issued_at"),
-                time(rs, "ack_deadline"), time(rs, "action_deadline"), rs.getString("notice_json"), time(rs, "delivered_at"),
+                rs.getString("category"), NoticeState.valueOf(rs.getString("state")), issuedAt,
+                ackDeadline, time(rs, "action_deadline"), rs.getString("notice_json"), time(rs, "delivered_at"),
                 receipt, rs.getString("relates_to"), time(rs, "acted_at"), (Boolean) rs.getObject("action_late"),
-                rs.getString("status_reason"));
+                rs.getString("status_reason"), submittedAt == null ? issuedAt : submittedAt, rs.getString("submitted_by"), approval);
     }
 
     static Instant time(ResultSet rs, String column) throws SQLException {

@@ -1,10 +1,13 @@
 package org.amanat.ledger;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
 /**
  * A notice as the ledger holds it. {@code receipt} is null until DELIVERED; {@code actedAt} and
- * {@code actionLate} are set by the partner's status updates.
+ * {@code actionLate} are set by the partner's status updates. {@code issuedAt} and the deadlines are null
+ * while a held notice was never issued to its partner (pending approval, declined, or withdrawn while pending).
+ * {@code approval} is null unless the approval policy held it.
  */
 public record NoticeRecord(
         String id,
@@ -22,7 +25,25 @@ public record NoticeRecord(
         String relatesTo,
         Instant actedAt,
         Boolean actionLate,
-        String statusReason) {
+        String statusReason,
+        Instant submittedAt,
+        String submittedBy,
+        Approval approval) {
+
+    /** Whether it went to its partner: a held notice goes at approval, and one never approved never does. */
+    public boolean issuedToPartner() {
+        return issuedAt != null;
+    }
+
+    /**
+     * Four-eyes approval of a held notice.
+     *
+     * @param heldFor why the policy held it
+     * @param decision APPROVED or DECLINED; null while it waits (or if it was withdrawn while waiting)
+     * @param reason the reason given with a decline
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Approval(String heldFor, String decision, String decidedBy, Instant decidedAt, String reason) {}
 
     /** What the partner's verified receipt said; the raw DER is kept in the ledger as evidence. */
     public record ReceiptSummary(

@@ -1,6 +1,13 @@
 package org.amanat.ledger;
 
 public enum NoticeState {
+    /**
+     * Held by the approval policy until a second person approves it (then ISSUED) or declines it: not in the
+     * outbox, no deadlines yet, never sealed while it waits.
+     */
+    PENDING_APPROVAL,
+    /** A second person refused a held notice, with a reason; final, never sealed or sent. */
+    DECLINED,
     /** In the ledger and the outbox, not yet acknowledged. */
     ISSUED,
     /** A receipt signed by the partner, for the exact bytes sent, was verified and kept. */

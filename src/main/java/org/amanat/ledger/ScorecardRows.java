@@ -16,12 +16,15 @@ public class ScorecardRows {
         this.jdbc = jdbc;
     }
 
-    /** Notices issued to the partner in [{@code from}, {@code to}). */
+    /**
+     * Notices issued to the partner in [{@code from}, {@code to}). One held for approval and never approved has
+     * no deadlines: it never went to the partner and owes it nothing, so it is left out.
+     */
     public List<ScorecardRow> issued(String partnerId, Instant from, Instant to) {
         return jdbc.sql("""
                 select type, urgency, category, state, issued_at, ack_deadline, action_deadline, delivered_at, responded_at,
                     closed_at, status_reason
-                from notice where partner_id = ? and issued_at >= ? and issued_at < ?""")
+                from notice where partner_id = ? and issued_at >= ? and issued_at < ? and ack_deadline is not null""")
                 .params(partnerId, utc(from), utc(to))
                 .query((rs, row) -> new ScorecardRow(rs.getString(1), rs.getString(2), rs.getString(3),
                         NoticeState.valueOf(rs.getString(4)), NoticeLedger.time(rs, "issued_at"),

@@ -66,6 +66,13 @@ class NoticeController {
     @GetMapping
     NoticePage list(@RequestParam(required = false) String partner, @RequestParam(required = false) NoticeState state,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        checkPage(page, size);
+        var items = ledger.list(partner, state, page, size).stream().map(NoticeView::summary).toList();
+        return new NoticePage(items, page, size, ledger.count(partner, state));
+    }
+
+    /** The paging rules of every list in the officers' API. */
+    static void checkPage(int page, int size) {
         if (page < 0) {
             throw invalidParameter("page", "must be 0 or more");
         }
@@ -75,8 +82,6 @@ class NoticeController {
         if ((long) page * size > Integer.MAX_VALUE) {
             throw invalidParameter("page", "too far: page × size must be at most " + Integer.MAX_VALUE);
         }
-        var items = ledger.list(partner, state, page, size).stream().map(NoticeView::summary).toList();
-        return new NoticePage(items, page, size, ledger.count(partner, state));
     }
 
     private NoticeView view(String id) {

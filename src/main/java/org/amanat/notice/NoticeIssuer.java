@@ -3,7 +3,6 @@ package org.amanat.notice;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -29,11 +28,13 @@ import org.springframework.stereotype.Service;
 /**
  * Turns valid requests into notices with deadlines from the partner's obligations, and records them:
  * new notices, RESTOREs of notices acted on, and withdrawals. The person who acts ({@code actor}) is the one signed
- * in: the signed notice names them as {@code issuer.officerId}, and the history names them for each step.
+ * in: the signed notice names them as {@code issuer.officerId}, and the history names them for each step. A notice
+ * the {@link ApprovalPolicy} holds is recorded PENDING_APPROVAL, to be approved or declined by a second person
+ * ({@link NoticeApprovals}).
  */
 @Service
 class NoticeIssuer {
-    private static final Set<NoticeState> RESTORABLE = Set.of(NoticeState.ACTIONED, NoticeState.PARTIALLY_ACTIONED);
+    static final Set<NoticeState> RESTORABLE = Set.of(NoticeState.ACTIONED, NoticeState.PARTIALLY_ACTIONED);
     private static final Set<NoticeState> UNDELIVERED = Set.of(NoticeState.ISSUED, NoticeState.DELIVERY_FAILED);
     private static final Set<NoticeState> WITHDRAWABLE_BY_NOTICE = Set.of(NoticeState.DELIVERED, NoticeState.NEEDS_CLARIFICATION);
     private static final Duration ATTEMPT_WAIT = Duration.ofSeconds(2);
@@ -43,16 +44,20 @@ class NoticeIssuer {
     private final PartnerDirectory partners;
     private final NoticeLedger ledger;
     private final NoticeIds ids;
+    private final ApprovalPolicy policy;
     private final Clock clock;
 
-    NoticeIssuer(NoticeRequestValidator validator, PartnerDirectory partners, NoticeLedger ledger, NoticeIds ids, Clock clock) {
+    NoticeIssuer(NoticeRequestValidator validator, PartnerDirectory partners, NoticeLedger ledger, NoticeIds ids,
+            ApprovalPolicy policy, Clock clock) {
         this.validator = validator;
         this.partners = partners;
         this.ledger = ledger;
         this.ids = ids;
+        this.policy = policy;
         this.clock = clock;
     }
 
+    /** @param actor the person signed in: the notice's officer, on record, and the one person who can never approve it */
     Notice issue(NoticeRequest request, String actor) {
         List<Violation> violations = new ArrayList<>(validator.validate(request));
         if (request.type() == NoticeType.WITHDRAWAL) {
@@ -69,8 +74,11 @@ class NoticeIssuer {
                 new Notice.Issuer(request.issuer().authority(), actor, request.issuer().contact()), request.evidence(),
                 request.relatesTo(), request.territorialScope(), request.redress());
         boolean restore = request.type() == NoticeType.RESTORE;
+        String heldFor = policy.heldFor(notice);
         try {
-            record(notice, restore ? NoticeState.RESTORED : null, restore ? related.state() : null, actor);
+            // A held RESTORE moves the notice it undoes only when approved.
+            ledger.issue(newNotice(notice, restore && heldFor == null ? NoticeState.RESTORED : null,
+                    restore && heldFor == null ? related.state() : null, actor, heldFor));
         } catch (OptimisticLockingFailureException changed) {
             throw new InvalidRequestException(HttpStatus.CONFLICT, "changed-meanwhile", List.of(new Violation("relatesTo",
                     "notice " + related.id() + " changed while this RESTORE was recorded; nothing was recorded, look at it again")));
@@ -111,12 +119,19 @@ class NoticeIssuer {
         var issuer = new Notice.Issuer(earlier.issuer().authority(), actor, earlier.issuer().contact());
         for (int waits = 0; ; ) {
             NoticeState state = ledger.find(id).orElseThrow().state();
+            if (state == NoticeState.PENDING_APPROVAL) {
+                if (ledger.withdrawPending(id, clock.instant(), detail, actor)) {
+                    return null;
+                }
+                throw new InvalidRequestException(HttpStatus.CONFLICT, "changed-meanwhile", List.of(new Violation("state",
+                        "notice " + id + " was approved or declined while this withdrawal was made; nothing was recorded, look at it again")));
+            }
             Notice withdrawal = build(NoticeType.WITHDRAWAL, earlier.partnerId(), Urgency.URGENT, earlier.category(),
                     earlier.legalBasis(), earlier.items(), request.reason(), issuer, List.of(), id, earlier.territorialScope(),
                     earlier.redress());
             if (UNDELIVERED.contains(state)) {
                 switch (ledger.endUndelivered(id, NoticeState.WITHDRAWN, clock.instant(), detail, actor,
-                        newNotice(withdrawal, null, null, actor))) {
+                        newNotice(withdrawal, null, null, actor, null))) {
                     case NEVER_SENT -> {
                         return null;
                     }
@@ -134,7 +149,7 @@ class NoticeIssuer {
                         List.of(new Violation("state", "cannot withdraw a notice that is " + state + hint)));
             }
             try {
-                record(withdrawal, NoticeState.WITHDRAWN, state, actor);
+                ledger.issue(newNotice(withdrawal, NoticeState.WITHDRAWN, state, actor, null));
                 return withdrawal;
             } catch (OptimisticLockingFailureException changed) {
                 // a report came in, or another officer withdrew it: decide on the state it has now
@@ -194,19 +209,16 @@ class NoticeIssuer {
             Notice.LegalBasis legalBasis, List<Notice.Item> items, String reasons, Notice.Issuer issuer,
             List<Notice.Evidence> evidence, String relatesTo, String territorialScope, String redress) {
         Obligations obligations = partners.get(partnerId).profile().obligations();
-        Instant issuedAt = clock.instant();
-        return new Notice(Notice.PROTOCOL, ids.next(), type, partnerId, issuedAt, urgency, issuedAt.plus(obligations.ackWithin()),
-                issuedAt.plus(obligations.actionWithin().get(urgency)), category, legalBasis, items, reasons, issuer, evidence,
-                relatesTo, territorialScope, redress);
+        Notice notice = new Notice(Notice.PROTOCOL, ids.next(), type, partnerId, null, urgency, null, null, category, legalBasis,
+                items, reasons, issuer, evidence, relatesTo, territorialScope, redress);
+        return Deadlines.issuedAt(notice, clock.instant(), obligations);
     }
 
-    private void record(Notice notice, NoticeState relatedBecomes, NoticeState relatedWas, String actor) {
-        ledger.issue(newNotice(notice, relatedBecomes, relatedWas, actor));
-    }
-
-    private static NewNotice newNotice(Notice notice, NoticeState relatedBecomes, NoticeState relatedWas, String actor) {
+    private static NewNotice newNotice(Notice notice, NoticeState relatedBecomes, NoticeState relatedWas, String actor,
+            String heldFor) {
         return new NewNotice(notice.noticeId(), notice.partnerId(), notice.type().name(), notice.urgency().name(),
                 notice.category().name(), notice.issuedAt(), notice.ackDeadline(), notice.actionDeadline(),
-                new String(ProtocolJson.write(notice), StandardCharsets.UTF_8), notice.relatesTo(), relatedBecomes, relatedWas, actor);
+                new String(ProtocolJson.write(notice), StandardCharsets.UTF_8), notice.relatesTo(), relatedBecomes, relatedWas,
+                actor, heldFor);
     }
 }

@@ -47,6 +47,11 @@ public final class EndpointRules {
             rule(HttpMethod.GET, "/api/v1/notices/{id}", "a notice, its attempts and history", STAFF),
             rule(HttpMethod.POST, "/api/v1/notices/{id}/withdrawal", "withdraw one's own notice (checked on the notice)", OFFICER),
             rule(HttpMethod.POST, "/api/v1/notices/{id}/abandonment", "give up delivering a notice", ADMIN),
+            // four-eyes approval: what waits is a list of notices like any other; the decision is an approver's (never on
+            // their own notice: checked on the notice, 403 own-notice)
+            rule(HttpMethod.GET, "/api/v1/approvals", "the notices waiting for approval", STAFF),
+            rule(HttpMethod.POST, "/api/v1/notices/{id}/approval", "approve a held notice", APPROVER),
+            rule(HttpMethod.POST, "/api/v1/notices/{id}/decline", "decline a held notice", APPROVER),
             // compliance: read-only for compliance staff and auditors; a probe records findings, changes no notice
             rule(HttpMethod.GET, "/api/v1/compliance/scorecards", "every partner's scorecard", COMPLIANCE, AUDITOR),
             rule(HttpMethod.GET, "/api/v1/compliance/scorecards/{partnerId}", "one partner's scorecard", COMPLIANCE, AUDITOR),

@@ -103,7 +103,9 @@ class StatusIntake {
             noticeId = update.noticeId();
             Duration skew = partner.policy().maxClockSkew();
             checkSentAt(update, skew, now);
-            NoticeRecord notice = notices.find(update.noticeId()).orElseThrow(() -> refused(HttpStatus.UNPROCESSABLE_ENTITY,
+            // A notice held for approval and never approved never went to the partner: the partner cannot know it.
+            NoticeRecord notice = notices.find(update.noticeId()).filter(NoticeRecord::issuedToPartner)
+                    .orElseThrow(() -> refused(HttpStatus.UNPROCESSABLE_ENTITY,
                     "UNKNOWN_NOTICE", "noticeId", "no such notice", null));
             if (!notice.partnerId().equals(partner.id())) {
                 throw refused(HttpStatus.FORBIDDEN, "FOREIGN_NOTICE", "noticeId", "the notice was not sent to " + partner.id(), null);

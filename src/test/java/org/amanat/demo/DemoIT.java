@@ -21,7 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The README's demo as it ships: the demo profile, the example keys in certs-example/, the three
  * example partner profiles and their simulated platforms on ports 9441-9443 (mutual TLS for two),
- * which acknowledge each notice and report it ACTIONED through the partner kit.
+ * which acknowledge each notice and report it ACTIONED through the partner kit. The notices are URGENT, so
+ * each waits for a second person's approval first, as the README shows.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
@@ -41,14 +42,20 @@ class DemoIT {
 
     @Test
     void everyExamplePartnerAcknowledgesANoticeAndReportsItActioned() {
-        // the README's demo officer (application-demo.yml): the built-in users exist in the demo profile only
+        // the README's demo officer and approver (application-demo.yml): the built-in users exist in the demo profile only
         var api = new Api(port).withAuthorization(Api.basic(DemoUsers.name(Role.OFFICER), DemoUsers.password(Role.OFFICER)));
+        var approver = new Api(port).withAuthorization(Api.basic(DemoUsers.name(Role.APPROVER), DemoUsers.password(Role.APPROVER)));
         List<String> ids = List.of("globaltube", "chirp", "pasarlokal").stream().map(p -> api.issue(Api.validNotice(p))).toList();
+        for (String id : ids) {
+            assertThat(api.notice(id).get("state").asText()).isEqualTo("PENDING_APPROVAL");
+            assertThat(approver.post("/api/v1/notices/" + id + "/approval", "application/json", "").statusCode()).isEqualTo(200);
+        }
 
         for (String id : ids) {
             var notice = await().atMost(Duration.ofSeconds(20)).until(() -> api.notice(id), n -> "ACTIONED".equals(n.get("state").asText()));
             assertThat(notice.at("/receipt/disposition").asText()).isEqualTo("RECEIVED");
-            assertThat(notice.get("history").findValuesAsText("kind")).containsExactly("ISSUED", "DELIVERED", "STATUS_ACTIONED");
+            assertThat(notice.get("history").findValuesAsText("kind")).containsExactly("APPROVAL_REQUESTED", "APPROVED", "ISSUED",
+                    "DELIVERED", "STATUS_ACTIONED");
             assertThat(received.resolve(notice.get("partnerId").asText()).resolve(id + ".der")).exists();
         }
     }

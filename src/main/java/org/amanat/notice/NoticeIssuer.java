@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
+import org.amanat.ledger.IdempotencyKey;
 import org.amanat.ledger.NewNotice;
 import org.amanat.ledger.NoticeLedger;
 import org.amanat.ledger.NoticeRecord;
@@ -54,6 +55,11 @@ class NoticeIssuer {
     }
 
     Notice issue(NoticeRequest request, String actor) {
+        return issue(request, actor, null);
+    }
+
+    /** The same, recording the request's {@code Idempotency-Key} (when not null) with the notice, in its transaction. */
+    Notice issue(NoticeRequest request, String actor, IdempotencyKey key) {
         List<Violation> violations = new ArrayList<>(validator.validate(request));
         if (request.type() == NoticeType.WITHDRAWAL) {
             violations.add(new Violation("type", "withdraw with POST /api/v1/notices/{id}/withdrawal"));
@@ -70,7 +76,12 @@ class NoticeIssuer {
                 request.relatesTo(), request.territorialScope(), request.redress());
         boolean restore = request.type() == NoticeType.RESTORE;
         try {
-            record(notice, restore ? NoticeState.RESTORED : null, restore ? related.state() : null, actor);
+            NewNotice recorded = newNotice(notice, restore ? NoticeState.RESTORED : null, restore ? related.state() : null, actor);
+            if (key == null) {
+                ledger.issue(recorded);
+            } else {
+                ledger.issue(recorded, key);
+            }
         } catch (OptimisticLockingFailureException changed) {
             throw new InvalidRequestException(HttpStatus.CONFLICT, "changed-meanwhile", List.of(new Violation("relatesTo",
                     "notice " + related.id() + " changed while this RESTORE was recorded; nothing was recorded, look at it again")));

@@ -63,6 +63,7 @@ public final class EndpointRules {
             // the API described, for anyone signed in
             rule(HttpMethod.GET, "/v3/api-docs", "OpenAPI 3", STAFF),
             rule(HttpMethod.GET, "/v3/api-docs/**", "OpenAPI 3", STAFF),
+            rule(HttpMethod.GET, "/v3/api-docs.yaml", "OpenAPI 3 as YAML", STAFF),
             rule(HttpMethod.GET, "/swagger-ui.html", "Swagger UI", STAFF),
             rule(HttpMethod.GET, "/swagger-ui/**", "Swagger UI", STAFF),
             // the servlet container's error dispatch; asked for directly, /error answers 404

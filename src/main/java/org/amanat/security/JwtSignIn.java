@@ -9,6 +9,9 @@ import java.util.Objects;
 import org.amanat.protocol.Texts;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -57,6 +60,13 @@ final class JwtSignIn {
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(expires, times, new JwtIssuerValidator(settings.issuer()),
                 audience(settings.audience()), principal(settings.principalClaim()))));
         return decoder;
+    }
+
+    /** Its own, not the one of HTTP Basic: each way of signing in checks only its own credentials. */
+    static AuthenticationManager authenticationManager(SecuritySettings.Jwt settings, Clock clock) {
+        JwtAuthenticationProvider tokens = new JwtAuthenticationProvider(decoder(settings, clock));
+        tokens.setJwtAuthenticationConverter(authentication(settings));
+        return new ProviderManager(tokens);
     }
 
     static Converter<Jwt, AbstractAuthenticationToken> authentication(SecuritySettings.Jwt settings) {

@@ -116,8 +116,7 @@ class SecurityConfiguration {
             http.oauth2ResourceServer(resourceServer -> resourceServer
                     .authenticationEntryPoint(problems)
                     .accessDeniedHandler(problems)
-                    .jwt(jwt -> jwt.decoder(JwtSignIn.decoder(settings.jwt(), clock))
-                            .jwtAuthenticationConverter(JwtSignIn.authentication(settings.jwt()))));
+                    .jwt(jwt -> jwt.authenticationManager(JwtSignIn.authenticationManager(settings.jwt(), clock))));
         }
         http.addFilterBefore(new SignInThrottleFilter(throttle, problems), BearerTokenAuthenticationFilter.class);
         return http.build();

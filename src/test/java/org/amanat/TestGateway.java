@@ -138,6 +138,10 @@ public final class TestGateway {
         properties.put("amanat.ministry-tls-client", folder.resolve("ministry-tls.p12").toString());
         properties.put("amanat.security.users-file", folder.resolve("users.yaml").toString());
         properties.put("amanat.delivery.poll-interval", "50");
+        // Load, outage, crash and race tests issue and report flat out; they are not about rate limits, which
+        // RateLimitIT sets low for itself. Production's limits are application.yml's.
+        properties.put("amanat.rate-limits.officer.requests", "1000000");
+        properties.put("amanat.rate-limits.partner.requests", "1000000");
         return properties;
     }
 

@@ -12,6 +12,7 @@ import org.amanat.protocol.InvalidFieldsException;
 import org.amanat.protocol.ProtocolJson;
 import org.amanat.protocol.SafeText;
 import org.amanat.web.OversizedRequestRefused;
+import org.amanat.web.RateLimitRefused;
 import org.amanat.web.Violation;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
@@ -140,6 +141,17 @@ class StatusIntake {
         var refusal = refused(HttpStatus.PAYLOAD_TOO_LARGE, "TOO_LARGE", "(body)", "larger than " + oversized.limit() + " bytes", null);
         recordRefusal(clock.instant(), oversized.partnerId(), refusal, null, null);
         logRefused(oversized.partnerId(), refusal);
+    }
+
+    /**
+     * A partner over its rate limit was answered 429 before the route was reached: on the record like every other
+     * refusal, once per period (the rate limit's filter has logged it), so a flood does not become a flood of writes.
+     */
+    @EventListener
+    void recordRateLimited(RateLimitRefused limited) {
+        var refusal = refused(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED", "(request)", "more than " + limited.limit()
+                + "; refused with 429, and so is every further request in this period, unrecorded", null);
+        recordRefusal(clock.instant(), limited.partnerId(), refusal, null, null);
     }
 
     /** A client's fault: one escaped log line, no stack trace. */

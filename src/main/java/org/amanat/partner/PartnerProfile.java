@@ -27,8 +27,10 @@ public record PartnerProfile(
     /**
      * @param mode MUTUAL (client certificate presented), SERVER (server authenticated only) or NONE (plain HTTP, tests and local demos only)
      * @param trustedCa the CA that the platform's TLS server certificate must chain to
+     * @param clientCertificate the certificate the platform presents when it calls the gateway ({@code /partner/**}),
+     *     naming this partner and no other (issue 11, item 4); optional until the partner listener requires it
      */
-    public record Tls(TlsMode mode, Path trustedCa) {}
+    public record Tls(TlsMode mode, Path trustedCa, Path clientCertificate) {}
 
     public enum TlsMode { MUTUAL, SERVER, NONE }
 

@@ -63,8 +63,17 @@ final class PartnerProfileValidator {
             trustedCa = certificates.certificate(at + "tls.trustedCa", p.tls().trustedCa(), problems);
         }
         X509Certificate clientCertificate = null;
+        X509Certificate clientCa = null;
         if (p.tls() != null && p.tls().clientCertificate() != null) {
             clientCertificate = clientCertificate(at + "tls.clientCertificate", p.tls().clientCertificate(), problems);
+            if (p.tls().clientCa() != null) {
+                clientCa = certificates.certificate(at + "tls.clientCa", p.tls().clientCa(), problems);
+                if (clientCertificate != null && clientCa != null && !issuedBy(clientCertificate, clientCa)) {
+                    problems.add(at + "tls.clientCa: did not issue tls.clientCertificate");
+                }
+            }
+        } else if (p.tls() != null && p.tls().clientCa() != null) {
+            problems.add(at + "tls.clientCa: is only for a tls.clientCertificate, which is not given");
         }
         if (p.connection() == null) {
             problems.add(at + "connection: is required");
@@ -115,7 +124,7 @@ final class PartnerProfileValidator {
         }
         var loosened = p.receiveOnly();
         var policy = new AlgorithmPolicy(loosened.rsaPkcs1v15Signatures(), loosened.rsa2048(), loosened.aes128Gcm(), loosened.maxClockSkew());
-        return new Partner(p, signing, encryption, trustedCa, policy, clientCertificate);
+        return new Partner(p, signing, encryption, trustedCa, policy, clientCertificate, clientCa);
     }
 
     /** A TLS client certificate: readable, not expired, no example key outside the demo, and meant for client authentication. */
@@ -135,6 +144,15 @@ final class PartnerProfileValidator {
             return null;
         }
         return certificate;
+    }
+
+    private static boolean issuedBy(X509Certificate certificate, X509Certificate ca) {
+        try {
+            certificate.verify(ca.getPublicKey());
+            return certificate.getIssuerX500Principal().equals(ca.getSubjectX500Principal());
+        } catch (java.security.GeneralSecurityException e) {
+            return false;
+        }
     }
 
     /**

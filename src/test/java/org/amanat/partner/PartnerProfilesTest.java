@@ -174,6 +174,16 @@ class PartnerProfilesTest {
     }
 
     @Test
+    void refusesAClientCaThatDidNotIssueTheClientCertificate() throws IOException {
+        Pki.writePem(TestPki.issue("chirp-client", KeyType.EC_P256, Pki.Usage.TLS_CLIENT).certificate(), dir.resolve("client.crt"));
+        Pki.writePem(TestPki.MINISTRY_TLS.certificate(), dir.resolve("not-a-ca.crt"));
+        write(baseline.replace("tls:\n", "tls:\n  clientCertificate: " + dir.resolve("client.crt") + "\n  clientCa: "
+                + dir.resolve("not-a-ca.crt") + "\n"));
+
+        assertOneProblem("chirp.yaml: tls.clientCa: did not issue tls.clientCertificate");
+    }
+
+    @Test
     void refusesOneClientCertificateForTwoPartners() throws IOException {
         Pki.writePem(TestPki.issue("shared-client", KeyType.EC_P256, Pki.Usage.TLS_CLIENT).certificate(), dir.resolve("client.crt"));
         String withClient = baseline.replace("tls:\n", "tls:\n  clientCertificate: " + dir.resolve("client.crt") + "\n");

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -68,7 +69,7 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
         if (denied instanceof CsrfException && !Credentials.present(request)) {
-            commence(request, response, new org.springframework.security.authentication.InsufficientAuthenticationException("no credentials"));
+            commence(request, response, new InsufficientAuthenticationException("no credentials"));
             return;
         }
         var who = SecurityContextHolder.getContext().getAuthentication();

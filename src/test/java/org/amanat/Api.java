@@ -90,6 +90,12 @@ public final class Api {
         return post("/api/v1/notices", "application/json", notice.toString());
     }
 
+    /** The same, with an {@code Idempotency-Key} header. */
+    public HttpResponse<String> postNotice(JsonNode notice, String idempotencyKey) {
+        return send(HttpRequest.newBuilder(URI.create(base + "/api/v1/notices")).header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(notice.toString())));
+    }
+
     /** Issues a notice and returns its id; fails the test unless the answer is 201. */
     public String issue(JsonNode notice) {
         HttpResponse<String> response = postNotice(notice);

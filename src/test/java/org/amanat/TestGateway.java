@@ -30,6 +30,7 @@ public final class TestGateway {
 
     private final Path folder;
     private final Path profiles;
+    private boolean partnerListener;
 
     public TestGateway() {
         try {
@@ -106,6 +107,8 @@ public final class TestGateway {
 
     /** The same, with more YAML for the profile (for example tighter obligations). */
     public TestGateway partner(String id, String endpoint, AlgorithmProfile profile, String tlsMode, String moreYaml) {
+        Path client = folder.resolve("partner-" + id + "-client.crt");
+        Pki.writePem(TestPki.partnerClient(id).certificate(), client);
         writeText(profiles.resolve(id + ".yaml"), moreYaml + """
                 id: %s
                 name: %s (test partner)
@@ -117,8 +120,21 @@ public final class TestGateway {
                 tls:
                   mode: %s
                   trustedCa: %s
+                  clientCertificate: %s
+                  clientCa: %s
                 """.formatted(id, id, endpoint, profile, folder.resolve("partner-" + profile + "-signing.crt"),
-                folder.resolve("partner-" + profile + "-encryption.crt"), tlsMode, folder.resolve("ca.crt")));
+                folder.resolve("partner-" + profile + "-encryption.crt"), tlsMode, folder.resolve("ca.crt"), client,
+                folder.resolve("ca.crt")));
+        return this;
+    }
+
+    /**
+     * Serve {@code /partner/**} on the partners' own HTTPS listener (any free port), which asks for the client
+     * certificates of {@link TestPki#partnerClient}.
+     */
+    public TestGateway withPartnerListener() {
+        write(TestPki.GATEWAY_TLS, "gateway-tls.p12");
+        partnerListener = true;
         return this;
     }
 
@@ -136,11 +152,20 @@ public final class TestGateway {
             properties.put("amanat.ministry-keys." + profile + ".encryption", folder.resolve("ministry-" + profile + "-encryption.p12").toString());
         }
         properties.put("amanat.ministry-tls-client", folder.resolve("ministry-tls.p12").toString());
+        if (partnerListener) {
+            properties.put("amanat.partner-listener.enabled", "true");
+            properties.put("amanat.partner-listener.port", "0");
+            properties.put("amanat.partner-listener.key-store", folder.resolve("gateway-tls.p12").toString());
+        }
         properties.put("amanat.security.users-file", folder.resolve("users.yaml").toString());
         properties.put("amanat.delivery.poll-interval", "50");
         // The baseline notice (Api.validNotice) is URGENT, which the approval policy holds for a second person; tests of
         // delivery, status and compliance want it sent at once. The approval tests turn the policy back on.
         properties.put("amanat.approval.enabled", "false");
+        // Load, outage, crash and race tests issue and report flat out; they are not about rate limits, which
+        // RateLimitIT sets low for itself. Production's limits are application.yml's.
+        properties.put("amanat.rate-limits.officer.requests", "1000000");
+        properties.put("amanat.rate-limits.partner.requests", "1000000");
         return properties;
     }
 

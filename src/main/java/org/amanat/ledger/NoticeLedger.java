@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -58,6 +59,37 @@ public class NoticeLedger {
                     notice.actor());
         }
         insert(notice);
+    }
+
+    /**
+     * {@link #issue(NewNotice)} with the {@code Idempotency-Key} it was asked with, recorded in the same transaction:
+     * the notice and its key are stored together or not at all. An expired row of the same key is replaced. If another
+     * request recorded the key meanwhile, nothing is recorded and {@link IdempotencyKeyTakenException} is thrown (on
+     * PostgreSQL this waits for that request's transaction to end: the primary key is the race guard).
+     */
+    @Transactional
+    public void issue(NewNotice notice, IdempotencyKey key) {
+        issue(notice);
+        jdbc.sql("delete from idempotency_key where principal = ? and idem_key = ? and expires_at <= ?")
+                .params(key.principal(), key.key(), utc(key.createdAt()))
+                .update();
+        try {
+            jdbc.sql("""
+                    insert into idempotency_key (principal, idem_key, request_digest, notice_id, created_at, expires_at)
+                    values (?, ?, ?, ?, ?, ?)""")
+                    .params(key.principal(), key.key(), key.requestDigest(), notice.id(), utc(key.createdAt()), utc(key.expiresAt()))
+                    .update();
+        } catch (DuplicateKeyException taken) {
+            throw new IdempotencyKeyTakenException(taken);
+        }
+    }
+
+    /** What a person's key, still honoured at {@code now}, was used for; empty when unknown or expired. */
+    public Optional<IdempotencyKey.Use> idempotencyKey(String principal, String key, Instant now) {
+        return jdbc.sql("select request_digest, notice_id from idempotency_key where principal = ? and idem_key = ? and expires_at > ?")
+                .params(principal, key, utc(now))
+                .query((rs, row) -> new IdempotencyKey.Use(rs.getString(1), rs.getString(2)))
+                .optional();
     }
 
     private void insert(NewNotice notice) {

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,19 +27,36 @@ class NoticeController {
     private static final int MAX_PAGE_SIZE = 200;
 
     private final NoticeIssuer issuer;
+    private final IdempotentNotices idempotent;
     private final NoticeLedger ledger;
     private final StatusLedger statuses;
 
-    NoticeController(NoticeIssuer issuer, NoticeLedger ledger, StatusLedger statuses) {
+    NoticeController(NoticeIssuer issuer, IdempotentNotices idempotent, NoticeLedger ledger, StatusLedger statuses) {
         this.issuer = issuer;
+        this.idempotent = idempotent;
         this.ledger = ledger;
         this.statuses = statuses;
     }
 
+    /**
+     * 201 with the new notice. With an {@code Idempotency-Key} already used by this person for this same request: 200
+     * with the notice that request made, as it is now ({@link IdempotentNotices}).
+     */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<NoticeView> issue(@RequestBody NoticeRequest request, Principal who) {
-        var notice = issuer.issue(request, who.getName());
-        return ResponseEntity.created(URI.create("/api/v1/notices/" + notice.noticeId())).body(view(notice.noticeId()));
+    ResponseEntity<NoticeView> issue(@RequestBody NoticeRequest request, @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) List<String> keys, Principal who) {
+        String key = IdempotencyKeyHeader.read(keys);
+        if (key == null) {
+            var notice = issuer.issue(request, who.getName());
+            return ResponseEntity.created(location(notice.noticeId())).body(view(notice.noticeId()));
+        }
+        var issued = idempotent.issue(request, who.getName(), key);
+        var answer = issued.replayed() ? ResponseEntity.ok().location(location(issued.noticeId()))
+                : ResponseEntity.created(location(issued.noticeId()));
+        return answer.body(view(issued.noticeId()));
+    }
+
+    private static URI location(String noticeId) {
+        return URI.create("/api/v1/notices/" + noticeId);
     }
 
     /** 201 with the WITHDRAWAL notice sent to the partner, or 200 with the notice when it was never sent. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
+import org.amanat.ledger.IdempotencyKey;
 import org.amanat.ledger.NewNotice;
 import org.amanat.ledger.NoticeLedger;
 import org.amanat.ledger.NoticeRecord;
@@ -59,6 +60,11 @@ class NoticeIssuer {
 
     /** @param actor the person signed in: the notice's officer, on record, and the one person who can never approve it */
     Notice issue(NoticeRequest request, String actor) {
+        return issue(request, actor, null);
+    }
+
+    /** The same, recording the request's {@code Idempotency-Key} (when not null) with the notice, in its transaction. */
+    Notice issue(NoticeRequest request, String actor, IdempotencyKey key) {
         List<Violation> violations = new ArrayList<>(validator.validate(request));
         if (request.type() == NoticeType.WITHDRAWAL) {
             violations.add(new Violation("type", "withdraw with POST /api/v1/notices/{id}/withdrawal"));
@@ -77,8 +83,13 @@ class NoticeIssuer {
         String heldFor = policy.heldFor(notice);
         try {
             // A held RESTORE moves the notice it undoes only when approved.
-            ledger.issue(newNotice(notice, restore && heldFor == null ? NoticeState.RESTORED : null,
-                    restore && heldFor == null ? related.state() : null, actor, heldFor));
+            NewNotice recorded = newNotice(notice, restore && heldFor == null ? NoticeState.RESTORED : null,
+                    restore && heldFor == null ? related.state() : null, actor, heldFor);
+            if (key == null) {
+                ledger.issue(recorded);
+            } else {
+                ledger.issue(recorded, key);
+            }
         } catch (OptimisticLockingFailureException changed) {
             throw new InvalidRequestException(HttpStatus.CONFLICT, "changed-meanwhile", List.of(new Violation("relatesTo",
                     "notice " + related.id() + " changed while this RESTORE was recorded; nothing was recorded, look at it again")));

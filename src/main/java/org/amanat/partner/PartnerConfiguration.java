@@ -1,9 +1,11 @@
 package org.amanat.partner;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.amanat.protocol.AlgorithmProfile;
@@ -26,7 +28,7 @@ class PartnerConfiguration {
     PartnerDirectory partnerDirectory(PartnerSettings settings, CertificateFiles files) {
         var validator = new PartnerProfileValidator(files);
         List<String> problems = new ArrayList<>();
-        List<Partner> partners = new ArrayList<>();
+        Map<Path, Partner> partners = new LinkedHashMap<>();
         var ids = new HashSet<String>();
         for (var loaded : new PartnerProfileLoader().load(settings.configDir())) {
             Partner partner = validator.validate(loaded.file(), loaded.profile(), problems);
@@ -36,16 +38,17 @@ class PartnerConfiguration {
             } else if (partner != null && !ids.add(partner.id())) {
                 problems.add(loaded.file() + ": id: '" + partner.id() + "' is used by another profile");
             } else if (partner != null) {
-                partners.add(partner);
+                partners.put(loaded.file(), partner);
             }
         }
+        PartnerProfileValidator.checkClientCertificatesDistinct(partners, problems);
         if (partners.isEmpty() && problems.isEmpty()) {
             problems.add(settings.configDir() + ": no partner profiles found");
         }
         if (!problems.isEmpty()) {
             throw new ConfigurationProblemsException(problems);
         }
-        return new PartnerDirectory(partners);
+        return new PartnerDirectory(List.copyOf(partners.values()));
     }
 
     @Bean

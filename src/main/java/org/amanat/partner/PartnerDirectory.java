@@ -1,5 +1,6 @@
 package org.amanat.partner;
 
+import java.security.cert.X509Certificate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,12 @@ public final class PartnerDirectory {
 
     public Optional<Partner> find(String id) {
         return Optional.ofNullable(id == null ? null : partners.get(id));
+    }
+
+    /** The partner whose TLS client certificate this is (profiles name distinct ones), if any. */
+    public Optional<Partner> byClientCertificate(X509Certificate certificate) {
+        return certificate == null ? Optional.empty()
+                : partners.values().stream().filter(p -> certificate.equals(p.clientCertificate())).findFirst();
     }
 
     public Partner get(String id) {

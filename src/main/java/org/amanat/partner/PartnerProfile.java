@@ -27,8 +27,12 @@ public record PartnerProfile(
     /**
      * @param mode MUTUAL (client certificate presented), SERVER (server authenticated only) or NONE (plain HTTP, tests and local demos only)
      * @param trustedCa the CA that the platform's TLS server certificate must chain to
+     * @param clientCertificate the certificate the platform presents when it calls the gateway ({@code /partner/**}),
+     *     naming this partner and no other (issue 11, item 4); optional until the partner listener requires it
+     * @param clientCa the CA that issued {@code clientCertificate}, which the partner listener names as acceptable (Java
+     *     clients present only a certificate whose issuer the server names); left out for a self-signed certificate
      */
-    public record Tls(TlsMode mode, Path trustedCa) {}
+    public record Tls(TlsMode mode, Path trustedCa, Path clientCertificate, Path clientCa) {}
 
     public enum TlsMode { MUTUAL, SERVER, NONE }
 

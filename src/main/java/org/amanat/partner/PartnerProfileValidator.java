@@ -2,10 +2,14 @@ package org.amanat.partner;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.amanat.partner.PartnerProfile.TlsMode;
 import org.amanat.protocol.AlgorithmPolicy;
@@ -18,6 +22,8 @@ final class PartnerProfileValidator {
     private static final Duration MAX_SKEW = Duration.ofHours(1);
     /** DESIGN.md section 7: TLS 1.1 and older are refused. */
     private static final List<String> TLS_VERSIONS = List.of("TLSv1.2", "TLSv1.3");
+    private static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
+    private static final String ANY_PURPOSE = "2.5.29.37.0";
 
     private final CertificateFiles certificates;
 
@@ -55,6 +61,19 @@ final class PartnerProfileValidator {
         X509Certificate trustedCa = null;
         if (p.tls() != null && p.tls().mode() != TlsMode.NONE) {
             trustedCa = certificates.certificate(at + "tls.trustedCa", p.tls().trustedCa(), problems);
+        }
+        X509Certificate clientCertificate = null;
+        X509Certificate clientCa = null;
+        if (p.tls() != null && p.tls().clientCertificate() != null) {
+            clientCertificate = clientCertificate(at + "tls.clientCertificate", p.tls().clientCertificate(), problems);
+            if (p.tls().clientCa() != null) {
+                clientCa = certificates.certificate(at + "tls.clientCa", p.tls().clientCa(), problems);
+                if (clientCertificate != null && clientCa != null && !issuedBy(clientCertificate, clientCa)) {
+                    problems.add(at + "tls.clientCa: did not issue tls.clientCertificate");
+                }
+            }
+        } else if (p.tls() != null && p.tls().clientCa() != null) {
+            problems.add(at + "tls.clientCa: is only for a tls.clientCertificate, which is not given");
         }
         if (p.connection() == null) {
             problems.add(at + "connection: is required");
@@ -105,7 +124,56 @@ final class PartnerProfileValidator {
         }
         var loosened = p.receiveOnly();
         var policy = new AlgorithmPolicy(loosened.rsaPkcs1v15Signatures(), loosened.rsa2048(), loosened.aes128Gcm(), loosened.maxClockSkew());
-        return new Partner(p, signing, encryption, trustedCa, policy);
+        return new Partner(p, signing, encryption, trustedCa, policy, clientCertificate, clientCa);
+    }
+
+    /** A TLS client certificate: readable, not expired, no example key outside the demo, and meant for client authentication. */
+    private X509Certificate clientCertificate(String where, Path file, List<String> problems) {
+        X509Certificate certificate = certificates.certificate(where, file, problems);
+        if (certificate == null) {
+            return null;
+        }
+        try {
+            List<String> purposes = certificate.getExtendedKeyUsage();
+            if (purposes != null && !purposes.contains(CLIENT_AUTH) && !purposes.contains(ANY_PURPOSE)) {
+                problems.add(where + ": is not a TLS client certificate (its extended key usage does not include clientAuth)");
+                return null;
+            }
+        } catch (CertificateParsingException e) {
+            problems.add(where + ": its extended key usage cannot be read: " + e.getMessage());
+            return null;
+        }
+        return certificate;
+    }
+
+    private static boolean issuedBy(X509Certificate certificate, X509Certificate ca) {
+        try {
+            certificate.verify(ca.getPublicKey());
+            return certificate.getIssuerX500Principal().equals(ca.getSubjectX500Principal());
+        } catch (java.security.GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Each client certificate names exactly one partner: one named by two profiles is a problem of both files. Called
+     * with every valid partner, once all are loaded.
+     */
+    static void checkClientCertificatesDistinct(Map<Path, Partner> partners, List<String> problems) {
+        Map<X509Certificate, List<String>> owners = new HashMap<>();
+        partners.forEach((file, partner) -> {
+            if (partner.clientCertificate() != null) {
+                owners.computeIfAbsent(partner.clientCertificate(), c -> new ArrayList<>()).add(partner.id());
+            }
+        });
+        partners.forEach((file, partner) -> {
+            List<String> sharing = partner.clientCertificate() == null ? List.of() : owners.get(partner.clientCertificate());
+            if (sharing.size() > 1) {
+                problems.add(file + ": tls.clientCertificate: is also the client certificate of "
+                        + String.join(", ", sharing.stream().filter(id -> !id.equals(partner.id())).sorted().toList())
+                        + "; each certificate must name exactly one partner");
+            }
+        });
     }
 
     private static void checkResilience(String at, PartnerProfile.Resilience r, List<String> problems) {

@@ -12,6 +12,8 @@ import org.amanat.protocol.InvalidFieldsException;
 import org.amanat.protocol.ProtocolJson;
 import org.amanat.protocol.SafeText;
 import org.amanat.web.OversizedRequestRefused;
+import org.amanat.web.PartnerCertificateRefused;
+import org.amanat.web.RateLimitRefused;
 import org.amanat.web.Violation;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
@@ -142,6 +144,27 @@ class StatusIntake {
         var refusal = refused(HttpStatus.PAYLOAD_TOO_LARGE, "TOO_LARGE", "(body)", "larger than " + oversized.limit() + " bytes", null);
         recordRefusal(clock.instant(), oversized.partnerId(), refusal, null, null);
         logRefused(oversized.partnerId(), refusal);
+    }
+
+    /**
+     * A partner over its rate limit was answered 429 before the route was reached: on the record like every other
+     * refusal, once per period (the rate limit's filter has logged it), so a flood does not become a flood of writes.
+     */
+    @EventListener
+    void recordRateLimited(RateLimitRefused limited) {
+        var refusal = refused(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED", "(request)", "more than " + limited.limit()
+                + "; refused with 429, and so is every further request in this period, unrecorded", null);
+        recordRefusal(clock.instant(), limited.partnerId(), refusal, null, null);
+    }
+
+    /** The partner listener refused a request whose client certificate names another partner, or none (logged there). */
+    @EventListener
+    void recordCertificateMismatch(PartnerCertificateRefused refused) {
+        String detail = refused.certificatePartner() == null
+                ? "the client certificate (" + refused.certificateSubject() + ") is no partner's"
+                : "the client certificate is " + refused.certificatePartner() + "'s, not the partner the header names";
+        recordRefusal(clock.instant(), refused.partnerHeader(), refused(HttpStatus.FORBIDDEN, "CERTIFICATE_MISMATCH",
+                StatusSender.PARTNER_HEADER, detail, null), null, null);
     }
 
     /** A client's fault: one escaped log line, no stack trace. */

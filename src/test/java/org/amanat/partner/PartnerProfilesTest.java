@@ -152,6 +152,51 @@ class PartnerProfilesTest {
                         .anyMatch(p -> p.contains("tube.yaml: algorithmProfile: is required")));
     }
 
+    @Test
+    void loadsTheClientCertificateThatNamesThePartner() throws IOException {
+        var clientCertificate = TestPki.issue("chirp-client", KeyType.EC_P256, Pki.Usage.TLS_CLIENT).certificate();
+        Pki.writePem(clientCertificate, dir.resolve("client.crt"));
+        write(baseline.replace("tls:\n", "tls:\n  clientCertificate: " + dir.resolve("client.crt") + "\n"));
+
+        PartnerDirectory directory = directory(false);
+
+        assertThat(directory.get("chirp").clientCertificate()).isEqualTo(clientCertificate);
+        assertThat(directory.byClientCertificate(clientCertificate)).map(Partner::id).hasValue("chirp");
+        assertThat(directory.byClientCertificate(TestPki.MINISTRY_TLS.certificate())).isEmpty();
+    }
+
+    @Test
+    void refusesAClientCertificateNotMeantForTlsClients() throws IOException {
+        Pki.writePem(TestPki.PARTNER_TLS.certificate(), dir.resolve("server.crt"));
+        write(baseline.replace("tls:\n", "tls:\n  clientCertificate: " + dir.resolve("server.crt") + "\n"));
+
+        assertOneProblem("chirp.yaml: tls.clientCertificate: is not a TLS client certificate");
+    }
+
+    @Test
+    void refusesAClientCaThatDidNotIssueTheClientCertificate() throws IOException {
+        Pki.writePem(TestPki.issue("chirp-client", KeyType.EC_P256, Pki.Usage.TLS_CLIENT).certificate(), dir.resolve("client.crt"));
+        Pki.writePem(TestPki.MINISTRY_TLS.certificate(), dir.resolve("not-a-ca.crt"));
+        write(baseline.replace("tls:\n", "tls:\n  clientCertificate: " + dir.resolve("client.crt") + "\n  clientCa: "
+                + dir.resolve("not-a-ca.crt") + "\n"));
+
+        assertOneProblem("chirp.yaml: tls.clientCa: did not issue tls.clientCertificate");
+    }
+
+    @Test
+    void refusesOneClientCertificateForTwoPartners() throws IOException {
+        Pki.writePem(TestPki.issue("shared-client", KeyType.EC_P256, Pki.Usage.TLS_CLIENT).certificate(), dir.resolve("client.crt"));
+        String withClient = baseline.replace("tls:\n", "tls:\n  clientCertificate: " + dir.resolve("client.crt") + "\n");
+        write(withClient);
+        Files.writeString(profiles.resolve("tube.yaml"), withClient.replace("id: chirp", "id: tube").replace("name: Chirp", "name: Tube"));
+
+        assertThatThrownBy(this::load).isInstanceOf(ConfigurationProblemsException.class)
+                .satisfies(e -> assertThat(((ConfigurationProblemsException) e).problems())
+                        .anyMatch(p -> p.contains("chirp.yaml: tls.clientCertificate: is also the client certificate of tube"))
+                        .anyMatch(p -> p.contains("tube.yaml: tls.clientCertificate: is also the client certificate of chirp"))
+                        .hasSize(2));
+    }
+
     private void assertOneProblem(String expected) {
         assertThatThrownBy(this::load).isInstanceOf(ConfigurationProblemsException.class)
                 .satisfies(e -> assertThat(((ConfigurationProblemsException) e).problems()).singleElement()
@@ -167,10 +212,13 @@ class PartnerProfilesTest {
     }
 
     private Map<String, Partner> load(boolean demo) {
+        return Map.of("chirp", directory(demo).get("chirp"));
+    }
+
+    private PartnerDirectory directory(boolean demo) {
         var ministryKeys = Map.of(AlgorithmProfile.EC, new PartnerSettings.KeyFiles(dir.resolve("unused.p12"), dir.resolve("unused.p12")),
                 AlgorithmProfile.RSA, new PartnerSettings.KeyFiles(dir.resolve("unused.p12"), dir.resolve("unused.p12")));
         var settings = new PartnerSettings(profiles, ministryKeys, dir.resolve("unused.p12"), "unused");
-        var directory = new PartnerConfiguration().partnerDirectory(settings, new CertificateFiles(demo, Clock.systemUTC()));
-        return Map.of("chirp", directory.get("chirp"));
+        return new PartnerConfiguration().partnerDirectory(settings, new CertificateFiles(demo, Clock.systemUTC()));
     }
 }

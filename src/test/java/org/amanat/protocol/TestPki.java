@@ -26,6 +26,9 @@ public final class TestPki {
     private static final Map<KeyType, Party> MINISTRY = new EnumMap<>(KeyType.class);
     private static final Map<KeyType, Party> PARTNER = new EnumMap<>(KeyType.class);
     private static final Map<KeyType, Party> OTHER_PARTNER = new EnumMap<>(KeyType.class);
+    private static final Map<String, SigningIdentity> PARTNER_CLIENTS = new java.util.HashMap<>();
+    /** The gateway's TLS server identity on its partner listener. */
+    public static final SigningIdentity GATEWAY_TLS = issue("gateway-tls", KeyType.EC_P256, Usage.TLS_SERVER);
 
     /** A signing and an encryption identity of one key type. */
     public record Party(SigningIdentity signing, SigningIdentity encryption) {}
@@ -42,6 +45,11 @@ public final class TestPki {
 
     public static synchronized Party otherPartner(KeyType type) {
         return OTHER_PARTNER.computeIfAbsent(type, t -> party("other-partner", t));
+    }
+
+    /** The TLS client certificate of the partner {@code partnerId}, one per partner id, as its profile names it. */
+    public static synchronized SigningIdentity partnerClient(String partnerId) {
+        return PARTNER_CLIENTS.computeIfAbsent(partnerId, id -> issue(id + "-client", KeyType.EC_P256, Usage.TLS_CLIENT));
     }
 
     private static Party party(String name, KeyType type) {

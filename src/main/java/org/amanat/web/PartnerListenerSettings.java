@@ -1,0 +1,15 @@
+package org.amanat.web;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The partners' own HTTPS listener ({@code amanat.partner-listener}): when enabled, {@code /partner/**} is served there
+ * only, to callers presenting a partner's client certificate, and nowhere else.
+ *
+ * @param port 0 for any free port (tests)
+ * @param keyStore PKCS#12 with the gateway's TLS server key and certificate, password {@code amanat.key-password}
+ */
+@ConfigurationProperties("amanat.partner-listener")
+public record PartnerListenerSettings(@DefaultValue("false") boolean enabled, @DefaultValue("8443") int port, Path keyStore) {}

@@ -106,8 +106,10 @@ class NoticeControllerTest {
         int lastPage = Integer.MAX_VALUE / 200;
 
         controller.list(null, null, lastPage, 200);
+        controller.list(null, null, Integer.MAX_VALUE, 1);
 
         verify(ledger).list(null, null, lastPage, 200);
+        verify(ledger).list(null, null, Integer.MAX_VALUE, 1);
     }
 
     private void given(String id) {

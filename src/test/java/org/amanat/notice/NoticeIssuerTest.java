@@ -187,11 +187,23 @@ class NoticeIssuerTest {
     void anAttemptThatOutlastsTheWaitIsAnsweredWith409() {
         givenIssued(NoticeState.ISSUED);
         when(ledger.endUndelivered(eq(EARLIER), eq(NoticeState.WITHDRAWN), eq(NOW), anyString(), any())).thenReturn(Ending.ATTEMPT_UNDER_WAY);
+        long started = System.nanoTime();
 
         assertRefused(() -> issuer.withdraw(EARLIER, new WithdrawalRequest("officer-2", "lifted")), HttpStatus.CONFLICT, "delivery-under-way",
                 new Violation("state", "a delivery attempt to tube is under way; try again once it has ended"));
         // 2 s of 20 ms polls: the 101st look finds the attempt still there
         verify(ledger, times(101)).endUndelivered(eq(EARLIER), eq(NoticeState.WITHDRAWN), eq(NOW), anyString(), any());
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("it waited between looks").isGreaterThan(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void anAbandonmentWaitsForAnAttemptUnderWayAsLongAsAWithdrawalDoes() {
+        givenIssued(NoticeState.ISSUED);
+        when(ledger.endUndelivered(eq(EARLIER), eq(NoticeState.ABANDONED), eq(NOW), anyString(), isNull())).thenReturn(Ending.ATTEMPT_UNDER_WAY);
+
+        assertRefused(() -> issuer.abandon(EARLIER, new AbandonmentRequest("admin-1", "partner gone")), HttpStatus.CONFLICT,
+                "delivery-under-way", new Violation("state", "a delivery attempt to tube is under way; try again once it has ended"));
+        verify(ledger, times(101)).endUndelivered(eq(EARLIER), eq(NoticeState.ABANDONED), eq(NOW), anyString(), isNull());
     }
 
     @Test

@@ -91,7 +91,7 @@ class PartnerProfilesTest {
     @Test
     void refusesPlainHttpEndpointUnlessTlsIsOff() throws IOException {
         write(baseline.replace("https://chirp.example", "http://chirp.example"));
-        assertOneProblem("chirp.yaml: endpoint: must be an https URL");
+        assertOneProblem("chirp.yaml: endpoint: must be an https URL when tls.mode is MUTUAL");
     }
 
     @Test

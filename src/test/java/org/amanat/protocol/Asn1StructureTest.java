@@ -47,6 +47,18 @@ class Asn1StructureTest {
                 .isInstanceOf(MalformedMessageException.class).hasMessage("not x: length at offset 4 runs past its enclosing element");
     }
 
+    /** Each cut short where the next header byte would be read: refused as malformed, never an index out of bounds (a 500). */
+    @Test
+    void refusesAHeaderCutShortAtEachOfItsParts() {
+        assertThatThrownBy(() -> Asn1Structure.check(bytes(0x04), "x"))
+                .isInstanceOf(MalformedMessageException.class).hasMessage("not x: truncated at offset 1");
+        assertThatThrownBy(() -> Asn1Structure.check(bytes(0x04, 0x82, 0x01), "x"))
+                .isInstanceOf(MalformedMessageException.class).hasMessage("not x: truncated at offset 2");
+        assertThatThrownBy(() -> Asn1Structure.check(bytes(0x30, 0x03, 0x30, 0x80, 0x00, 0x00), "x"))
+                .as("end-of-contents straddling the end of its definite-length parent")
+                .isInstanceOf(MalformedMessageException.class).hasMessage("not x: malformed end-of-contents at offset 4");
+    }
+
     private static byte[] bytes(int... values) {
         byte[] out = new byte[values.length];
         for (int i = 0; i < values.length; i++) {

@@ -49,6 +49,9 @@ import org.amanat.web.OversizedRequestRefused;
 import org.amanat.web.Violation;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -58,6 +61,7 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
  * may send about its own notice, changes the one thing a rule guards, and expects that one outcome. The
  * notice was issued an hour before "now"; its action deadline (URGENT) is four hours after issue.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class StatusIntakeTest {
     private static final String PARTNER = "globaltube";
     private static final String OTHER = "chirp";
@@ -456,6 +460,31 @@ class StatusIntakeTest {
         intake.recordOversized(new OversizedRequestRefused("/api/v1/notices", null, 1_048_576));
 
         assertThat(securityEvents()).isEmpty();
+    }
+
+    @Test
+    void logsWhetherAReportWasApplied(CapturedOutput output) {
+        intake.receive(PARTNER, seal(update(noticeId, Status.NEEDS_CLARIFICATION, clock.instant())));
+        assertThat(output.getOut()).contains("for notice " + noticeId + " from globaltube: NEEDS_CLARIFICATION applied");
+
+        ledgers.setNotice(noticeId, "state", NoticeState.WITHDRAWN.name());
+        intake.receive(PARTNER, seal(update(noticeId, Status.ACTIONED, clock.instant())));
+        assertThat(output.getOut()).contains("from globaltube: ACTIONED kept, not applied (notice is WITHDRAWN)");
+    }
+
+    @Test
+    void logsARefusalAsOneEscapedLine(CapturedOutput output) {
+        refusal("globaltube\nINFO forged", new byte[] {1});
+
+        assertThat(output.getOut()).contains("refused status update from globaltube\\u000aINFO forged (MALFORMED): ")
+                .doesNotContain("\nINFO forged");
+    }
+
+    @Test
+    void logsAnOversizedBodyLikeAnyRefusal(CapturedOutput output) {
+        intake.recordOversized(new OversizedRequestRefused("/partner/v1/status", PARTNER, 1_048_576));
+
+        assertThat(output.getOut()).contains("refused status update from globaltube (TOO_LARGE): (body): larger than 1048576 bytes");
     }
 
     private byte[] seal(StatusUpdate update) {

@@ -68,6 +68,15 @@ public final class TestLedgers {
         return new AlgorithmUses(jdbc);
     }
 
+    /** Records an ISSUED notice (in the outbox, with its ISSUED event) whose signed JSON does not matter to the test. */
+    public String issue(String partnerId, String type, String urgency, String category, Instant issuedAt, Instant ackDeadline,
+            Instant actionDeadline) {
+        String id = UUID.randomUUID().toString();
+        notices().issue(new NewNotice(id, partnerId, type, urgency, category, issuedAt, ackDeadline, actionDeadline, "{}", null,
+                null, null));
+        return id;
+    }
+
     /** Sets columns of a notice that only later events write (delivered_at, responded_at, closed_at, state...). */
     public void setNotice(String noticeId, String column, Object value) {
         jdbc.sql("update notice set " + column + " = ? where id = ?")

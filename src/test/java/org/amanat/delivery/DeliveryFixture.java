@@ -40,7 +40,11 @@ final class DeliveryFixture {
 
     /** Issues a notice a minute ago and leases it to {@link #NODE}. */
     DueDelivery leased() {
-        issue(clock.instant().minus(Duration.ofMinutes(1)));
+        return leased(clock.instant().minus(Duration.ofMinutes(1)));
+    }
+
+    DueDelivery leased(Instant issuedAt) {
+        issue(issuedAt);
         return ledgers.outbox().claim(PARTNER, NODE, clock.instant(), LEASE, 1, false).get(0);
     }
 

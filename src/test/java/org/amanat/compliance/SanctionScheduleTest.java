@@ -42,6 +42,28 @@ class SanctionScheduleTest {
         assertThat(fine.basis()).contains("1 x TERRORISM at 500", "1 x OTHER at 20");
     }
 
+    @Test
+    void finesExactlyFromTheFineThresholdOn() {
+        // fineFrom 5: four breaches are warned of, not fined; the fifth is the first fined
+        assertThat(SCHEDULE.recommend(breaches(Category.TERRORISM, 4))).extracting(Scorecard.Sanction::kind)
+                .containsExactly("WARNING_LETTER");
+
+        var sanctions = SCHEDULE.recommend(breaches(Category.TERRORISM, 5));
+
+        assertThat(sanctions).containsExactly(
+                new Scorecard.Sanction("WARNING_LETTER", 5, null, null, "5 breaches in the period; a warning letter is due from 3"),
+                new Scorecard.Sanction("ADMINISTRATIVE_FINE", 1, new BigDecimal("500"), "IDR",
+                        "breaches 5 to 5 of the period: 1 x TERRORISM at 500"));
+    }
+
+    @Test
+    void aCategoryWithoutAFineCountsButCostsNothing() {
+        var fine = SCHEDULE.recommend(breaches(Category.GAMBLING, 5)).get(1);
+
+        assertThat(fine.amount()).isEqualByComparingTo("0");
+        assertThat(fine.basis()).endsWith("1 x GAMBLING at 0");
+    }
+
     private static List<BreachRecord> breaches(Category category, int count) {
         return IntStream.range(0, count).mapToObj(i -> breach(category)).toList();
     }

@@ -16,6 +16,7 @@ import java.net.ConnectException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
 import org.amanat.ledger.AttemptOutcome;
 import org.amanat.ledger.DueDelivery;
 import org.amanat.ledger.NoticeState;
@@ -69,7 +70,7 @@ class DeliveryFailuresRecordTest {
         assertThat(fixture.ledgers.notices().attempts(delivery.noticeId())).isEmpty();
         assertThat(outbox(delivery, "lease_owner")).isNull();
         assertThat(outbox(delivery, "attempts")).isEqualTo("0");
-        assertThat(fixture.ledgers.outbox().claim("globaltube", "node-2", fixture.clock.instant(), DeliveryFixture.LEASE, 1, false))
+        assertThat(fixture.ledgers.outbox().claim("globaltube", "node-2", fixture.clock.instant(), DeliveryFixture.LEASE, 1, false, Set.of()))
                 .as("due again at once").hasSize(1);
         verify(deliveries).finished(delivery);
     }
@@ -255,7 +256,7 @@ class DeliveryFailuresRecordTest {
     /** The entry, due or not, leased again (the clock moves past its backoff). */
     private DueDelivery lease() {
         fixture.clock.advance(Duration.ofMinutes(10));
-        return fixture.ledgers.outbox().claim("globaltube", DeliveryFixture.NODE, fixture.clock.instant(), DeliveryFixture.LEASE, 1, false)
+        return fixture.ledgers.outbox().claim("globaltube", DeliveryFixture.NODE, fixture.clock.instant(), DeliveryFixture.LEASE, 1, false, Set.of())
                 .get(0);
     }
 

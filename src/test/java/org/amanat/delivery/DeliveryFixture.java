@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.amanat.TestClock;
 import org.amanat.ledger.DueDelivery;
@@ -45,7 +46,7 @@ final class DeliveryFixture {
 
     DueDelivery leased(Instant issuedAt) {
         issue(issuedAt);
-        return ledgers.outbox().claim(PARTNER, NODE, clock.instant(), LEASE, 1, false).get(0);
+        return ledgers.outbox().claim(PARTNER, NODE, clock.instant(), LEASE, 1, false, Set.of()).get(0);
     }
 
     String issue(Instant issuedAt) {
@@ -55,7 +56,7 @@ final class DeliveryFixture {
                 new Notice.LegalBasis("MR5/2020", "Art. 14"), List.of(new Notice.Item("https://globaltube.example/watch?v=abc123", ItemKind.URL, null)),
                 "Fraudulent investment scheme.", new Notice.Issuer("Ministry of Communications", "officer-17", null), List.of(), null, null, null);
         ledgers.notices().issue(new NewNotice(id, PARTNER, "TAKEDOWN", "URGENT", "FRAUD", issuedAt, notice.ackDeadline(),
-                notice.actionDeadline(), new String(ProtocolJson.write(notice), StandardCharsets.UTF_8), null, null, null));
+                notice.actionDeadline(), new String(ProtocolJson.write(notice), StandardCharsets.UTF_8), null, null, null, "officer-17", null));
         return id;
     }
 

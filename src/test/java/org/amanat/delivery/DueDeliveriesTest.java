@@ -13,6 +13,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.amanat.ledger.DueDelivery;
 import org.amanat.ledger.Outbox;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -78,7 +79,7 @@ class DueDeliveriesTest {
     @Test
     void leasesNothingWhileTheDatabaseIsUnavailableAndResumesWhenItAnswers() {
         Outbox flaky = mock(Outbox.class);
-        when(flaky.claim(anyString(), anyString(), any(), any(), anyInt(), anyBoolean()))
+        when(flaky.claim(anyString(), anyString(), any(), any(), anyInt(), anyBoolean(), any()))
                 .thenThrow(new CannotGetJdbcConnectionException("down"))
                 .thenThrow(new CannotGetJdbcConnectionException("still down"))
                 .thenReturn(List.of(new DueDelivery("n-1", "globaltube", 0, "{}", fixture.clock.instant(), "node-1", 1, false)));
@@ -94,7 +95,7 @@ class DueDeliveriesTest {
     void anyOtherFailureToClaimIsPassedOn() {
         Outbox broken = mock(Outbox.class);
         var failure = new IllegalStateException("bug");
-        when(broken.claim(anyString(), anyString(), any(), any(), anyInt(), anyBoolean())).thenThrow(failure);
+        when(broken.claim(anyString(), anyString(), any(), any(), anyInt(), anyBoolean(), any())).thenThrow(failure);
 
         assertThatThrownBy(() -> deliveries(broken, 50).claim("globaltube")).isSameAs(failure);
     }
@@ -127,12 +128,12 @@ class DueDeliveriesTest {
     @Test
     void takesBackItsOwnLeasesAtStartUp() {
         issue(2);
-        fixture.ledgers.outbox().claim("globaltube", "node-1", fixture.clock.instant(), DeliveryFixture.LEASE, 1, false);
-        fixture.ledgers.outbox().claim("globaltube", "node-2", fixture.clock.instant(), DeliveryFixture.LEASE, 1, false);
+        fixture.ledgers.outbox().claim("globaltube", "node-1", fixture.clock.instant(), DeliveryFixture.LEASE, 1, false, Set.of());
+        fixture.ledgers.outbox().claim("globaltube", "node-2", fixture.clock.instant(), DeliveryFixture.LEASE, 1, false, Set.of());
 
         deliveries.afterPropertiesSet();
 
-        assertThat(fixture.ledgers.outbox().claim("globaltube", "node-3", fixture.clock.instant(), DeliveryFixture.LEASE, 10, false))
+        assertThat(fixture.ledgers.outbox().claim("globaltube", "node-3", fixture.clock.instant(), DeliveryFixture.LEASE, 10, false, Set.of()))
                 .as("node-1's lease is free, node-2's is not").hasSize(1);
     }
 

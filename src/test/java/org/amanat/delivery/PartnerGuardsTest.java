@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -82,7 +83,7 @@ class PartnerGuardsTest {
 
         breaker.transitionToClosedState();
 
-        assertThat(fixture.ledgers.outbox().claim("globaltube", "node-1", fixture.clock.instant(), DeliveryFixture.LEASE, 10, false))
+        assertThat(fixture.ledgers.outbox().claim("globaltube", "node-1", fixture.clock.instant(), DeliveryFixture.LEASE, 10, false, Set.of()))
                 .hasSize(1);
     }
 
@@ -94,7 +95,7 @@ class PartnerGuardsTest {
 
         breaker.transitionToOpenState();
 
-        assertThat(fixture.ledgers.outbox().claim("globaltube", "node-1", fixture.clock.instant(), DeliveryFixture.LEASE, 10, false))
+        assertThat(fixture.ledgers.outbox().claim("globaltube", "node-1", fixture.clock.instant(), DeliveryFixture.LEASE, 10, false, Set.of()))
                 .isEmpty();
     }
 

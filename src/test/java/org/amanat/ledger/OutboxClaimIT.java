@@ -30,7 +30,7 @@ class OutboxClaimIT {
         for (int i = 1; i <= 3; i++) {
             Instant at = ISSUED.plusSeconds(i);
             ledger.issue(new NewNotice("n" + i, "chirp", "TAKEDOWN", "NORMAL", "GAMBLING", at, at.plusSeconds(3600),
-                    at.plusSeconds(7200), "{}", null, null, null));
+                    at.plusSeconds(7200), "{}", null, null, null, "officer-17", null));
         }
     }
 

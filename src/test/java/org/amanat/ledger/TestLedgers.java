@@ -73,7 +73,7 @@ public final class TestLedgers {
             Instant actionDeadline) {
         String id = UUID.randomUUID().toString();
         notices().issue(new NewNotice(id, partnerId, type, urgency, category, issuedAt, ackDeadline, actionDeadline, "{}", null,
-                null, null));
+                null, null, "officer-17", null));
         return id;
     }
 

@@ -231,7 +231,7 @@ abstract class AbstractIdempotencyKeyIT {
             for (int i = 0; i < threads; i++) {
                 outcomes.add(pool.submit(() -> {
                     NewNotice notice = new NewNotice(UUID.randomUUID().toString(), "tube", "TAKEDOWN", "URGENT", "FRAUD", now,
-                            now.plusSeconds(3600), now.plusSeconds(7200), "{}", null, null, null, Api.OFFICER);
+                            now.plusSeconds(3600), now.plusSeconds(7200), "{}", null, null, null, Api.OFFICER, null);
                     start.await();
                     try {
                         ledger.issue(notice, new IdempotencyKey(Api.OFFICER, key, "digest", now, now.plus(Duration.ofHours(24))));

@@ -179,7 +179,7 @@ class NoticeRequestValidatorTest {
         assertOnly(r -> withLegalBasis(r, null), "legalBasis");
         assertOnly(r -> withLegalBasis(r, new LegalBasis(null, "Art. 14")), "legalBasis.instrument");
         assertOnly(r -> withLegalBasis(r, new LegalBasis("MR5/2020", null)), "legalBasis.article");
-        assertOnly(r -> withIssuer(r, new Issuer(null, "officer-1", null)), "issuer.authority");
+        assertOnly(r -> withIssuer(r, new Issuer(null, null)), "issuer.authority");
         assertOnly(r -> withIssuer(r, null), "issuer");
     }
 
@@ -208,12 +208,12 @@ class NoticeRequestValidatorTest {
                                 ItemKind.URL, "n".repeat(NoticeRequestValidator.MAX_NOTE)),
                         new Item("a".repeat(Locators.MAX_ACCOUNT), ItemKind.ACCOUNT, null))),
                 new LegalBasis("i".repeat(500), "a".repeat(200))), "r".repeat(NoticeRequestValidator.MAX_REASONS)),
-                new Issuer("a".repeat(200), "o".repeat(NoticeRequestValidator.MAX_ID), "c".repeat(320))),
+                new Issuer("a".repeat(200), "c".repeat(320))),
                 List.of(new Evidence("b".repeat(64), "d".repeat(NoticeRequestValidator.MAX_NOTE)))),
                 "s".repeat(200), "r".repeat(NoticeRequestValidator.MAX_REASON));
 
         assertThat(validator.validate(atLimits)).isEmpty();
-        assertThat(validator.validate("officerId", "o".repeat(NoticeRequestValidator.MAX_ID), "r".repeat(NoticeRequestValidator.MAX_REASON)))
+        assertThat(validator.validateReason("r".repeat(NoticeRequestValidator.MAX_REASON)))
                 .isEmpty();
     }
 

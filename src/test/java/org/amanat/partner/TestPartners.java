@@ -49,7 +49,7 @@ public final class TestPartners {
     public static PartnerProfile profile(String id, URI endpoint) {
         return new PartnerProfile(id, "Partner " + id, endpoint, AlgorithmProfile.EC,
                 new PartnerProfile.Certificates(null, null),
-                new PartnerProfile.Tls(PartnerProfile.TlsMode.MUTUAL, null),
+                new PartnerProfile.Tls(PartnerProfile.TlsMode.MUTUAL, null, null, null),
                 new PartnerProfile.Connection(Duration.ofSeconds(2), Duration.ofSeconds(5)),
                 new PartnerProfile.Delivery(3, Duration.ofSeconds(2), Duration.ofMinutes(5), 0, 20, Duration.ofHours(2)),
                 new PartnerProfile.Resilience(Duration.ofSeconds(10), 4,

@@ -503,7 +503,7 @@ class StatusIntakeTest {
 
     private void attempt(Instant startedAt) {
         var outbox = ledgers.outbox();
-        var delivery = outbox.claim(PARTNER, "node-1", clock.instant(), Duration.ofMinutes(1), 1, true).get(0);
+        var delivery = outbox.claim(PARTNER, "node-1", clock.instant(), Duration.ofMinutes(1), 1, true, java.util.Set.of()).get(0);
         outbox.recordFailed(AttemptOutcome.failed(delivery, startedAt, startedAt.plusSeconds(1), 503, null, "HTTP 503", true),
                 clock.instant(), false, false);
     }

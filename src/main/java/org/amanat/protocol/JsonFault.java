@@ -24,17 +24,17 @@ public record JsonFault(String path, String message) {
             return new JsonFault(BODY, "too deeply nested, or a number or name too long");
         }
         if (e instanceof UnrecognizedPropertyException unknown) {
-            return new JsonFault(path(unknown), "unknown field");
+            return new JsonFault(path(unknown, BODY), "unknown field");
         }
         if (e instanceof MismatchedInputException mismatch) {
             // FAIL_ON_TRAILING_TOKENS reports this way, with the type of the whole document
             if (mismatch.getPath().isEmpty() && String.valueOf(mismatch.getOriginalMessage()).startsWith("Trailing token")) {
                 return new JsonFault(BODY, "content after the end of the JSON document");
             }
-            return new JsonFault(path(mismatch), expected(mismatch.getTargetType()));
+            return new JsonFault(path(mismatch, BODY), expected(mismatch.getTargetType()));
         }
         if (e instanceof JsonMappingException mapping) {
-            return new JsonFault(path(mapping), "cannot be read");
+            return new JsonFault(path(mapping, BODY), "cannot be read");
         }
         String original = String.valueOf(e.getOriginalMessage());
         if (e instanceof StreamReadException && original.startsWith("Duplicate field '")) {
@@ -73,7 +73,8 @@ public record JsonFault(String path, String message) {
         return "must be an object";
     }
 
-    private static String path(JsonMappingException e) {
+    /** Where in a JSON or YAML document Jackson failed, as {@code field.list[2].name}; {@code whole} when at the top. */
+    public static String path(JsonMappingException e, String whole) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference reference : e.getPath()) {
             if (reference.getFieldName() != null) {
@@ -82,6 +83,6 @@ public record JsonFault(String path, String message) {
                 path.append('[').append(reference.getIndex()).append(']');
             }
         }
-        return path.isEmpty() ? BODY : path.toString();
+        return path.isEmpty() ? whole : path.toString();
     }
 }

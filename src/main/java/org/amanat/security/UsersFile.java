@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.amanat.protocol.JsonFault;
 import org.amanat.protocol.Texts;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
@@ -54,7 +55,7 @@ public final class UsersFile {
         try {
             content = YAML.readValue(Files.readAllBytes(file), FileContent.class);
         } catch (JsonMappingException e) {
-            throw problems(file, List.of(path(e) + ": " + (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException
+            throw problems(file, List.of(JsonFault.path(e, "(file)") + ": " + (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException
                     ? "unknown field" : "cannot be read")));
         } catch (JsonProcessingException e) {
             throw problems(file, List.of("not YAML: " + e.getOriginalMessage()));
@@ -116,18 +117,6 @@ public final class UsersFile {
     /** Whether {@code password} is the one {@code hash} was made from. */
     static boolean matches(String password, String hash) {
         return new BCryptPasswordEncoder().matches(password, hash);
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "(file)" : path.toString();
     }
 
     private static IllegalStateException problems(Path file, List<String> problems) {

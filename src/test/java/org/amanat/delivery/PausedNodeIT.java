@@ -97,7 +97,8 @@ class PausedNodeIT {
 
         signal("CONT");
         // A's answers arrive and are recorded (late); every send has ended in a recorded attempt.
-        await().atMost(Duration.ofSeconds(20)).until(() -> count(jdbc, "select count(*) from delivery_attempt where node_id = 'node-a'") > 0
+        // generous: a resumed JVM on a busy machine (another test class runs beside this one) takes a while to catch up
+        await().atMost(Duration.ofSeconds(60)).until(() -> count(jdbc, "select count(*) from delivery_attempt where node_id = 'node-a'") > 0
                 && count(jdbc, "select count(*) from delivery_attempt") == sends().values().stream().mapToLong(n -> n).sum());
 
         Map<String, byte[]> receipts = receipts(jdbc);

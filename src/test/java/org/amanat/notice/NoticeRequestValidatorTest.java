@@ -178,6 +178,101 @@ class NoticeRequestValidatorTest {
     }
 
     @Test
+    void requiresEveryFieldOfTheLegalBasisAndTheAuthority() {
+        assertOnly(r -> withLegalBasis(r, null), "legalBasis");
+        assertOnly(r -> withLegalBasis(r, new LegalBasis(null, "Art. 14")), "legalBasis.instrument");
+        assertOnly(r -> withLegalBasis(r, new LegalBasis("MR5/2020", null)), "legalBasis.article");
+        assertOnly(r -> withIssuer(r, new Issuer(null, "officer-1", null)), "issuer.authority");
+        assertOnly(r -> withIssuer(r, null), "issuer");
+    }
+
+    @Test
+    void acceptsAThousandItemsAndRefusesOneMore() {
+        Item item = new Item("https://casino.example/play", ItemKind.URL, null);
+
+        assertThat(validator.validate(withItems(BASELINE, java.util.Collections.nCopies(NoticeRequestValidator.MAX_ITEMS, item)))).isEmpty();
+        assertThat(validator.validate(withItems(BASELINE, java.util.Collections.nCopies(NoticeRequestValidator.MAX_ITEMS + 1, item))))
+                .containsExactly(new Violation("items", "at most 1000 items, found 1001"));
+    }
+
+    @Test
+    void acceptsAHundredEvidenceEntries() {
+        assertThat(validator.validate(withEvidence(BASELINE, java.util.Collections.nCopies(NoticeRequestValidator.MAX_EVIDENCE,
+                new Evidence("b".repeat(64), null))))).isEmpty();
+        assertThat(validator.validate(withEvidence(BASELINE, java.util.Collections.nCopies(NoticeRequestValidator.MAX_EVIDENCE + 1,
+                new Evidence("b".repeat(64), null))))).containsExactly(new Violation("evidence", "at most 100 entries, found 101"));
+    }
+
+    /** The other side of {@link #refusesEveryFieldOverItsLimit}: each field exactly at its limit passes. */
+    @Test
+    void acceptsEveryFieldAtItsLimit() {
+        NoticeRequest atLimits = withScopeAndRedress(withEvidence(withIssuer(withReasons(withLegalBasis(
+                withItems(BASELINE, List.of(new Item("https://casino.example/" + "p".repeat(Locators.MAX_URL - "https://casino.example/".length()),
+                                ItemKind.URL, "n".repeat(NoticeRequestValidator.MAX_NOTE)),
+                        new Item("a".repeat(Locators.MAX_ACCOUNT), ItemKind.ACCOUNT, null))),
+                new LegalBasis("i".repeat(500), "a".repeat(200))), "r".repeat(NoticeRequestValidator.MAX_REASONS)),
+                new Issuer("a".repeat(200), "o".repeat(NoticeRequestValidator.MAX_ID), "c".repeat(320))),
+                List.of(new Evidence("b".repeat(64), "d".repeat(NoticeRequestValidator.MAX_NOTE)))),
+                "s".repeat(200), "r".repeat(NoticeRequestValidator.MAX_REASON));
+
+        assertThat(validator.validate(atLimits)).isEmpty();
+        assertThat(validator.validate("officerId", "o".repeat(NoticeRequestValidator.MAX_ID), "r".repeat(NoticeRequestValidator.MAX_REASON)))
+                .isEmpty();
+    }
+
+    @Test
+    void acceptsANoticeIdInRelatesTo() {
+        assertThat(validator.validate(new NoticeRequest(NoticeType.RESTORE, "tube", Urgency.URGENT, Category.GAMBLING, BASELINE.legalBasis(),
+                BASELINE.items(), BASELINE.statementOfReasons(), BASELINE.issuer(), null, "01a20000-0000-7000-8000-000000000001", null, null)))
+                .isEmpty();
+        assertOnly(r -> new NoticeRequest(r.type(), r.partnerId(), r.urgency(), r.category(), r.legalBasis(), r.items(),
+                r.statementOfReasons(), r.issuer(), r.evidence(), "01A20000-0000-7000-8000-000000000001", r.territorialScope(), r.redress()),
+                "relatesTo");
+    }
+
+    @Test
+    void refusesANullItemOrEvidenceEntry() {
+        assertOnly(r -> withItems(r, java.util.Arrays.asList(r.items().get(0), null)), "items[1]");
+        assertOnly(r -> withEvidence(r, java.util.Arrays.asList((Evidence) null)), "evidence[0]");
+        assertOnly(r -> withEvidence(r, List.of(new Evidence(null, "x"))), "evidence[0].sha256");
+        assertOnly(r -> withItem(r, new Item(null, ItemKind.URL, null)), "items[0].locator");
+    }
+
+    /** Each URL rule says what is wrong in its own words. */
+    @Test
+    void namesWhatIsWrongWithAUrl() {
+        assertThat(urlProblem("https://casino.example/" + "p".repeat(Locators.MAX_URL)))
+                .isEqualTo("at most " + Locators.MAX_URL + " characters, found " + (Locators.MAX_URL + "https://casino.example/".length()));
+        assertThat(urlProblem("https://casino.example/pl ay")).isEqualTo("must be printable ASCII without spaces (percent-encode the rest): U+0020 at index 25");
+        assertThat(urlProblem("https://casino.example/\u007f")).isEqualTo("must be printable ASCII without spaces (percent-encode the rest): U+007F at index 23");
+        assertThat(urlProblem("https://casino.example/~!")).isNull();
+        assertThat(urlProblem("https://casino.example/a|b")).startsWith("malformed URL: ");
+        assertThat(urlProblem("ftp://casino.example/")).isEqualTo("must be an http or https URL");
+        assertThat(urlProblem("https://user@casino.example/")).isEqualTo("must not carry user information (user@host)");
+        assertThat(urlProblem("https:///path")).isEqualTo("URL has no host");
+        assertThat(urlProblem("http://10.0.0.5/")).isEqualTo("URL host must be a public address, not loopback, private, link-local or multicast");
+        assertThat(urlProblem("http://localhost/")).isEqualTo("URL host is neither a domain name nor an IP address");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://0.1.2.3/", "http://100.64.0.1/", "http://100.127.255.255/", "http://224.0.0.1/", "http://255.255.255.255/"})
+    void refusesTheEdgesOfTheNonPublicIpv4Ranges(String url) {
+        assertThat(urlProblem(url)).startsWith("URL host must be a public address");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://1.0.0.1/", "http://100.63.255.255/", "http://100.128.0.1/", "http://99.64.0.1/", "http://223.255.255.254/"})
+    void acceptsThePublicAddressesJustOutsideThem(String url) {
+        assertThat(urlProblem(url)).isNull();
+    }
+
+    private String urlProblem(String url) {
+        List<Violation> violations = validator.validate(withItem(BASELINE, new Item(url, ItemKind.URL, null)));
+        assertThat(violations).hasSizeLessThanOrEqualTo(1).allMatch(v -> v.field().equals("items[0].locator"));
+        return violations.isEmpty() ? null : violations.get(0).message();
+    }
+
+    @Test
     void refusesOptionalFieldsSentBlank() {
         assertOnly(r -> withIssuer(r, new Issuer("Ministry", "officer-1", "")), "issuer.contact");
         assertOnly(r -> withScopeAndRedress(r, " ", r.redress()), "territorialScope");
@@ -223,6 +318,11 @@ class NoticeRequestValidatorTest {
         return new NoticeRequest(r.type(), r.partnerId(), r.urgency(), r.category(), r.legalBasis(), List.of(item),
                 r.statementOfReasons(), r.issuer(), r.evidence(), r.relatesTo(), r.territorialScope(), r.redress());
     }
+    private static NoticeRequest withItems(NoticeRequest r, List<Item> items) {
+        return new NoticeRequest(r.type(), r.partnerId(), r.urgency(), r.category(), r.legalBasis(), items,
+                r.statementOfReasons(), r.issuer(), r.evidence(), r.relatesTo(), r.territorialScope(), r.redress());
+    }
+
     private static NoticeRequest withPartner(NoticeRequest r, String partnerId) {
         return new NoticeRequest(r.type(), partnerId, r.urgency(), r.category(), r.legalBasis(), r.items(),
                 r.statementOfReasons(), r.issuer(), r.evidence(), r.relatesTo(), r.territorialScope(), r.redress());

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import org.amanat.protocol.AlgorithmPolicy;
 import org.amanat.protocol.AlgorithmProfile;
 import org.amanat.protocol.Pki;
 import org.amanat.protocol.Pki.KeyType;
@@ -17,6 +18,8 @@ import org.amanat.protocol.Urgency;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Partner profiles from a valid baseline; each test changes one thing and expects that one problem, with file and field. */
 class PartnerProfilesTest {
@@ -88,7 +91,7 @@ class PartnerProfilesTest {
     @Test
     void refusesPlainHttpEndpointUnlessTlsIsOff() throws IOException {
         write(baseline.replace("https://chirp.example", "http://chirp.example"));
-        assertOneProblem("chirp.yaml: endpoint: must be an https URL");
+        assertOneProblem("chirp.yaml: endpoint: must be an https URL when tls.mode is MUTUAL");
     }
 
     @Test
@@ -152,6 +155,140 @@ class PartnerProfilesTest {
                         .anyMatch(p -> p.contains("tube.yaml: algorithmProfile: is required")));
     }
 
+    /** Every resilience, delivery, connection, obligation and loosening setting: one value just past its rule, one problem. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            connection: {connectTimeout: 0s}                                | connection.connectTimeout: must be a positive duration
+            connection: {responseTimeout: -1s}                              | connection.responseTimeout: must be a positive duration
+            delivery: {immediateAttempts: 0}                                | delivery.immediateAttempts: must be at least 1
+            delivery: {laterInterval: 0s}                                   | delivery.laterInterval: must be a positive duration
+            delivery: {jitter: -0.01}                                       | delivery.jitter: must be at least 0 and below 1
+            delivery: {jitter: 1}                                           | delivery.jitter: must be at least 0 and below 1
+            delivery: {flagAfterAttempts: 0}                                | delivery.flagAfterAttempts: must be at least 1
+            delivery: {flagAfterAge: 0s}                                    | delivery.flagAfterAge: must be a positive duration
+            resilience: {timeLimit: 0s}                                     | resilience.timeLimit: must be a positive duration
+            resilience: {bulkhead: 0}                                       | resilience.bulkhead: must be between 1 and 200
+            resilience: {bulkhead: 201}                                     | resilience.bulkhead: must be between 1 and 200
+            resilience: {circuitBreaker: null}                              | resilience: is required, with circuitBreaker
+            resilience: {circuitBreaker: {failureRateThreshold: 0}}         | resilience.circuitBreaker.failureRateThreshold: must be a percentage from 1 to 100
+            resilience: {circuitBreaker: {failureRateThreshold: 101}}       | resilience.circuitBreaker.failureRateThreshold: must be a percentage from 1 to 100
+            resilience: {circuitBreaker: {slowCallRateThreshold: 0}}        | resilience.circuitBreaker.slowCallRateThreshold: must be a percentage from 1 to 100
+            resilience: {circuitBreaker: {slowCallRateThreshold: 101}}      | resilience.circuitBreaker.slowCallRateThreshold: must be a percentage from 1 to 100
+            resilience: {circuitBreaker: {slowCallDurationThreshold: 0s}}   | resilience.circuitBreaker.slowCallDurationThreshold: must be a positive duration
+            resilience: {circuitBreaker: {waitInOpenState: 0s}}             | resilience.circuitBreaker.waitInOpenState: must be a positive duration
+            resilience: {circuitBreaker: {slidingWindowSize: 0}}            | resilience.circuitBreaker: slidingWindowSize, minimumNumberOfCalls and permittedCallsInHalfOpenState must be at least 1
+            resilience: {circuitBreaker: {minimumNumberOfCalls: 0}}         | resilience.circuitBreaker: slidingWindowSize, minimumNumberOfCalls and permittedCallsInHalfOpenState must be at least 1
+            resilience: {circuitBreaker: {permittedCallsInHalfOpenState: 0}}| resilience.circuitBreaker: slidingWindowSize, minimumNumberOfCalls and permittedCallsInHalfOpenState must be at least 1
+            receiveOnly: {maxClockSkew: 0s}                                 | receiveOnly.maxClockSkew: must be a positive duration
+            receiveOnly: {maxClockSkew: 3601s}                              | receiveOnly.maxClockSkew: must be at most PT1H
+            """)
+    void refusesEachSettingJustPastItsRule(String setting, String problem) throws IOException {
+        write(baseline + setting + "\n");
+
+        assertOneProblem("chirp.yaml: " + problem);
+    }
+
+    /** The obligations are in the baseline already, so each is changed there rather than given a second time. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ackWithin: 0s                | obligations.ackWithin: must be a positive duration
+            certificateExpiryWarning: 0s | obligations.certificateExpiryWarning: must be a positive duration
+            STANDARD: -1h                | obligations.actionWithin.STANDARD: must be a positive duration
+            URGENT: 0s                   | obligations.actionWithin.URGENT: must be a positive duration
+            """)
+    void refusesADeadlineThatIsNotAPositiveDuration(String setting, String problem) throws IOException {
+        String profile = setting.startsWith("URGENT") ? baseline.replace("URGENT: 2h", setting)
+                : setting.startsWith("STANDARD") ? baseline.replace("    URGENT: 2h\n", "    URGENT: 2h\n    " + setting + "\n")
+                : baseline.replace("obligations:\n", "obligations:\n  " + setting + "\n");
+        assertThat(profile).isNotEqualTo(baseline);
+
+        write(profile);
+
+        assertOneProblem("chirp.yaml: " + problem);
+    }
+
+    @Test
+    void acceptsEachSettingAtTheEdgeOfItsRange() throws IOException {
+        write(baseline + """
+                delivery: {immediateAttempts: 1, jitter: 0, flagAfterAttempts: 1}
+                resilience:
+                  bulkhead: 200
+                  circuitBreaker: {failureRateThreshold: 100, slowCallRateThreshold: 100, slidingWindowSize: 1, minimumNumberOfCalls: 1,
+                    permittedCallsInHalfOpenState: 1}
+                receiveOnly: {maxClockSkew: 1h}
+                """);
+        assertThat(load().get("chirp").policy().maxClockSkew()).isEqualTo(Duration.ofHours(1));
+
+        write(baseline + """
+                delivery: {jitter: 0.99}
+                resilience:
+                  bulkhead: 1
+                  circuitBreaker: {failureRateThreshold: 1, slowCallRateThreshold: 1}
+                """);
+        assertThat(load().get("chirp").profile().resilience().bulkhead()).isEqualTo(1);
+    }
+
+    @Test
+    void carriesEachReceiveOnlyLooseningIntoThePartnersPolicy() throws IOException {
+        write(baseline + "receiveOnly: {rsaPkcs1v15Signatures: true, rsa2048: true, aes128Gcm: true, maxClockSkew: 10m}\n");
+
+        assertThat(load().get("chirp").policy()).isEqualTo(new AlgorithmPolicy(true, true, true, Duration.ofMinutes(10)));
+    }
+
+    @Test
+    void refusesAnHttpsEndpointWhenTlsIsOffAndNeedsNoTrustedCaThen() throws IOException {
+        String plain = baseline.replace("tls:\n", "tls:\n  mode: NONE\n");
+        write(plain);
+        assertOneProblem("chirp.yaml: endpoint: must be an http URL when tls.mode is NONE");
+
+        write(plain.replace("https://chirp.example", "http://chirp.example").replace(dir.resolve("ca.crt").toString(), dir.resolve("nowhere.crt").toString()));
+        assertThat(load().get("chirp").trustedCa()).isNull();
+    }
+
+    @Test
+    void readsTheTrustedCaWhenTlsIsOnlyServerAuthenticated() throws IOException {
+        write(baseline.replace("tls:\n", "tls:\n  mode: SERVER\n"));
+
+        assertThat(load().get("chirp").trustedCa()).isEqualTo(TestPki.caCertificate());
+    }
+
+    @Test
+    void readsOnlyYamlFilesAsProfiles() throws IOException {
+        write(baseline);
+        Files.writeString(profiles.resolve("tube.yml"), "id: tube\n");
+        Files.writeString(profiles.resolve("chirp.yaml.bak"), "not: [a profile\n");
+        Files.writeString(profiles.resolve("README.md"), "# partner profiles\n");
+
+        assertThat(directory(false).all()).extracting(Partner::id).containsExactly("chirp");
+    }
+
+    @Test
+    void letsAReceiveOnlyRsa2048LooseningAdmitA2048BitSigningKeyButNeverEncryptToOne() throws IOException {
+        Pki.writePem(TestPki.issue("rsa-2048", KeyType.RSA_2048, org.amanat.protocol.Pki.Usage.SIGNING).certificate(), dir.resolve("signing.crt"));
+        Pki.writePem(TestPki.partner(KeyType.RSA_3072).encryption().certificate(), dir.resolve("encryption.crt"));
+        String rsa = baseline.replace("algorithmProfile: EC", "algorithmProfile: RSA");
+
+        write(rsa);
+        assertOneProblem("chirp.yaml: certificates.signing: algorithm profile RSA needs an RSA key of at least 3072 bits, found RSA-2048");
+
+        write(rsa + "receiveOnly: {rsa2048: true}\n");
+        assertThat(load().get("chirp").signingCertificate().getPublicKey().getAlgorithm()).isEqualTo("RSA");
+
+        Pki.writePem(TestPki.issue("rsa-2048", KeyType.RSA_2048, org.amanat.protocol.Pki.Usage.ENCRYPTION).certificate(), dir.resolve("encryption.crt"));
+        Pki.writePem(TestPki.partner(KeyType.RSA_3072).signing().certificate(), dir.resolve("signing.crt"));
+        write(rsa + "receiveOnly: {rsa2048: true}\n");
+        assertOneProblem("chirp.yaml: certificates.encryption: algorithm profile RSA needs an RSA key of at least 3072 bits, found RSA-2048");
+    }
+
+    @Test
+    void theRsa2048LooseningDoesNotAdmitAnRsaKeyToTheEcProfile() throws IOException {
+        Pki.writePem(TestPki.partner(KeyType.RSA_3072).signing().certificate(), dir.resolve("signing.crt"));
+
+        write(baseline + "receiveOnly: {rsa2048: true}\n");
+
+        assertOneProblem("chirp.yaml: certificates.signing: algorithm profile EC needs an EC key on P-256 or P-384, found RSA-3072");
+    }
+
     private void assertOneProblem(String expected) {
         assertThatThrownBy(this::load).isInstanceOf(ConfigurationProblemsException.class)
                 .satisfies(e -> assertThat(((ConfigurationProblemsException) e).problems()).singleElement()
@@ -167,10 +304,13 @@ class PartnerProfilesTest {
     }
 
     private Map<String, Partner> load(boolean demo) {
+        return Map.of("chirp", directory(demo).get("chirp"));
+    }
+
+    private PartnerDirectory directory(boolean demo) {
         var ministryKeys = Map.of(AlgorithmProfile.EC, new PartnerSettings.KeyFiles(dir.resolve("unused.p12"), dir.resolve("unused.p12")),
                 AlgorithmProfile.RSA, new PartnerSettings.KeyFiles(dir.resolve("unused.p12"), dir.resolve("unused.p12")));
         var settings = new PartnerSettings(profiles, ministryKeys, dir.resolve("unused.p12"), "unused");
-        var directory = new PartnerConfiguration().partnerDirectory(settings, new CertificateFiles(demo, Clock.systemUTC()));
-        return Map.of("chirp", directory.get("chirp"));
+        return new PartnerConfiguration().partnerDirectory(settings, new CertificateFiles(demo, Clock.systemUTC()));
     }
 }

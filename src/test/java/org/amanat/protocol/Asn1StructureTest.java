@@ -28,6 +28,45 @@ class Asn1StructureTest {
         assertThatCode(() -> Asn1Structure.check(HostileDer.nestedDefinite(Asn1Structure.MAX_DEPTH), "x")).doesNotThrowAnyException();
     }
 
+    /** Tag numbers of 31 and more take extra bytes (X.690 8.1.2.4): up to four are read, each but the last with bit 8 set. */
+    @Test
+    void acceptsHighTagNumbersOfUpToFourBytes() {
+        assertThatCode(() -> Asn1Structure.check(bytes(0x5F, 0x1F, 0x00), "x")).doesNotThrowAnyException();
+        assertThatCode(() -> Asn1Structure.check(bytes(0x7F, 0x81, 0x01, 0x03, 0x04, 0x01, 0x00), "x")).doesNotThrowAnyException();
+        assertThatCode(() -> Asn1Structure.check(bytes(0x5F, 0x81, 0x81, 0x81, 0x01, 0x00), "x")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void refusesATagNumberLongerThanFourBytesOrCutShort() {
+        assertThatThrownBy(() -> Asn1Structure.check(bytes(0x5F, 0x81, 0x81, 0x81, 0x81, 0x01, 0x00), "x"))
+                .isInstanceOf(MalformedMessageException.class).hasMessage("not x: tag number too long at offset 5");
+        assertThatThrownBy(() -> Asn1Structure.check(bytes(0x5F, 0x81), "x"))
+                .isInstanceOf(MalformedMessageException.class).hasMessage("not x: truncated at offset 2");
+        assertThatThrownBy(() -> Asn1Structure.check(bytes(0x7F, 0x81, 0x01, 0x02, 0x04, 0x01, 0x00), "x"))
+                .as("what follows a long tag is still bounded by its length")
+                .isInstanceOf(MalformedMessageException.class).hasMessage("not x: length at offset 4 runs past its enclosing element");
+    }
+
+    /** Each cut short where the next header byte would be read: refused as malformed, never an index out of bounds (a 500). */
+    @Test
+    void refusesAHeaderCutShortAtEachOfItsParts() {
+        assertThatThrownBy(() -> Asn1Structure.check(bytes(0x04), "x"))
+                .isInstanceOf(MalformedMessageException.class).hasMessage("not x: truncated at offset 1");
+        assertThatThrownBy(() -> Asn1Structure.check(bytes(0x04, 0x82, 0x01), "x"))
+                .isInstanceOf(MalformedMessageException.class).hasMessage("not x: truncated at offset 2");
+        assertThatThrownBy(() -> Asn1Structure.check(bytes(0x30, 0x03, 0x30, 0x80, 0x00, 0x00), "x"))
+                .as("end-of-contents straddling the end of its definite-length parent")
+                .isInstanceOf(MalformedMessageException.class).hasMessage("not x: malformed end-of-contents at offset 4");
+    }
+
+    private static byte[] bytes(int... values) {
+        byte[] out = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (byte) values[i];
+        }
+        return out;
+    }
+
     @Test
     void refusesNestingOneLevelBeyondTheLimit() {
         assertThatThrownBy(() -> Asn1Structure.check(HostileDer.nestedIndefinite(Asn1Structure.MAX_DEPTH + 1), "x"))

@@ -124,6 +124,17 @@ class EnvelopeTest {
         assertThat(verified.signingTime()).isEqualTo(at);
     }
 
+    /** Not date-bound: the signer's certificate travels in every SignedData, so a partner can verify with openssl alone. */
+    @Test
+    void signedDataEmbedsExactlyTheSignersCertificate() throws Exception {
+        SigningIdentity signer = TestPki.ministry(KeyType.EC_P256).signing();
+
+        CMSSignedData data = new CMSSignedData(envelope.sign(CONTENT, signer));
+
+        assertThat(data.getCertificates().getMatches(null)).singleElement()
+                .satisfies(embedded -> assertThat(embedded.getEncoded()).isEqualTo(signer.certificate().getEncoded()));
+    }
+
     @Test
     void refusesDeeplyNestedBodyBeforeParsingIt() {
         byte[] nested = HostileDer.nestedIndefinite(200_000);

@@ -59,6 +59,48 @@ class KitCliTest {
         assertThat(err.toString().strip()).startsWith("amanat-partner-kit: ").doesNotContain("\n");
     }
 
+    @Test
+    void printsItsUsageOnRequestAndWithoutACommandFailsWithIt() {
+        assertThat(run("--help")).isZero();
+        assertThat(err.toString()).startsWith("usage: java -jar amanat-partner-kit.jar COMMAND");
+        err.reset();
+
+        assertThat(run()).isEqualTo(2);
+        assertThat(err.toString()).startsWith("usage: java -jar amanat-partner-kit.jar COMMAND");
+    }
+
+    @Test
+    void namesAnUnknownCommandOrAMalformedItem() {
+        assertThat(run("decrypt", "--in", "x")).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("amanat-partner-kit: unknown command 'decrypt' (--help for usage)");
+        err.reset();
+
+        for (String item : new String[] {"REMOVED", "=REMOVED"}) {
+            assertThat(run("status", "--notice-id", "01a2a000-0000-7000-8000-000000000002", "--status", "ACTIONED", "--item", item)).isEqualTo(2);
+            assertThat(err.toString().strip()).isEqualTo("amanat-partner-kit: --item takes LOCATOR=OUTCOME, not '" + item + "' (--help for usage)");
+            err.reset();
+        }
+    }
+
+    @Test
+    void aFileThatCannotBeReadFailsWithExitCodeOne() {
+        int exit = run("open", "--in", dir.resolve("missing.der").toString(), "--partner", "chirp", "--key", CHIRP + "/encryption.p12",
+                "--ministry-cert", "certs-example/ministry/ec-signing.crt", "--password", "demo-only");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).startsWith("amanat-partner-kit: ");
+    }
+
+    @Test
+    void aNoticeThatIsRefusedFailsWithExitCodeOneAndSaysRefused() throws Exception {
+        Files.write(dir.resolve("junk.der"), new byte[] {0x30, 0x03, 0x02, 0x01});
+        int exit = run("open", "--in", dir.resolve("junk.der").toString(), "--partner", "chirp", "--key", CHIRP + "/encryption.p12",
+                "--ministry-cert", "certs-example/ministry/ec-signing.crt", "--password", "demo-only");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).startsWith("amanat-partner-kit: refused: not CMS AuthEnvelopedData");
+    }
+
     private int run(String... args) {
         return KitCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }

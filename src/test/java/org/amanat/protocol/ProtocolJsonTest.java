@@ -2,10 +2,15 @@ package org.amanat.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Partners' receipts and status updates are read strictly: what a lenient parser would guess at is refused. */
@@ -86,6 +91,34 @@ class ProtocolJsonTest {
         assertThatThrownBy(() -> read("{\"disposition\": {}}")).hasMessageNotContaining("org.amanat").hasMessageNotContaining("`");
         assertThatThrownBy(() -> read("{\"noticeId\": ")).hasMessage("not a valid Receipt JSON: (body): malformed JSON: the document ends too early");
         assertThatThrownBy(() -> read("{\"noticeId\": x}")).hasMessage("not a valid Receipt JSON: (body): malformed JSON at line 1, column 15");
+    }
+
+    /** A document of every shape, so each kind of mismatch is named in words for whoever sent it. */
+    record Shapes(String text, boolean flag, Integer number, List<Inner> list, Inner inner, Instant at) {}
+
+    record Inner(String locator) {}
+
+    @Test
+    void namesWhatEachFieldMustBe() {
+        assertShapeRefused("{\"flag\":\"yes\"}", "flag: must be true or false");
+        assertShapeRefused("{\"number\":\"1\"}", "number: must be a number");
+        assertShapeRefused("{\"list\":\"x\"}", "list: must be an array");
+        assertShapeRefused("{\"inner\":\"x\"}", "inner: must be an object");
+        assertShapeRefused("{\"list\":[{\"locator\":\"a\"},{\"locator\":5}]}", "list[1].locator: must be a string");
+        assertShapeRefused("{\"list\":[{\"locator\":5}]}", "list[0].locator: must be a string");
+    }
+
+    @Test
+    void namesAnUnknownFieldWhereTheReaderRefusesThem() {
+        Throwable thrown = catchThrowable(() -> new ObjectMapper().readValue("{\"inner\":{\"locator\":\"a\",\"extra\":1}}", Shapes.class));
+
+        assertThat(JsonFault.of((JsonProcessingException) thrown)).isEqualTo(new JsonFault("inner.extra", "unknown field"));
+    }
+
+    private static void assertShapeRefused(String json, String message) {
+        assertThatThrownBy(() -> ProtocolJson.read(json.getBytes(StandardCharsets.UTF_8), Shapes.class))
+                .isInstanceOf(MalformedMessageException.class)
+                .hasMessage("not a valid Shapes JSON: " + message);
     }
 
     private static Receipt read(String json) {

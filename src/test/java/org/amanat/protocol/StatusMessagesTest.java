@@ -72,6 +72,23 @@ class StatusMessagesTest {
     }
 
     @Test
+    void opensExactlyAThousandItems() {
+        String item = "{\"locator\":\"https://video.example/1\",\"outcome\":\"REMOVED\"}";
+        String json = baseline().replaceFirst("\"items\":\\[.*?]", "\"items\":[" + (item + ",").repeat(999) + item + "]");
+
+        assertThat(open(json).update().items()).hasSize(1000);
+    }
+
+    @Test
+    void aSingleBrokenFieldIsNamedInTheMessageWithoutACount() {
+        String json = baseline().replace("\"protocol\":\"amanat/1\"", "\"protocol\":\"x\"");
+
+        assertThatThrownBy(() -> open(json))
+                .isInstanceOf(InvalidFieldsException.class)
+                .hasMessage("not a valid status update: protocol: must be \"amanat/1\"");
+    }
+
+    @Test
     void allowsLineBreaksInAReason() {
         String json = baseline().replace("\"reason\":\"done\"", "\"reason\":\"first line\\nsecond line\"");
 
@@ -85,6 +102,7 @@ class StatusMessagesTest {
         assertThatThrownBy(() -> open(json))
                 .isInstanceOfSatisfying(InvalidFieldsException.class,
                         e -> assertThat(e.problems()).extracting(FieldProblem::field).containsExactly("protocol", "items[0].outcome"));
+        assertThatThrownBy(() -> open(json)).hasMessageStartingWith("not a valid status update: 2 problems, first protocol: ");
     }
 
     @Test

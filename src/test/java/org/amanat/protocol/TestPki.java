@@ -1,10 +1,18 @@
 package org.amanat.protocol;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.cert.X509Certificate;
 import java.security.spec.AlgorithmParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -15,10 +23,12 @@ import org.amanat.protocol.Pki.Usage;
 
 /**
  * Fresh keys for tests, made once per JVM: a CA, the ministry and two partners for each algorithm
- * profile. RSA-3072 generation takes about a second, so sharing them keeps the suite fast.
+ * profile. RSA-3072 generation takes about a second, so sharing them keeps the suite fast; RSA keys are also kept
+ * in {@code target/test-keys/} for the next JVM (mutation testing starts dozens). Certificates are always made anew.
  */
 public final class TestPki {
     public static final Instant NOW = Instant.now();
+    private static final Path KEY_CACHE = Path.of("target", "test-keys");
     public static final SigningIdentity CA = Pki.ca(Pki.name("Test CA", null), NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(365)));
     public static final SigningIdentity MINISTRY_TLS = issue("ministry-tls", KeyType.EC_P256, Usage.TLS_CLIENT);
     public static final SigningIdentity PARTNER_TLS = issue("partner-tls", KeyType.EC_P256, Usage.TLS_SERVER);
@@ -49,7 +59,30 @@ public final class TestPki {
     }
 
     public static SigningIdentity issue(String commonName, KeyType type, Usage usage) {
-        return issue(commonName, Pki.keyPair(type), usage, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(90)));
+        return issue(commonName, keyPair(commonName, type), usage, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(90)));
+    }
+
+    /** EC keys are made at once; an RSA key is read from the cache, or made and written there (atomically: JVMs run side by side). */
+    private static KeyPair keyPair(String name, KeyType type) {
+        if (type != KeyType.RSA_3072 && type != KeyType.RSA_2048) {
+            return Pki.keyPair(type);
+        }
+        Path file = KEY_CACHE.resolve(name + "-" + type + ".pk8");
+        try {
+            if (Files.isRegularFile(file)) {
+                KeyFactory rsa = KeyFactory.getInstance("RSA", Envelope.BC);
+                var privateKey = (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(file)));
+                return new KeyPair(rsa.generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent())), privateKey);
+            }
+            KeyPair keys = Pki.keyPair(type);
+            Files.createDirectories(KEY_CACHE);
+            Path written = Files.createTempFile(KEY_CACHE, name, ".tmp");
+            Files.write(written, keys.getPrivate().getEncoded());
+            Files.move(written, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return keys;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read or keep the test key " + file, e);
+        }
     }
 
     public static SigningIdentity issue(String commonName, KeyPair keys, Usage usage, Instant notBefore, Instant notAfter) {

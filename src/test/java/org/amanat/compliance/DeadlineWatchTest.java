@@ -96,6 +96,33 @@ class DeadlineWatchTest {
     }
 
     @Test
+    void aBreachAlreadyOnRecordIsNotCountedAgain() {
+        String id = notice("TAKEDOWN");
+        ledgers.breaches().record(new org.amanat.ledger.PassedDeadline(id, "globaltube", "TAKEDOWN", DeadlineKind.ACK, ACK_DEADLINE,
+                null, null), clock.instant(), "found by another node", null);
+
+        assertThat(watch(WEBHOOK, 500).scan()).isZero();
+        assertThat(meters.find("amanat.breaches").counter()).isNull();
+    }
+
+    @Test
+    void keepsItsProgressAfterEachFullPage() {
+        for (int i = 0; i < 3; i++) {
+            notice("TAKEDOWN");
+        }
+        var breaches = org.mockito.Mockito.spy(ledgers.breaches());
+        org.mockito.Mockito.doCallRealMethod().doThrow(new IllegalStateException("node stopped"))
+                .when(breaches).passed(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(),
+                        org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.anyInt());
+        var watch = new DeadlineWatch(breaches, ledgers.jobLocks(), ComplianceFixtures.settings(WEBHOOK, 2),
+                new DeliverySettings(true, Duration.ofMillis(50), 50, Duration.ofSeconds(60), "node-1"), clock, meters);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(watch::scan).hasMessage("node stopped");
+
+        assertThat(ledgers.breaches().scannedTo(DeadlineKind.ACK)).as("the first page's last deadline").isEqualTo(ACK_DEADLINE);
+    }
+
+    @Test
     void aRecentBreachIsDueForEscalationNow() {
         notice("TAKEDOWN");
 

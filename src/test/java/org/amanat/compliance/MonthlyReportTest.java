@@ -98,6 +98,21 @@ class MonthlyReportTest {
     }
 
     @Test
+    void spacesTheDaysEvenlyInDateOrderAcrossPartners() {
+        var later = withDays(ScorecardSamples.quiet("a", "A"), List.of(new Scorecard.Day(LocalDate.parse("2026-11-20"), 1, 60.0, null)));
+        var middle = withDays(ScorecardSamples.quiet("b", "B"), List.of(new Scorecard.Day(LocalDate.parse("2026-11-10"), 1, 60.0, null)));
+        var earlier = withDays(ScorecardSamples.quiet("c", "C"), List.of(new Scorecard.Day(LocalDate.parse("2026-11-01"), 1, 60.0, null)));
+
+        String html = report.html("2026-11", List.of(later, middle, earlier));
+
+        // three days: x = 50, 50 + 620 x 1/2 = 360, 670; the axis names the first and last date
+        assertThat(html).contains("<circle cx=\"670\" cy=\"50\" r=\"3\" fill=\"#1f77b4\"><title>a 2026-11-20",
+                "<circle cx=\"360\" cy=\"50\" r=\"3\" fill=\"#d62728\"><title>b 2026-11-10",
+                "<circle cx=\"50\" cy=\"50\" r=\"3\" fill=\"#2ca02c\"><title>c 2026-11-01",
+                "<text x=\"50\" y=\"230\" font-size=\"11\">2026-11-01</text><text x=\"600\" y=\"230\" font-size=\"11\">2026-11-20</text>");
+    }
+
+    @Test
     void aPeriodWithoutLatenciesSaysSo() {
         String html = report.html("2026-11", List.of(ScorecardSamples.quiet("chirp", "Chirp")));
 

@@ -113,7 +113,7 @@ class SecurityProbeTest {
     private static Partner partner(String id, URI endpoint, PartnerProfile.TlsMode mode) {
         var p = TestPartners.profile(id, endpoint);
         var profile = new PartnerProfile(p.id(), p.name(), p.endpoint(), p.algorithmProfile(), p.certificates(),
-                new PartnerProfile.Tls(mode, null), p.connection(), p.delivery(), p.resilience(), p.obligations(), p.receiveOnly());
+                new PartnerProfile.Tls(mode, null, null, null), p.connection(), p.delivery(), p.resilience(), p.obligations(), p.receiveOnly());
         return TestPartners.partner(profile, TestPki.partner(KeyType.EC_P256));
     }
 

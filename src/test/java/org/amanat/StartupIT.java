@@ -61,6 +61,34 @@ class StartupIT {
         }
     }
 
+    @Test
+    void servesPartnersOnTheirOwnListenerByDefaultSoItNeedsItsKey() {
+        var gateway = new TestGateway().partner("tube", "http://127.0.0.1:9/notices", AlgorithmProfile.RSA, "NONE");
+        Map<String, Object> properties = new HashMap<>(base());
+        properties.putAll(gateway.properties());
+        properties.remove("amanat.partner-listener.enabled");
+
+        assertThatThrownBy(() -> start(properties))
+                .rootCause()
+                .isInstanceOf(ConfigurationProblemsException.class)
+                .hasMessageContaining("amanat.partner-listener.key-store: is required");
+    }
+
+    @Test
+    void refusesTheExamplePartnerListenerKeyOutsideTheDemoProfile() {
+        var gateway = new TestGateway().partner("tube", "http://127.0.0.1:9/notices", AlgorithmProfile.RSA, "NONE");
+        Map<String, Object> properties = new HashMap<>(base());
+        properties.putAll(gateway.properties());
+        properties.put("amanat.partner-listener.enabled", "true");
+        properties.put("amanat.partner-listener.key-store", "certs-example/ministry/partner-listener.p12");
+        properties.put("amanat.key-password", "demo-only");
+
+        assertThatThrownBy(() -> start(properties))
+                .rootCause()
+                .isInstanceOf(ConfigurationProblemsException.class)
+                .hasMessageContaining("amanat.partner-listener.key-store: is an example key from certs-example/");
+    }
+
     private static Map<String, Object> base() {
         return Map.of("server.port", "0", "amanat.delivery.enabled", "false",
                 "spring.datasource.url", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");

@@ -152,8 +152,11 @@ public final class TestGateway {
             properties.put("amanat.ministry-keys." + profile + ".encryption", folder.resolve("ministry-" + profile + "-encryption.p12").toString());
         }
         properties.put("amanat.ministry-tls-client", folder.resolve("ministry-tls.p12").toString());
+        // Production serves /partner/** on its own mutual-TLS listener. Tests that are about what the intake does with a
+        // message, not about how it arrives, send it over plain HTTP to the officers' port, authenticated by its
+        // signature; PartnerListenerIT, DemoIT and the walkthrough go through the listener.
+        properties.put("amanat.partner-listener.enabled", Boolean.toString(partnerListener));
         if (partnerListener) {
-            properties.put("amanat.partner-listener.enabled", "true");
             properties.put("amanat.partner-listener.port", "0");
             properties.put("amanat.partner-listener.key-store", folder.resolve("gateway-tls.p12").toString());
         }

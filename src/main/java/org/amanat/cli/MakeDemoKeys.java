@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -60,13 +61,38 @@ public final class MakeDemoKeys {
             write(ca, id + " encryption", type, Usage.ENCRYPTION, from, until, partner, "encryption", true);
             write(ca, id + " TLS server", KeyType.EC_P256, Usage.TLS_SERVER, from, until, partner, "tls-server", false);
         });
+        writePartnerListenerKeys(folder, from, until);
+    }
+
+    /**
+     * The certificates of the partner listener ({@code /partner/**} over mutual TLS): the gateway's server certificate
+     * and each platform's client certificate. Self-signed, because each side pins the other's exact certificate (the
+     * partner profile's {@code tls.clientCertificate}; the platform's trust in the listener's certificate): no CA
+     * stands between them.
+     */
+    static void writePartnerListenerKeys(Path folder, Instant from, Instant until) {
+        writeSelfSigned("Ministry partner listener", Usage.TLS_SERVER, from, until, mkdirs(folder.resolve("ministry")),
+                "partner-listener", false);
+        PARTNERS.keySet().forEach(id -> writeSelfSigned(id + " TLS client", Usage.TLS_CLIENT, from, until,
+                mkdirs(folder.resolve("partners").resolve(id)), "tls-client", true));
+    }
+
+    private static void writeSelfSigned(String commonName, Usage usage, Instant from, Instant until, Path folder, String name,
+            boolean pemKey) {
+        SigningIdentity identity = Pki.selfSigned(Pki.name(commonName, Keys.DEMO_MARKER), Pki.keyPair(KeyType.EC_P256), usage,
+                from, until);
+        writeFiles(identity, null, folder, name, pemKey);
     }
 
     /** PKCS#12 for the gateway and the kit, the certificate as PEM, and (for openssl walkthroughs) the key as PEM. */
     private static void write(SigningIdentity ca, String commonName, KeyType type, Usage usage, Instant from, Instant until,
             Path folder, String name, boolean pemKey) {
         SigningIdentity identity = Pki.issue(ca, Pki.name(commonName, Keys.DEMO_MARKER), Pki.keyPair(type), usage, from, until);
-        Pki.writePkcs12(identity, ca.certificate(), PASSWORD.toCharArray(), folder.resolve(name + ".p12"));
+        writeFiles(identity, ca.certificate(), folder, name, pemKey);
+    }
+
+    private static void writeFiles(SigningIdentity identity, X509Certificate ca, Path folder, String name, boolean pemKey) {
+        Pki.writePkcs12(identity, ca, PASSWORD.toCharArray(), folder.resolve(name + ".p12"));
         Pki.writePem(identity.certificate(), folder.resolve(name + ".crt"));
         if (pemKey) {
             Pki.writePem(identity.privateKey(), folder.resolve(name + ".key"));

@@ -33,7 +33,9 @@ import org.amanat.protocol.StatusUpdate;
 import org.amanat.protocol.TlsContexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.amanat.web.PartnerListener;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
@@ -44,7 +46,8 @@ import org.springframework.stereotype.Component;
  * Starts, for every partner, the kit's reference receiver where the partner's profile says its
  * endpoint is, holding that partner's example keys. Each notice received is saved under
  * {@code data/received/<partner>/}, and a moment later the simulated platform reports it ACTIONED with
- * the kit's status sender (unless {@code amanat.demo.auto-action=false}). A newcomer sees a notice go
+ * the kit's status sender (unless {@code amanat.demo.auto-action=false}), over the partner listener with its own
+ * client certificate ({@code tls-client.p12}), trusting the listener's pinned certificate. A newcomer sees a notice go
  * from ISSUED through DELIVERED to ACTIONED with nothing else running.
  */
 @Component
@@ -58,6 +61,10 @@ class SimulatedPartners implements ApplicationListener<WebServerInitializedEvent
     private final boolean autoAction;
     private final Path receivedFolder;
     private final Clock clock;
+    private final ObjectProvider<PartnerListener> partnerListener;
+    private final X509Certificate listenerCertificate;
+    private final Path keys;
+    private final char[] password;
     private volatile URI statusEndpoint;
 
     SimulatedPartners(PartnerDirectory partners, MinistryKeys ministry, Clock clock,
@@ -65,8 +72,15 @@ class SimulatedPartners implements ApplicationListener<WebServerInitializedEvent
             @Value("${amanat.demo.partner-key-password:demo-only}") String password,
             @Value("${amanat.demo.action-delay:2s}") Duration actionDelay,
             @Value("${amanat.demo.auto-action:true}") boolean autoAction,
-            @Value("${amanat.demo.received-folder:data/received}") Path receivedFolder) {
+            @Value("${amanat.demo.received-folder:data/received}") Path receivedFolder,
+            @Value("${amanat.partner-listener.key-store:}") Path listenerKeyStore,
+            ObjectProvider<PartnerListener> partnerListener) {
         this.actionDelay = actionDelay;
+        this.partnerListener = partnerListener;
+        this.keys = keys;
+        this.password = password.toCharArray();
+        this.listenerCertificate = partnerListener.getIfAvailable() == null ? null
+                : Keys.pkcs12(listenerKeyStore, this.password).certificate();
         this.autoAction = autoAction;
         this.receivedFolder = receivedFolder;
         this.clock = clock;
@@ -84,7 +98,17 @@ class SimulatedPartners implements ApplicationListener<WebServerInitializedEvent
 
     @Override
     public void onApplicationEvent(WebServerInitializedEvent event) {
-        statusEndpoint = URI.create("http://localhost:" + event.getWebServer().getPort() + "/partner/v1/status");
+        PartnerListener listener = partnerListener.getIfAvailable();
+        statusEndpoint = listener == null
+                ? URI.create("http://localhost:" + event.getWebServer().getPort() + "/partner/v1/status")
+                : URI.create("https://localhost:" + listener.port() + "/partner/v1/status");
+    }
+
+    /** The platform's client certificate and its trust in the listener's own certificate; null without the listener. */
+    private SSLContext listenerTls(String partnerId) {
+        return listenerCertificate == null ? null
+                : TlsContexts.create(Keys.pkcs12(keys.resolve(partnerId).resolve("tls-client.p12"), password),
+                        List.of(listenerCertificate));
     }
 
     private ReferenceReceiver start(Partner partner, MinistryKeys ministry, Path keys, char[] password) {
@@ -130,7 +154,7 @@ class SimulatedPartners implements ApplicationListener<WebServerInitializedEvent
         var items = notice.items().stream().map(item -> new StatusUpdate.ItemOutcome(item.locator(), "REMOVED", now)).toList();
         var update = new StatusUpdate(Notice.PROTOCOL, UUID.randomUUID().toString(), notice.noticeId(), now, Status.ACTIONED, items, null);
         try {
-            new StatusSender(kit, ministryEncryption, statusEndpoint, null).send(update);
+            new StatusSender(kit, ministryEncryption, statusEndpoint, listenerTls(kit.partnerId())).send(update);
             log.info("[simulated {}] reported notice {} ACTIONED", kit.partnerId(), notice.noticeId());
         } catch (IOException | RuntimeException e) {
             log.warn("[simulated {}] could not report notice {}: {}", kit.partnerId(), notice.noticeId(), e.getMessage());

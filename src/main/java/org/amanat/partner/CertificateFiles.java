@@ -13,7 +13,7 @@ import org.amanat.protocol.SigningIdentity;
  * Loads certificates and keys named in configuration, noting each problem instead of failing at the
  * first, and refuses the example keys of {@code certs-example/} unless the demo profile is active.
  */
-final class CertificateFiles {
+public final class CertificateFiles {
     private final boolean demoKeysAllowed;
     private final Clock clock;
 
@@ -39,7 +39,8 @@ final class CertificateFiles {
         }
     }
 
-    SigningIdentity identity(String where, Path file, char[] password, List<String> problems) {
+    /** The key and certificate of a PKCS#12 file, or null with the reason added to {@code problems}. */
+    public SigningIdentity identity(String where, Path file, char[] password, List<String> problems) {
         if (file == null || !Files.isReadable(file)) {
             problems.add(where + ": cannot read " + file);
             return null;

@@ -6,7 +6,7 @@ import java.util.List;
 public final class ConfigurationProblemsException extends RuntimeException {
     private final List<String> problems;
 
-    ConfigurationProblemsException(List<String> problems) {
+    public ConfigurationProblemsException(List<String> problems) {
         super("invalid configuration:\n  " + String.join("\n  ", problems));
         this.problems = List.copyOf(problems);
     }

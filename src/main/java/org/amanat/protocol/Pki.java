@@ -88,6 +88,16 @@ public final class Pki {
                 DEFAULT_SIGNATURE, DEFAULT_HOST_NAMES));
     }
 
+    /**
+     * A self-signed end-entity certificate, for a party that is pinned by its exact certificate rather than trusted
+     * through a CA (the demo's TLS client and partner-listener certificates); TLS certificates name localhost and 127.0.0.1.
+     */
+    public static SigningIdentity selfSigned(X500Name subject, KeyPair keys, Usage usage, Instant notBefore, Instant notAfter) {
+        SigningIdentity self = new SigningIdentity(keys.getPrivate(), null);
+        return new SigningIdentity(keys.getPrivate(), certificate(self, subject, subject, keys, usage, notBefore, notAfter,
+                DEFAULT_SIGNATURE, DEFAULT_HOST_NAMES));
+    }
+
     /** A certificate for {@code keys}, signed by {@code issuer}; TLS certificates name localhost and 127.0.0.1. */
     public static SigningIdentity issue(SigningIdentity issuer, X500Name subject, KeyPair keys, Usage usage,
             Instant notBefore, Instant notAfter) {
@@ -143,11 +153,14 @@ public final class Pki {
         };
     }
 
+    /** @param ca the issuer's certificate, kept with the key as its chain; null for a self-signed certificate */
     public static void writePkcs12(SigningIdentity identity, X509Certificate ca, char[] password, Path file) {
         try (OutputStream out = Files.newOutputStream(file)) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setKeyEntry("key", identity.privateKey(), password, new X509Certificate[] {identity.certificate(), ca});
+            X509Certificate[] chain = ca == null ? new X509Certificate[] {identity.certificate()}
+                    : new X509Certificate[] {identity.certificate(), ca};
+            store.setKeyEntry("key", identity.privateKey(), password, chain);
             store.store(out, password);
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot write " + file, e);

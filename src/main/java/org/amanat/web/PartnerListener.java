@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Set;
 import org.amanat.partner.Partner;
 import org.amanat.partner.PartnerDirectory;
-import org.amanat.partner.PartnerSettings;
-import org.amanat.protocol.Keys;
 import org.amanat.protocol.SigningIdentity;
 import org.amanat.protocol.TlsContexts;
 import org.apache.catalina.connector.Connector;
@@ -28,34 +26,34 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
  * without one), trusting only what issued the partners' client certificates. Which partner a certificate is, exactly,
  * is decided per request ({@link PartnerListenerFilter}): the trust here only lets the handshake finish.
  */
-final class PartnerListener implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+public final class PartnerListener implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
     private static final Logger log = LoggerFactory.getLogger(PartnerListener.class);
 
     private final PartnerListenerSettings settings;
-    private final PartnerSettings keys;
+    private final SigningIdentity server;
     private final PartnerDirectory partners;
     private volatile Connector connector;
 
-    PartnerListener(PartnerListenerSettings settings, PartnerSettings keys, PartnerDirectory partners) {
+    /** @param server the gateway's TLS server key and certificate, loaded and checked as every configured key is */
+    PartnerListener(PartnerListenerSettings settings, SigningIdentity server, PartnerDirectory partners) {
         this.settings = settings;
-        this.keys = keys;
+        this.server = server;
         this.partners = partners;
     }
 
     /** The port it listens on once started; -1 before. */
-    int port() {
+    public int port() {
         Connector started = connector;
         return started == null ? -1 : started.getLocalPort();
     }
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
-        if (settings.keyStore() == null) {
-            throw new IllegalStateException("amanat.partner-listener.key-store: is required when the partner listener is enabled");
-        }
-        SigningIdentity server = Keys.pkcs12(settings.keyStore(), keys.keyPassword().toCharArray());
         Connector https = new Connector(TomcatServletWebServerFactory.DEFAULT_PROTOCOL);
         https.setPort(settings.port());
+        if (settings.address() != null && !settings.address().isBlank()) {
+            https.setProperty("address", settings.address());
+        }
         https.setScheme("https");
         https.setSecure(true);
         AbstractHttp11Protocol<?> protocol = (AbstractHttp11Protocol<?>) https.getProtocolHandler();
@@ -73,7 +71,8 @@ final class PartnerListener implements WebServerFactoryCustomizer<TomcatServletW
         protocol.addSslHostConfig(tls);
         factory.addAdditionalTomcatConnectors(https);
         connector = https;
-        log.info("partner listener: HTTPS on port {}, a partner's client certificate required", settings.port());
+        log.info("partner listener: HTTPS on {}:{}, a partner's client certificate required",
+                settings.address() == null || settings.address().isBlank() ? "*" : settings.address(), settings.port());
     }
 
     private static final String IN_MEMORY = "in-memory";

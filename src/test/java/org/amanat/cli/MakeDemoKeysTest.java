@@ -16,12 +16,14 @@ class MakeDemoKeysTest {
     Path dir;
 
     @Test
-    void writesAFullSetEveryCertificateMarkedDemoOnly() throws IOException {
+    void writesAFullSetEveryCertificateMarkedDemoOnly() throws Exception {
         MakeDemoKeys.write(dir);
 
         try (Stream<Path> files = Files.walk(dir)) {
             var certificates = files.filter(f -> f.toString().endsWith(".crt")).toList();
-            assertThat(certificates).hasSize(1 + 5 + 3 * 3);
+            // the CA; the ministry's four signing and encryption keys, TLS client and partner listener; per partner
+            // signing, encryption, TLS server and TLS client
+            assertThat(certificates).hasSize(1 + 6 + 3 * 4);
             assertThat(certificates).allSatisfy(file -> assertThat(Keys.isDemo(Keys.certificate(file))).as(file.toString()).isTrue());
         }
         var rsaSigning = Keys.pkcs12(dir.resolve("ministry/rsa-signing.p12"), MakeDemoKeys.PASSWORD.toCharArray());
@@ -29,5 +31,22 @@ class MakeDemoKeysTest {
         var chirp = Keys.pkcs12(dir.resolve("partners/chirp/encryption.p12"), MakeDemoKeys.PASSWORD.toCharArray());
         assertThat(AlgorithmProfile.EC.misfit(chirp.certificate().getPublicKey())).isNull();
         assertThat(dir.resolve("partners/globaltube/signing.key")).exists();
+        var client = Keys.pkcs12(dir.resolve("partners/chirp/tls-client.p12"), MakeDemoKeys.PASSWORD.toCharArray()).certificate();
+        assertThat(client.getIssuerX500Principal()).as("pinned, so self-signed").isEqualTo(client.getSubjectX500Principal());
+        assertThat(client.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.2");
+    }
+
+    @Test
+    void theCommittedExampleKeysAreTheSetItWrites() throws IOException {
+        MakeDemoKeys.write(dir);
+
+        assertThat(names(Path.of("certs-example"))).isEqualTo(names(dir));
+    }
+
+    private static java.util.Set<String> names(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals("README.md"))
+                    .map(f -> folder.relativize(f).toString()).collect(java.util.stream.Collectors.toSet());
+        }
     }
 }

@@ -21,7 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The README's demo as it ships: the demo profile, the example keys in certs-example/, the three
  * example partner profiles and their simulated platforms on ports 9441-9443 (mutual TLS for two),
- * which acknowledge each notice and report it ACTIONED through the partner kit. The notices are URGENT, so
+ * which acknowledge each notice and report it ACTIONED through the partner kit, over the partner listener with their
+ * client certificates (the officers' port has no /partner/** at all). The notices are URGENT, so
  * each waits for a second person's approval first, as the README shows.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -38,6 +39,7 @@ class DemoIT {
         TestDatabases.h2(registry);
         registry.add("amanat.demo.received-folder", () -> received.toString());
         registry.add("amanat.demo.action-delay", () -> "100ms");
+        registry.add("amanat.partner-listener.port", () -> "0");
     }
 
     @Test
@@ -58,5 +60,7 @@ class DemoIT {
                     "DELIVERED", "STATUS_ACTIONED");
             assertThat(received.resolve(notice.get("partnerId").asText()).resolve(id + ".der")).exists();
         }
+        assertThat(api.post("/partner/v1/status", "application/pkcs7-mime", "").statusCode())
+                .as("the officers' listener serves no partner path").isEqualTo(404);
     }
 }

@@ -2,6 +2,8 @@ package org.amanat.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -14,6 +16,10 @@ import org.amanat.Api;
 import org.amanat.TestDatabases;
 import org.amanat.TestGateway;
 import org.amanat.protocol.AlgorithmProfile;
+import org.amanat.protocol.StatusSender;
+import org.amanat.protocol.TestPki;
+import org.amanat.protocol.TlsContexts;
+import org.amanat.web.PartnerListener;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -26,16 +32,17 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Every endpoint the application maps × anonymous and each role, over real HTTP: each is answered as its rule in
- * {@link EndpointRules} says: 401 without sign-in (unless open), 403 for a role the rule does not name, neither for
- * one it names. The endpoints come from the application's own request mappings, so an endpoint added without a rule
+ * Every endpoint the application maps × anonymous, each role, and a partner's client certificate, over real HTTP: each
+ * is answered as its rule in {@link EndpointRules} says: 401 without sign-in (unless open), 403 for a role the rule
+ * does not name, neither for one it names; with a partner's certificate on the partner listener, {@code /partner/**}
+ * gets through and everything else is 404 (as {@code /partner/**} is on the officers' listener). The endpoints come from the application's own request mappings, so an endpoint added without a rule
  * fails {@link #everyEndpointHasARule} (and is refused at run time: {@link UnruledEndpointIT}). Nothing the calls do
  * reaches the ledger: every call that gets through is refused by validation or finds nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "amanat.delivery.enabled=false")
 @AutoConfigureObservability(tracing = false) // Prometheus, as in production
 class PermissionMatrixIT {
-    static final TestGateway GATEWAY = new TestGateway().partner("tube", "http://127.0.0.1:9/notices", AlgorithmProfile.RSA, "NONE");
+    static final TestGateway GATEWAY = new TestGateway().withPartnerListener().partner("tube", "http://127.0.0.1:9/notices", AlgorithmProfile.RSA, "NONE");
     /** One of TestGateway's users per role. */
     static final Map<Role, String> USERS = Map.of(Role.OFFICER, Api.OFFICER, Role.APPROVER, Api.APPROVER,
             Role.COMPLIANCE, Api.COMPLIANCE, Role.ADMIN, Api.ADMIN, Role.AUDITOR, Api.AUDITOR);
@@ -48,6 +55,9 @@ class PermissionMatrixIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    PartnerListener partnerListener;
 
     @DynamicPropertySource
     static void gateway(DynamicPropertyRegistry registry) {
@@ -86,6 +96,12 @@ class PermissionMatrixIT {
                 if (allowed ? status == 401 || status == 403 : status != 403) {
                     wrong.add(endpoint + " " + role + ": " + status + (allowed ? " (allowed)" : " (not allowed)"));
                 }
+            }
+            int partner = callAsPartner(endpoint);
+            row.append(" partner-certificate=").append(partner);
+            boolean partnerPath = endpoint.path().startsWith("/partner/");
+            if (partnerPath ? partner == 401 || partner == 403 || partner == 404 : partner != 404) {
+                wrong.add(endpoint + " partner certificate: " + partner);
             }
             matrix.put(endpoint.toString(), row.toString());
         }
@@ -127,6 +143,25 @@ class PermissionMatrixIT {
                 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"));
         HttpResponse<String> response = api.send(request);
         return response.statusCode();
+    }
+
+    /** Partner "tube" with its own client certificate and header, on the partner listener. */
+    private int callAsPartner(Endpoints.Endpoint endpoint) {
+        HttpClient partner = HttpClient.newBuilder()
+                .sslContext(TlsContexts.create(TestPki.partnerClient("tube"), List.of(TestPki.caCertificate()))).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("https://localhost:" + partnerListener.port() + endpoint.path()))
+                .header("Content-Type", "application/json").header(StatusSender.PARTNER_HEADER, "tube")
+                .method(endpoint.method().name(), endpoint.method() == HttpMethod.GET
+                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"))
+                .build();
+        try {
+            return partner.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private Api api() {

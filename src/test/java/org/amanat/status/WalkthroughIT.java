@@ -28,9 +28,11 @@ import org.amanat.protocol.Pki;
 import org.amanat.protocol.Pki.KeyType;
 import org.amanat.protocol.Receipts;
 import org.amanat.protocol.TestPki;
+import org.amanat.web.PartnerListener;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -39,7 +41,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Runs the openssl-and-curl walkthrough of docs/protocol.md, exactly as written there, against a real
  * gateway: the notice it opens is one the gateway really sent, and the status update it posts must be
- * accepted. Skipped, with a message, where openssl or curl is missing.
+ * accepted, over the partner listener with the platform's client certificate. Skipped, with a message, where openssl or
+ * curl is missing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WalkthroughIT {
@@ -50,7 +53,8 @@ class WalkthroughIT {
     static {
         PARTNER.start();
         PARTNER.stubFor(post(urlEqualTo("/chirp")).willReturn(PartnerSimulator.receipt("chirp", "EC", "VALID")));
-        GATEWAY = new TestGateway().partner("chirp", "http://localhost:" + PARTNER.port() + "/chirp", AlgorithmProfile.EC, "NONE");
+        GATEWAY = new TestGateway().withPartnerListener()
+                .partner("chirp", "http://localhost:" + PARTNER.port() + "/chirp", AlgorithmProfile.EC, "NONE");
     }
 
     @TempDir
@@ -58,6 +62,9 @@ class WalkthroughIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    PartnerListener listener;
 
     @DynamicPropertySource
     static void gateway(DynamicPropertyRegistry registry) {
@@ -86,7 +93,8 @@ class WalkthroughIT {
                 "PARTNER_DIR", keys.toString(),
                 "MINISTRY_SIGNING", keys.resolve("ministry-signing.crt").toString(),
                 "MINISTRY_ENCRYPTION", keys.resolve("ministry-encryption.crt").toString(),
-                "GATEWAY", "http://localhost:" + port));
+                "GATEWAY", "https://localhost:" + listener.port(),
+                "GATEWAY_TLS", keys.resolve("gateway-tls-ca.crt").toString()));
 
         String log = Files.readString(dir.resolve("walkthrough.log"));
         assertThat(exit).as(log).isZero();
@@ -131,6 +139,9 @@ class WalkthroughIT {
         Pki.writePem(partner.encryption().privateKey(), keys.resolve("encryption.key"));
         Pki.writePem(TestPki.ministry(KeyType.EC_P256).signing().certificate(), keys.resolve("ministry-signing.crt"));
         Pki.writePem(TestPki.ministry(KeyType.EC_P256).encryption().certificate(), keys.resolve("ministry-encryption.crt"));
+        Pki.writePem(TestPki.partnerClient("chirp").certificate(), keys.resolve("tls-client.crt"));
+        Pki.writePem(TestPki.partnerClient("chirp").privateKey(), keys.resolve("tls-client.key"));
+        Pki.writePem(TestPki.caCertificate(), keys.resolve("gateway-tls-ca.crt"));
         return keys;
     }
 

@@ -46,6 +46,8 @@ import org.amanat.protocol.StatusSender;
 import org.amanat.protocol.StatusUpdate;
 import org.amanat.protocol.TestPki;
 import org.amanat.web.OversizedRequestRefused;
+import org.amanat.web.PartnerCertificateRefused;
+import org.amanat.web.RateLimitRefused;
 import org.amanat.web.Violation;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
@@ -214,6 +216,26 @@ class StatusIntakeTest {
 
         assertThat(securityEvents()).containsExactly(Map.of("at", clock.instant(), "partner", "nobody", "kind", "UNKNOWN_PARTNER",
                 "detail", StatusSender.PARTNER_HEADER + ": names no registered platform", "digest", Digests.sha256Base64(sealed)));
+    }
+
+    @Test
+    void recordsAPartnerOverItsRateLimitOncePerRefusalEvent() {
+        intake.recordRateLimited(new RateLimitRefused("/partner/v1/status", PARTNER, "50 per 1s"));
+
+        assertThat(securityEvents()).containsExactly(Map.of("at", clock.instant(), "partner", PARTNER, "kind", "RATE_LIMITED",
+                "detail", "(request): more than 50 per 1s; refused with 429, and so is every further request in this period, unrecorded"));
+    }
+
+    @Test
+    void recordsAClientCertificateOfAnotherPartnerOrOfNoneAsACertificateMismatch() {
+        intake.recordCertificateMismatch(new PartnerCertificateRefused("/partner/v1/status", PARTNER, "tube", "CN=tube"));
+        intake.recordCertificateMismatch(new PartnerCertificateRefused("/partner/v1/status", PARTNER, null, "CN=stranger"));
+
+        assertThat(securityEvents()).containsExactly(
+                Map.of("at", clock.instant(), "partner", PARTNER, "kind", "CERTIFICATE_MISMATCH", "detail",
+                        StatusSender.PARTNER_HEADER + ": the client certificate is tube's, not the partner the header names"),
+                Map.of("at", clock.instant(), "partner", PARTNER, "kind", "CERTIFICATE_MISMATCH", "detail",
+                        StatusSender.PARTNER_HEADER + ": the client certificate (CN=stranger) is no partner's"));
     }
 
     @Test

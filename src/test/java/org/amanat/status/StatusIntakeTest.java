@@ -79,7 +79,7 @@ class StatusIntakeTest {
             TestPartners.otherPartner(OTHER)));
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final StatusIntake intake = new StatusIntake(partners, ministry, notices, ledgers.statuses(), ledgers.securityEvents(),
-            clock, meters);
+            new Envelope(clock), clock, meters);
     private final PartnerKit kit = kit(PARTNER, TestPki.partner(KeyType.EC_P256), clock);
     private final String noticeId = StatusFixture.issue(notices, PARTNER, issuedAt);
 
@@ -289,7 +289,7 @@ class StatusIntakeTest {
         var weak = TestPartners.partner(TestPartners.profile(PARTNER, java.net.URI.create("https://globaltube.example/")),
                 TestPki.partner(KeyType.RSA_2048));
         var intakeOfWeak = new StatusIntake(new PartnerDirectory(List.of(weak)), ministry, notices, ledgers.statuses(),
-                ledgers.securityEvents(), clock, meters);
+                ledgers.securityEvents(), new Envelope(clock), clock, meters);
         byte[] sealed = kit(PARTNER, TestPki.partner(KeyType.RSA_2048), clock)
                 .sealStatus(update(noticeId, Status.ACTIONED, clock.instant()), ministry.encryption(AlgorithmProfile.EC).certificate());
 
@@ -432,7 +432,7 @@ class StatusIntakeTest {
         when(down.find(anyString())).thenThrow(failure);
         SecurityEvents events = mock(SecurityEvents.class);
         doThrow(new AssertionError("nothing may be recorded")).when(events).record(any());
-        var intakeWithoutDatabase = new StatusIntake(partners, ministry, down, ledgers.statuses(), events, clock, meters);
+        var intakeWithoutDatabase = new StatusIntake(partners, ministry, down, ledgers.statuses(), events, new Envelope(clock), clock, meters);
         byte[] sealed = seal(update(noticeId, Status.ACTIONED, clock.instant()));
 
         assertThatThrownBy(() -> intakeWithoutDatabase.receive(PARTNER, sealed)).isSameAs(failure);
@@ -442,7 +442,7 @@ class StatusIntakeTest {
     void aRefusalStillGoesOutWhenItCannotBeRecorded() {
         SecurityEvents events = mock(SecurityEvents.class);
         doThrow(new DataAccessResourceFailureException("disk full")).when(events).record(any());
-        var intakeWithoutRecord = new StatusIntake(partners, ministry, notices, ledgers.statuses(), events, clock, meters);
+        var intakeWithoutRecord = new StatusIntake(partners, ministry, notices, ledgers.statuses(), events, new Envelope(clock), clock, meters);
 
         assertThatThrownBy(() -> intakeWithoutRecord.receive("nobody", new byte[] {1}))
                 .isInstanceOfSatisfying(StatusRefusedException.class, r -> assertThat(r.kind()).isEqualTo("UNKNOWN_PARTNER"));

@@ -218,6 +218,26 @@ class PartnerProfilesTest {
     }
 
     @Test
+    void refusesAClientCaWithTheIssuersKeyButAnotherName() throws IOException {
+        Pki.writePem(TestPki.issue("chirp-client", KeyType.EC_P256, Pki.Usage.TLS_CLIENT).certificate(), dir.resolve("client.crt"));
+        var sameKey = new java.security.KeyPair(TestPki.caCertificate().getPublicKey(), TestPki.CA.privateKey());
+        var renamed = Pki.selfSigned(Pki.name("Renamed CA", null), sameKey, Pki.Usage.CA, TestPki.NOW.minus(Duration.ofDays(1)),
+                TestPki.NOW.plus(Duration.ofDays(30)));
+        Pki.writePem(renamed.certificate(), dir.resolve("renamed-ca.crt"));
+        write(baseline.replace("tls:\n", "tls:\n  clientCertificate: " + dir.resolve("client.crt") + "\n  clientCa: "
+                + dir.resolve("renamed-ca.crt") + "\n"));
+
+        assertOneProblem("chirp.yaml: tls.clientCa: did not issue tls.clientCertificate");
+    }
+
+    @Test
+    void refusesADurationThatIsNoDuration() throws IOException {
+        write(baseline.replace("URGENT: 2h", "URGENT: soon"));
+
+        assertOneProblem("not a duration (use 30s, 4h or PT4H)");
+    }
+
+    @Test
     void refusesOneClientCertificateForTwoPartners() throws IOException {
         Pki.writePem(TestPki.issue("shared-client", KeyType.EC_P256, Pki.Usage.TLS_CLIENT).certificate(), dir.resolve("client.crt"));
         String withClient = baseline.replace("tls:\n", "tls:\n  clientCertificate: " + dir.resolve("client.crt") + "\n");

@@ -1,6 +1,7 @@
 package org.amanat;
 
 import java.time.Clock;
+import org.amanat.protocol.Envelope;
 import java.util.Arrays;
 import org.amanat.cli.MakeDemoKeys;
 import org.amanat.cli.MakeVectors;
@@ -38,5 +39,11 @@ public class AmanatApplication {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** The one envelope (signing times, skew checks on the one clock), for sealing, receipts and status updates alike. */
+    @Bean
+    Envelope envelope(Clock clock) {
+        return new Envelope(clock);
     }
 }

@@ -72,22 +72,16 @@ public class BreachEscalations implements DisposableBean {
         if (http == null) {
             return 0;
         }
-        Instant now = clock.instant();
         Duration hold = settings.timeout().multipliedBy(BATCH + 1L);
-        if (!locks.tryLock(JOB, node, now, hold)) {
-            return 0;
-        }
-        try {
+        return locks.runAlone(JOB, node, clock, hold, () -> {
             int sent = 0;
-            for (BreachRecord breach : breaches.dueEscalations(now, BATCH)) {
+            for (BreachRecord breach : breaches.dueEscalations(clock.instant(), BATCH)) {
                 if (send(breach)) {
                     sent++;
                 }
             }
             return sent;
-        } finally {
-            locks.release(JOB, node, clock.instant());
-        }
+        }).orElse(0);
     }
 
     private boolean send(BreachRecord breach) {

@@ -50,19 +50,14 @@ public class DeadlineWatch {
 
     /** @return how many breaches this scan recorded; 0 also when another node is scanning */
     public int scan() {
-        Instant now = clock.instant();
-        if (!locks.tryLock(JOB, node, now, HOLD)) {
-            return 0;
-        }
-        try {
+        return locks.runAlone(JOB, node, clock, HOLD, () -> {
+            Instant now = clock.instant();
             int recorded = 0;
             for (DeadlineKind kind : DeadlineKind.values()) {
                 recorded += scan(kind, now);
             }
             return recorded;
-        } finally {
-            locks.release(JOB, node, clock.instant());
-        }
+        }).orElse(0);
     }
 
     private int scan(DeadlineKind kind, Instant now) {

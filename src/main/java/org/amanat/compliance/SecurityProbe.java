@@ -57,17 +57,17 @@ public class SecurityProbe {
         this.ministryClientKeys = ministry.tlsClient() == null ? null : TlsContexts.keyManagers(ministry.tlsClient());
     }
 
-    /** The scheduled round over every partner; skipped while another node runs it. */
-    public void probeAll() {
+    /**
+     * The scheduled round over every partner; skipped while another node runs it.
+     *
+     * @return how many partners this round probed; 0 when another node runs it
+     */
+    public int probeAll() {
         Duration hold = settings.timeout().multipliedBy(2L * partners.all().size() + 1);
-        if (!locks.tryLock(JOB, node, clock.instant(), hold)) {
-            return;
-        }
-        try {
+        return locks.runAlone(JOB, node, clock, hold, () -> {
             partners.all().forEach(this::probe);
-        } finally {
-            locks.release(JOB, node, clock.instant());
-        }
+            return partners.all().size();
+        }).orElse(0);
     }
 
     /**

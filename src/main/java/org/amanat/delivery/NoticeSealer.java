@@ -30,10 +30,10 @@ class NoticeSealer {
     private final Envelope envelope;
     private final Clock clock;
 
-    NoticeSealer(PartnerDirectory partners, MinistryKeys ministry, Clock clock) {
+    NoticeSealer(PartnerDirectory partners, MinistryKeys ministry, Envelope envelope, Clock clock) {
         this.partners = partners;
         this.ministry = ministry;
-        this.envelope = new Envelope(clock);
+        this.envelope = envelope;
         this.clock = clock;
     }
 

@@ -37,10 +37,11 @@ class ReceiptAcceptor {
     private final MeterRegistry meters;
     private final DueDeliveries deliveries;
 
-    ReceiptAcceptor(PartnerDirectory partners, Outbox outbox, Clock clock, MeterRegistry meters, DueDeliveries deliveries) {
+    ReceiptAcceptor(PartnerDirectory partners, Outbox outbox, Envelope envelope, Clock clock, MeterRegistry meters,
+            DueDeliveries deliveries) {
         this.partners = partners;
         this.meters = meters;
-        this.receipts = new Receipts(new Envelope(clock));
+        this.receipts = new Receipts(envelope);
         this.outbox = outbox;
         this.clock = clock;
         this.deliveries = deliveries;

@@ -2,8 +2,11 @@ package org.amanat.ledger;
 
 import static org.amanat.ledger.LedgerRecords.utc;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,6 +30,22 @@ public class JobLocks {
         return jdbc.sql("update job_lock set owner = ?, locked_until = ? where name = ? and (locked_until <= ? or owner = ?)")
                 .params(owner, utc(now.plus(hold)), name, utc(now), owner)
                 .update() == 1;
+    }
+
+    /**
+     * Runs {@code task} if {@code owner} gets the lock for {@code hold}, and lets go of it after, however the task ends.
+     *
+     * @return the task's result; empty when another node holds the lock (the task did not run)
+     */
+    public <T> Optional<T> runAlone(String name, String owner, Clock clock, Duration hold, Supplier<T> task) {
+        if (!tryLock(name, owner, clock.instant(), hold)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(task.get());
+        } finally {
+            release(name, owner, clock.instant());
+        }
     }
 
     public void release(String name, String owner, Instant now) {

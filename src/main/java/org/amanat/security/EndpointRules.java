@@ -6,12 +6,14 @@ import static org.amanat.security.Role.AUDITOR;
 import static org.amanat.security.Role.COMPLIANCE;
 import static org.amanat.security.Role.OFFICER;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -71,10 +73,37 @@ public final class EndpointRules {
             rule(HttpMethod.GET, "/v3/api-docs.yaml", "OpenAPI 3 as YAML", STAFF),
             rule(HttpMethod.GET, "/swagger-ui.html", "Swagger UI", STAFF),
             rule(HttpMethod.GET, "/swagger-ui/**", "Swagger UI", STAFF),
+            // the console's pages, on the browser chain (a session from the sign-in page, CSRF tokens on every form):
+            // POST /login, POST /logout and the OpenID Connect redirects are answered by the sign-in filters themselves
+            open(HttpMethod.GET, "/", "the gateway's address: sends a browser on to the console"),
+            open(HttpMethod.GET, "/login", "the sign-in page"),
+            open(HttpMethod.POST, "/login", "sign in with a user name and password (throttled, CSRF token required)"),
+            open(HttpMethod.POST, "/logout", "sign out (CSRF token required)"),
+            open(HttpMethod.GET, "/oauth2/authorization/{registrationId}", "sign in at the OpenID Connect provider"),
+            open(HttpMethod.GET, "/login/oauth2/code/{registrationId}", "the provider's answer to a sign-in"),
+            rule(HttpMethod.GET, "/console", "the console's home: who is signed in, with which roles", STAFF),
+            open(HttpMethod.GET, "/assets/**", "the pages' style sheet, the sign-in page's included"),
             // the servlet container's error dispatch; asked for directly, /error answers 404
             open(null, "/error", "error answers"));
 
+    /**
+     * The paths of the browser chain: pages signed in by a session cookie, where every form carries a CSRF token. The
+     * API is not among them and never takes the session: it stays stateless, signed in on every request.
+     */
+    static final List<String> BROWSER_PAGES = List.of("/", "/login", "/logout", "/console", "/console/**", "/oauth2/**",
+            "/login/oauth2/**");
+
     private EndpointRules() {}
+
+    /** Whether a request is the browser chain's ({@link #BROWSER_PAGES}). */
+    public static boolean isBrowserPage(HttpServletRequest request) {
+        return browserPages().matches(request);
+    }
+
+    static RequestMatcher browserPages() {
+        return new OrRequestMatcher(BROWSER_PAGES.stream()
+                .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path)).toList());
+    }
 
     public static List<Rule> all() {
         return RULES;

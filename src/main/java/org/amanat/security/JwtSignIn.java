@@ -80,17 +80,23 @@ final class JwtSignIn {
 
     /** The name goes into the notices' history and the signed notice: an identifier, as a users file's names are. */
     private static OAuth2TokenValidator<Jwt> principal(String claim) {
-        return jwt -> {
-            Object value = jwt.getClaims().get(claim);
-            return value instanceof String name && Texts.identifierProblem(name, UsersFile.MAX_NAME) == null
+        return jwt -> namesThePerson(jwt.getClaims(), claim)
                     ? OAuth2TokenValidatorResult.success()
                     : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
                             "the token's " + claim + " claim must name the person (an identifier of at most " + UsersFile.MAX_NAME + ")", null));
-        };
+    }
+
+    static boolean namesThePerson(Map<String, Object> claims, String claim) {
+        return claims.get(claim) instanceof String name && Texts.identifierProblem(name, UsersFile.MAX_NAME) == null;
     }
 
     static Collection<GrantedAuthority> roles(Jwt jwt, String claimPath) {
-        Object value = jwt.getClaims();
+        return roles(jwt.getClaims(), claimPath);
+    }
+
+    /** The roles named in the claims (a token's, or a browser sign-in's ID token and user info) at {@code claimPath}. */
+    static Collection<GrantedAuthority> roles(Map<String, Object> claims, String claimPath) {
+        Object value = claims;
         for (String part : claimPath.split("\\.")) {
             value = value instanceof Map<?, ?> map ? map.get(part) : null;
         }

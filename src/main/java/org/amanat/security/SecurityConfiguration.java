@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.security.authentication.ProviderManager;
@@ -29,7 +31,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Deny by default: every request is decided by {@link EndpointRules}, or refused by {@link UnruledEndpoints}. The API
- * is stateless (HTTP Basic or a bearer token on every request, no session, no cookie); refusals are problem+json
+ * is stateless (HTTP Basic or a bearer token on every request, no session, no cookie; the console's pages have their
+ * own chain with a session, {@link BrowserSignIn}); refusals are problem+json
  * ({@link SecurityProblems}); failed sign-ins are throttled ({@link SignInThrottle}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -71,7 +74,9 @@ class SecurityConfiguration {
                 .toList());
     }
 
+    /** After the browser chain ({@link BrowserSignIn}), for every request that is not a page. */
     @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityFilterChain officersAndPartners(HttpSecurity http, SecuritySettings settings, UserDetailsService passwordUsers,
             SignInThrottle throttle, ProblemResponses problemResponses, ListableBeanFactory beans, Clock clock, Environment environment)
             throws Exception {
@@ -80,34 +85,16 @@ class SecurityConfiguration {
         describe(settings, environment, bearer);
         SecurityProblems problems = new SecurityProblems(problemResponses, basic, bearer);
 
-        http.authorizeHttpRequests(authorize -> {
-            for (EndpointRules.Rule rule : EndpointRules.all()) {
-                var requests = authorize.requestMatchers(rule.matcher());
-                if (rule.open()) {
-                    requests.permitAll();
-                } else {
-                    requests.hasAnyRole(rule.roles().stream().map(Role::name).sorted().toArray(String[]::new));
-                }
-            }
-            authorize.anyRequest().access(new UnruledEndpoints(beans));
-        });
+        authorize(http, beans);
         http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new BrowserWrites()))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-                        .frameOptions(frames -> frames.deny())
-                        // written on HTTPS requests only (Spring Security's rule), as HSTS must be
-                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(Duration.ofDays(365).toSeconds())));
-        // Cache-Control: no-cache, no-store, max-age=0, must-revalidate is Spring Security's default on every answer
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        headers(http);
         if (basic) {
-            DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(passwordUsers);
-            passwords.setPasswordEncoder(new BCryptPasswordEncoder());
-            http.authenticationManager(new ProviderManager(passwords))
+            http.authenticationManager(new ProviderManager(passwords(passwordUsers)))
                     .httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(problems));
         } else {
             http.httpBasic(AbstractHttpConfigurer::disable);
@@ -122,7 +109,39 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    private static boolean hasUsers(SecuritySettings settings, Environment environment) {
+    /** The same on both chains: {@link EndpointRules}, then {@link UnruledEndpoints}. */
+    static void authorize(HttpSecurity http, ListableBeanFactory beans) throws Exception {
+        http.authorizeHttpRequests(authorize -> {
+            for (EndpointRules.Rule rule : EndpointRules.all()) {
+                var requests = authorize.requestMatchers(rule.matcher());
+                if (rule.open()) {
+                    requests.permitAll();
+                } else {
+                    requests.hasAnyRole(rule.roles().stream().map(Role::name).sorted().toArray(String[]::new));
+                }
+            }
+            authorize.anyRequest().access(new UnruledEndpoints(beans));
+        });
+    }
+
+    /** The same on both chains. Cache-Control: no-cache, no-store, max-age=0, must-revalidate is Spring Security's default. */
+    static void headers(HttpSecurity http) throws Exception {
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                .frameOptions(frames -> frames.deny())
+                // written on HTTPS requests only (Spring Security's rule), as HSTS must be
+                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(Duration.ofDays(365).toSeconds())));
+    }
+
+    /** Passwords checked against the bcrypt hashes of the users file and the demo users: HTTP Basic's and the login form's. */
+    static DaoAuthenticationProvider passwords(UserDetailsService passwordUsers) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(passwordUsers);
+        passwords.setPasswordEncoder(new BCryptPasswordEncoder());
+        return passwords;
+    }
+
+    static boolean hasUsers(SecuritySettings settings, Environment environment) {
         return settings.usersPath() != null || environment.acceptsProfiles(Profiles.of("demo"));
     }
 

@@ -72,10 +72,22 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
             commence(request, response, new InsufficientAuthenticationException("no credentials"));
             return;
         }
+        refuse(request, response, denied);
+    }
+
+    /**
+     * For the console's pages, where a refused CSRF token is a form that expired with its session or came from another
+     * site: 403 whether or not someone is signed in (a 401 would name the API's ways to sign in).
+     */
+    AccessDeniedHandler forPages() {
+        return this::refuse;
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied) throws IOException {
         var who = SecurityContextHolder.getContext().getAuthentication();
         String name = who == null ? String.valueOf(Credentials.basicUser(request)) : who.getName();
         String message = denied instanceof CsrfException
-                ? "a browser's cross-site request that changes something is refused"
+                ? "a browser's cross-site request that changes something is refused (a form of the console: reload the page)"
                 : "your roles do not allow " + request.getMethod() + " here";
         log.warn("refused {} {} to {} ({}): {}", request.getMethod(), SafeText.forLog(request.getRequestURI()),
                 SafeText.forLog(name), who == null ? "not signed in" : who.getAuthorities(), message);

@@ -73,14 +73,14 @@ class StatusIntake {
     private final MeterRegistry meters;
 
     StatusIntake(PartnerDirectory partners, MinistryKeys ministry, NoticeLedger notices, StatusLedger statuses,
-            SecurityEvents securityEvents, Clock clock, MeterRegistry meters) {
+            SecurityEvents securityEvents, Envelope envelope, Clock clock, MeterRegistry meters) {
         this.meters = meters;
         this.partners = partners;
         this.ministry = ministry;
         this.notices = notices;
         this.statuses = statuses;
         this.securityEvents = securityEvents;
-        this.messages = new StatusMessages(new Envelope(clock));
+        this.messages = new StatusMessages(envelope);
         this.clock = clock;
     }
 

@@ -71,6 +71,46 @@ class ServerChainsTest {
     }
 
     @Test
+    void trustsAValidChainThroughAnIntermediateWithOrWithoutTheCaSent() {
+        SigningIdentity intermediate = intermediate(NOW.minus(Duration.ofHours(20)), NOW.plus(Duration.ofDays(30)));
+        X509Certificate leaf = leaf(intermediate, NOW.minus(Duration.ofHours(10)), NOW.plus(Duration.ofDays(10)), Usage.TLS_SERVER);
+
+        assertThat(ServerChains.trustProblem(List.of(leaf, intermediate.certificate()), CA, NOW)).isNull();
+        assertThat(ServerChains.trustProblem(List.of(leaf, intermediate.certificate(), CA), CA, NOW)).isNull();
+        assertThat(ServerChains.trustProblem(List.of(leaf), CA, NOW)).as("the intermediate left out").isNotNull();
+    }
+
+    @Test
+    void anExpiredLeafIsJudgedAtItsExpiryWhenTheRestOfItsChainWasValid() {
+        // the intermediate was valid when the leaf expired, not yet when the leaf began
+        SigningIdentity intermediate = intermediate(NOW.minus(Duration.ofHours(10)), NOW.plus(Duration.ofDays(30)));
+        X509Certificate leaf = leaf(intermediate, NOW.minus(Duration.ofHours(20)), NOW.minus(Duration.ofHours(2)), Usage.TLS_SERVER);
+
+        assertThat(ServerChains.trustProblem(List.of(leaf, intermediate.certificate()), CA, NOW)).isNull();
+    }
+
+    @Test
+    void anExpiredLeafWhoseChainWasNotValidWhileTheLeafWasIsUntrusted() {
+        // the second judgement, at the leaf's last valid moment, is a judgement: the intermediate was not valid yet then
+        SigningIdentity intermediate = intermediate(NOW.minus(Duration.ofHours(5)), NOW.plus(Duration.ofDays(30)));
+        X509Certificate leaf = leaf(intermediate, NOW.minus(Duration.ofHours(20)), NOW.minus(Duration.ofHours(10)), Usage.TLS_SERVER);
+
+        assertThat(ServerChains.trustProblem(List.of(leaf, intermediate.certificate()), CA, NOW))
+                .endsWith(" (certificate 1 of the chain, the leaf being 0)");
+    }
+
+    @Test
+    void aLeafSignedByAnImpostorBearingTheIntermediatesNameIsUntrustedAndNamedAsTheLeaf() {
+        SigningIdentity intermediate = intermediate(NOW.minus(Duration.ofHours(20)), NOW.plus(Duration.ofDays(30)));
+        SigningIdentity impostor = Pki.ca(Pki.name("Intermediate", "Tests"), NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(30)));
+        X509Certificate leaf = leaf(impostor, NOW.minus(Duration.ofHours(1)), NOW.plus(Duration.ofDays(10)), Usage.TLS_SERVER);
+        assertThat(leaf.getIssuerX500Principal()).isEqualTo(intermediate.certificate().getSubjectX500Principal());
+
+        assertThat(ServerChains.trustProblem(List.of(leaf, intermediate.certificate()), CA, NOW))
+                .endsWith(" (certificate 0 of the chain, the leaf being 0)");
+    }
+
+    @Test
     void refusesALeafNotIssuedForTlsServers() {
         X509Certificate leaf = leaf(TestPki.CA, NOW.minus(Duration.ofHours(1)), NOW.plus(Duration.ofDays(30)), Usage.TLS_CLIENT);
 
@@ -84,6 +124,10 @@ class ServerChainsTest {
 
         assertThat(ServerChains.hostnameProblem("localhost", leaf)).isNull();
         assertThat(ServerChains.hostnameProblem("elsewhere.example", leaf)).isNotNull();
+    }
+
+    private static SigningIdentity intermediate(Instant notBefore, Instant notAfter) {
+        return Pki.issue(TestPki.CA, Pki.name("Intermediate", "Tests"), Pki.keyPair(KeyType.EC_P256), Usage.CA, notBefore, notAfter);
     }
 
     private static X509Certificate leaf(SigningIdentity issuer, Instant notBefore, Instant notAfter, Usage usage) {

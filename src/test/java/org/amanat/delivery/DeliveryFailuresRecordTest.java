@@ -24,6 +24,7 @@ import org.amanat.ledger.Outbox;
 import org.amanat.protocol.AlgorithmNotAllowedException;
 import org.amanat.protocol.ReceiptMismatchException;
 import org.apache.camel.http.base.HttpOperationFailedException;
+import org.amanat.protocol.Envelope;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
@@ -36,7 +37,7 @@ class DeliveryFailuresRecordTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final DueDeliveries deliveries = mock(DueDeliveries.class);
     private final DeliveryFailures failures = failures(fixture.ledgers.outbox());
-    private final NoticeSealer sealer = new NoticeSealer(fixture.partners, fixture.ministry, fixture.clock);
+    private final NoticeSealer sealer = new NoticeSealer(fixture.partners, fixture.ministry, new Envelope(fixture.clock), fixture.clock);
 
     @Test
     void recordsTheAttemptWithItsReasonAndSchedulesTheNextByTheBackoff() {

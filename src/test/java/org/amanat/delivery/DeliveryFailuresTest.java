@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.UnknownHostException;
@@ -67,6 +69,36 @@ class DeliveryFailuresTest {
                 .isEqualTo("TLS failure: PKIX path building failed");
         assertThat(DeliveryFailures.reason(new UntrustedSignerException("not signed by the pinned certificate CN=x")))
                 .isEqualTo("receipt refused: not signed by the pinned certificate CN=x");
+    }
+
+    @Test
+    void namesWhyAnAttemptWasNotSentOrCouldNotFinish() {
+        var breaker = CircuitBreaker.ofDefaults("p");
+        breaker.transitionToOpenState();
+
+        assertThat(DeliveryFailures.reason(new TimeoutException())).isEqualTo("timed out: the exchange took longer than the partner's time limit");
+        assertThat(DeliveryFailures.reason(new RuntimeException(new NotSentException("the notice was withdrawn"))))
+                .isEqualTo("not sent: the notice was withdrawn");
+        assertThat(DeliveryFailures.reason(CallNotPermittedException.createCallNotPermittedException(breaker)))
+                .isEqualTo("not sent: the partner's circuit breaker is open");
+        assertThat(DeliveryFailures.reason(BulkheadFullException.createBulkheadFullException(Bulkhead.ofDefaults("p"))))
+                .isEqualTo("not sent: the partner's bulkhead is full");
+        assertThat(DeliveryFailures.reason(new SocketException("Connection reset"))).isEqualTo("connection failed: Connection reset");
+        assertThat(DeliveryFailures.reason(new IllegalStateException("unexpected"))).isEqualTo("IllegalStateException: unexpected");
+    }
+
+    @Test
+    void quotesTheFirstLineOfThePartnersAnswerUpTo200Characters() {
+        String longest = "x".repeat(200);
+
+        assertThat(DeliveryFailures.reason(httpError(longest + "\nsecond line"))).isEqualTo("partner answered HTTP 500 (" + longest + ")");
+        assertThat(DeliveryFailures.reason(httpError(longest + "y"))).isEqualTo("partner answered HTTP 500 (" + longest + "...)");
+        assertThat(DeliveryFailures.reason(httpError("  \n"))).isEqualTo("partner answered HTTP 500 ");
+        assertThat(DeliveryFailures.reason(httpError(null))).isEqualTo("partner answered HTTP 500 ");
+    }
+
+    private static HttpOperationFailedException httpError(String body) {
+        return new HttpOperationFailedException("https://p.example", 500, "Internal Server Error", null, null, body);
     }
 
     @Test

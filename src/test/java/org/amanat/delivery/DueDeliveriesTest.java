@@ -6,7 +6,10 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -19,6 +22,9 @@ import org.amanat.ledger.Outbox;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 /** What one poll leases for globaltube (bulkhead 4) and the checks just before a send. */
@@ -74,6 +80,43 @@ class DueDeliveriesTest {
         breaker.transitionToHalfOpenState();
 
         assertThat(deliveries.claim("globaltube")).extracting(DueDelivery::noticeId).hasSize(2).startsWith(oldest);
+    }
+
+    @Test
+    void aPartnersFreeSlotsCountOnlyItsOwnDeliveriesInFlight() {
+        Outbox outbox = mock(Outbox.class);
+        DueDelivery elsewhere = new DueDelivery("n-9", "elsewhere", 0, "{}", fixture.clock.instant(), "node-1", 1, false);
+        when(outbox.claim(anyString(), anyString(), any(), any(), anyInt(), anyBoolean(), any())).thenReturn(List.of(elsewhere), List.of());
+        var mixed = deliveries(outbox, 50);
+
+        mixed.claim("globaltube");
+        mixed.claim("globaltube");
+
+        // the second poll still has all 4 of globaltube's slots: the delivery in flight is another partner's
+        verify(outbox, times(2)).claim(eq("globaltube"), anyString(), any(), any(), eq(4), anyBoolean(), any());
+        mixed.destroy();
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void anOutageIsLoggedOnceWhenItStartsAndOnceWhenItEnds(CapturedOutput output) {
+        Outbox flaky = mock(Outbox.class);
+        when(flaky.claim(anyString(), anyString(), any(), any(), anyInt(), anyBoolean(), any()))
+                .thenThrow(new CannotGetJdbcConnectionException("down"))
+                .thenThrow(new CannotGetJdbcConnectionException("still down"))
+                .thenReturn(List.of(), List.of());
+        var onFlaky = deliveries(flaky, 50);
+
+        onFlaky.claim("globaltube");
+        onFlaky.claim("globaltube");
+        fixture.clock.advance(Duration.ofMillis(1500));
+        onFlaky.claim("globaltube");
+        onFlaky.claim("globaltube");
+
+        assertThat(output.getOut().split("database unavailable: delivery waits", -1)).as("one line for the outage").hasSize(2);
+        assertThat(output.getOut().split("database answers again", -1)).as("one line for its end").hasSize(2);
+        assertThat(output.getOut()).contains("delivery resumed after 1500 ms without it");
+        onFlaky.destroy();
     }
 
     @Test

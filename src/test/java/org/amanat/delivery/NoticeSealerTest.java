@@ -7,12 +7,13 @@ import java.util.HashMap;
 import java.util.Map;
 import org.amanat.protocol.Digests;
 import org.amanat.protocol.ReferenceReceiver;
+import org.amanat.protocol.Envelope;
 import org.junit.jupiter.api.Test;
 
 /** What one attempt sends: the notice signed by the ministry and encrypted to the partner, with the protocol's headers. */
 class NoticeSealerTest {
     private final DeliveryFixture fixture = new DeliveryFixture();
-    private final NoticeSealer sealer = new NoticeSealer(fixture.partners, fixture.ministry, fixture.clock);
+    private final NoticeSealer sealer = new NoticeSealer(fixture.partners, fixture.ministry, new Envelope(fixture.clock), fixture.clock);
 
     @Test
     void sealsTheExactNoticeJsonForThePartnerWithTheDigestOfTheBytes() {

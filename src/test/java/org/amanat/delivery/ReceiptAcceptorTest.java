@@ -22,6 +22,7 @@ import org.amanat.protocol.Pki.KeyType;
 import org.amanat.protocol.ReceiptMismatchException;
 import org.amanat.protocol.TestPki;
 import org.amanat.protocol.UntrustedSignerException;
+import org.amanat.protocol.Envelope;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 
@@ -30,8 +31,8 @@ class ReceiptAcceptorTest {
     private final DeliveryFixture fixture = new DeliveryFixture();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final DueDeliveries deliveries = mock(DueDeliveries.class);
-    private final NoticeSealer sealer = new NoticeSealer(fixture.partners, fixture.ministry, fixture.clock);
-    private final ReceiptAcceptor acceptor = new ReceiptAcceptor(fixture.partners, fixture.ledgers.outbox(), fixture.clock, meters,
+    private final NoticeSealer sealer = new NoticeSealer(fixture.partners, fixture.ministry, new Envelope(fixture.clock), fixture.clock);
+    private final ReceiptAcceptor acceptor = new ReceiptAcceptor(fixture.partners, fixture.ledgers.outbox(), new Envelope(fixture.clock), fixture.clock, meters,
             deliveries);
 
     @Test
@@ -116,7 +117,7 @@ class ReceiptAcceptorTest {
         Outbox down = mock(Outbox.class);
         var failure = new DataAccessResourceFailureException("connection lost");
         when(down.recordDelivered(any())).thenThrow(failure);
-        var acceptorWithoutLedger = new ReceiptAcceptor(fixture.partners, down, fixture.clock, meters, deliveries);
+        var acceptorWithoutLedger = new ReceiptAcceptor(fixture.partners, down, new Envelope(fixture.clock), fixture.clock, meters, deliveries);
         SealedNotice sealed = sealed();
         byte[] receipt = fixture.kit.receipt(fixture.kit.open(sealed.bytes()), Disposition.RECEIVED, "GT-9");
 

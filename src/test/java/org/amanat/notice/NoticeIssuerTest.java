@@ -49,12 +49,12 @@ import org.springframework.http.HttpStatus;
  * is allowed. The ledger is a stand-in: what is recorded is what the issuer hands it.
  */
 class NoticeIssuerTest {
-    private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
+    static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
     private static final String EARLIER = "01a20000-0000-7000-8000-000000000001";
     private static final PartnerProfile.Obligations OBLIGATIONS = new PartnerProfile.Obligations(Duration.ofHours(1),
             Map.of(Urgency.URGENT, Duration.ofHours(4), Urgency.STANDARD, Duration.ofHours(24)), "TLSv1.2", Duration.ofDays(30));
-    private static final PartnerDirectory PARTNERS = new PartnerDirectory(List.of(partner("tube"), partner("chirp")));
-    private static final NoticeRequest TAKEDOWN = new NoticeRequest(NoticeType.TAKEDOWN, "tube", Urgency.URGENT, Category.GAMBLING,
+    static final PartnerDirectory PARTNERS = new PartnerDirectory(List.of(partner("tube"), partner("chirp")));
+    static final NoticeRequest TAKEDOWN = new NoticeRequest(NoticeType.TAKEDOWN, "tube", Urgency.URGENT, Category.GAMBLING,
             new Notice.LegalBasis("MR5/2020", "Art. 14"), List.of(new Notice.Item("https://casino.example/play", ItemKind.URL, null)),
             "Unlicensed online gambling.", new NoticeRequest.Issuer("Ministry", "desk@ministry.example"), null, null, "ID", null);
 
@@ -143,6 +143,50 @@ class NoticeIssuerTest {
         assertRefused(() -> issuer.issue(with(TAKEDOWN, NoticeType.RESTORE, Urgency.URGENT, EARLIER), "officer-1"), HttpStatus.CONFLICT,
                 "changed-meanwhile", new Violation("relatesTo",
                         "notice " + EARLIER + " changed while this RESTORE was recorded; nothing was recorded, look at it again"));
+    }
+
+    @Test
+    void aWithdrawalOrAnAbandonmentWithoutAGoodReasonIs422AndTouchesNothing() {
+        givenIssued(NoticeState.ISSUED);
+
+        assertThatThrownBy(() -> issuer.withdraw(EARLIER, new WithdrawalRequest(" "), "officer-2"))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+                    assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+                    assertThat(e.problemType()).isEqualTo("invalid-withdrawal");
+                    assertThat(e.violations()).extracting(Violation::field).containsExactly("reason");
+                });
+        assertThatThrownBy(() -> issuer.abandon(EARLIER, new AbandonmentRequest(null), "admin-1"))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+                    assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+                    assertThat(e.problemType()).isEqualTo("invalid-abandonment");
+                    assertThat(e.violations()).extracting(Violation::field).containsExactly("reason");
+                });
+        verify(ledger, never()).endUndelivered(any(), any(), any(), any(), any(), any());
+        verify(ledger, never()).issue(any());
+    }
+
+    @Test
+    void anOfficerCannotWithdrawAnotherOfficersNotice() {
+        givenIssued(NoticeState.ISSUED);
+
+        assertRefused(() -> issuer.withdraw(EARLIER, new WithdrawalRequest("Court order lifted."), "officer-9"), HttpStatus.FORBIDDEN,
+                "not-your-notice", new Violation("(path)", "an officer withdraws only their own notices; notice " + EARLIER
+                        + " was issued by someone else"));
+        verify(ledger, never()).endUndelivered(any(), any(), any(), any(), any(), any());
+    }
+
+    @Test
+    void withdrawingANoticeWaitingForApprovalEndsItThereUnlessAnApproverDecidedFirst() {
+        givenIssued(NoticeState.PENDING_APPROVAL);
+        String detail = "by officer officer-2: Court order lifted.";
+        when(ledger.withdrawPending(EARLIER, NOW, detail, "officer-2")).thenReturn(true, false);
+
+        assertThat(issuer.withdraw(EARLIER, new WithdrawalRequest("Court order lifted."), "officer-2")).as("never sent").isNull();
+        assertRefused(() -> issuer.withdraw(EARLIER, new WithdrawalRequest("Court order lifted."), "officer-2"), HttpStatus.CONFLICT,
+                "changed-meanwhile", new Violation("state", "notice " + EARLIER
+                        + " was approved or declined while this withdrawal was made; nothing was recorded, look at it again"));
+        verify(ledger, never()).endUndelivered(any(), any(), any(), any(), any(), any());
+        verify(ledger, never()).issue(any());
     }
 
     @Test
@@ -321,7 +365,7 @@ class NoticeIssuerTest {
         });
     }
 
-    private static Partner partner(String id) {
+    static Partner partner(String id) {
         var profile = new PartnerProfile(id, id, null, null, null, null, null, null, null, OBLIGATIONS, null);
         return new Partner(profile, null, null, null, AlgorithmPolicy.strict());
     }

@@ -263,6 +263,11 @@ class NoticeRequestValidatorTest {
         assertThat(urlProblem(url)).isNull();
     }
 
+    @Test
+    void refusesAnIpv6LiteralWhoseZoneNamesNoInterfaceWithoutLookingAnythingUp() {
+        assertThat(urlProblem("http://[2001:db8::1%nosuch]/")).startsWith("URL host must be a public address");
+    }
+
     private String urlProblem(String url) {
         List<Violation> violations = validator.validate(withItem(BASELINE, new Item(url, ItemKind.URL, null)));
         assertThat(violations).hasSizeLessThanOrEqualTo(1).allMatch(v -> v.field().equals("items[0].locator"));

@@ -187,6 +187,57 @@ class PartnerProfilesTest {
     }
 
     @Test
+    void acceptsAClientCaThatIssuedTheClientCertificate() throws IOException {
+        var clientCertificate = TestPki.issue("chirp-client", KeyType.EC_P256, Pki.Usage.TLS_CLIENT).certificate();
+        Pki.writePem(clientCertificate, dir.resolve("client.crt"));
+        Pki.writePem(TestPki.caCertificate(), dir.resolve("ca.crt"));
+        write(baseline.replace("tls:\n", "tls:\n  clientCertificate: " + dir.resolve("client.crt") + "\n  clientCa: "
+                + dir.resolve("ca.crt") + "\n"));
+
+        assertThat(directory(false).get("chirp").clientCertificate()).isEqualTo(clientCertificate);
+    }
+
+    @Test
+    void refusesAClientCaThatOnlyBearsTheIssuersNameButNotItsKey() throws IOException {
+        Pki.writePem(TestPki.issue("chirp-client", KeyType.EC_P256, Pki.Usage.TLS_CLIENT).certificate(), dir.resolve("client.crt"));
+        var impostor = Pki.ca(Pki.name("Test CA", null), TestPki.NOW.minus(Duration.ofDays(1)), TestPki.NOW.plus(Duration.ofDays(30)));
+        assertThat(impostor.certificate().getSubjectX500Principal()).isEqualTo(TestPki.caCertificate().getSubjectX500Principal());
+        Pki.writePem(impostor.certificate(), dir.resolve("impostor-ca.crt"));
+        write(baseline.replace("tls:\n", "tls:\n  clientCertificate: " + dir.resolve("client.crt") + "\n  clientCa: "
+                + dir.resolve("impostor-ca.crt") + "\n"));
+
+        assertOneProblem("chirp.yaml: tls.clientCa: did not issue tls.clientCertificate");
+    }
+
+    @Test
+    void refusesAClientCaWithoutAClientCertificate() throws IOException {
+        Pki.writePem(TestPki.caCertificate(), dir.resolve("ca.crt"));
+        write(baseline.replace("tls:\n", "tls:\n  clientCa: " + dir.resolve("ca.crt") + "\n"));
+
+        assertOneProblem("chirp.yaml: tls.clientCa: is only for a tls.clientCertificate, which is not given");
+    }
+
+    @Test
+    void refusesAClientCaWithTheIssuersKeyButAnotherName() throws IOException {
+        Pki.writePem(TestPki.issue("chirp-client", KeyType.EC_P256, Pki.Usage.TLS_CLIENT).certificate(), dir.resolve("client.crt"));
+        var sameKey = new java.security.KeyPair(TestPki.caCertificate().getPublicKey(), TestPki.CA.privateKey());
+        var renamed = Pki.selfSigned(Pki.name("Renamed CA", null), sameKey, Pki.Usage.CA, TestPki.NOW.minus(Duration.ofDays(1)),
+                TestPki.NOW.plus(Duration.ofDays(30)));
+        Pki.writePem(renamed.certificate(), dir.resolve("renamed-ca.crt"));
+        write(baseline.replace("tls:\n", "tls:\n  clientCertificate: " + dir.resolve("client.crt") + "\n  clientCa: "
+                + dir.resolve("renamed-ca.crt") + "\n"));
+
+        assertOneProblem("chirp.yaml: tls.clientCa: did not issue tls.clientCertificate");
+    }
+
+    @Test
+    void refusesADurationThatIsNoDuration() throws IOException {
+        write(baseline.replace("URGENT: 2h", "URGENT: soon"));
+
+        assertOneProblem("not a duration (use 30s, 4h or PT4H)");
+    }
+
+    @Test
     void refusesOneClientCertificateForTwoPartners() throws IOException {
         Pki.writePem(TestPki.issue("shared-client", KeyType.EC_P256, Pki.Usage.TLS_CLIENT).certificate(), dir.resolve("client.crt"));
         String withClient = baseline.replace("tls:\n", "tls:\n  clientCertificate: " + dir.resolve("client.crt") + "\n");

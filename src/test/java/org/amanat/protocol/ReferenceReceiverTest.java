@@ -1,22 +1,31 @@
 package org.amanat.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedReader;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.ssl.SSLSocket;
 import org.amanat.protocol.Pki.KeyType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The kit's embeddable receiver over plain HTTP: receipts, duplicates and refusals. */
+/** The kit's embeddable receiver: receipts, duplicates and refusals over plain HTTP, and its mutual TLS. */
 class ReferenceReceiverTest {
     private static final TestPki.Party PARTNER = TestPki.partner(KeyType.EC_P256);
     private static final SigningIdentity MINISTRY = TestPki.ministry(KeyType.EC_P256).signing();
@@ -27,9 +36,12 @@ class ReferenceReceiverTest {
 
     @BeforeEach
     void start() throws Exception {
-        var kit = new PartnerKit("chirp", PARTNER.signing(), PARTNER.encryption(), MINISTRY.certificate(), AlgorithmPolicy.strict(),
+        receiver = new ReferenceReceiver(kit(), received::add).start(new InetSocketAddress("127.0.0.1", 0), "/notices", null, false);
+    }
+
+    private static PartnerKit kit() {
+        return new PartnerKit("chirp", PARTNER.signing(), PARTNER.encryption(), MINISTRY.certificate(), AlgorithmPolicy.strict(),
                 Clock.systemUTC());
-        receiver = new ReferenceReceiver(kit, received::add).start(new InetSocketAddress("127.0.0.1", 0), "/notices", null, false);
     }
 
     @AfterEach
@@ -54,6 +66,54 @@ class ReferenceReceiverTest {
         assertThat(secondReceipt.receipt().disposition()).isEqualTo(Disposition.DUPLICATE);
         assertThat(secondReceipt.receipt().partnerReference()).isEqualTo(firstReceipt.receipt().partnerReference());
         assertThat(received).hasSize(1);
+    }
+
+    @Test
+    void answersOnlyPostsAndTakesABodyOfUpTo2MiB() throws Exception {
+        HttpResponse<String> get = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + receiver.port()
+                + "/notices")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<byte[]> largest = post(new byte[2 * 1024 * 1024]);
+
+        assertThat(get.statusCode()).isEqualTo(405);
+        assertThat(largest.statusCode()).as("read whole, then refused as no envelope").isEqualTo(400);
+        assertThatThrownBy(() -> post(new byte[2 * 1024 * 1024 + 1])).as("over the limit: the exchange is dropped")
+                .isInstanceOf(IOException.class);
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void overMutualTlsItTakesOnlyAClientWithACertificateOfTheTrustedCa() throws Exception {
+        try (var tls = new ReferenceReceiver(kit(), received::add).start(new InetSocketAddress("127.0.0.1", 0), "/notices",
+                TlsContexts.create(TestPki.PARTNER_TLS, List.of(TestPki.caCertificate())), true)) {
+            assertThat(statusLine(tls.port(), TestPki.MINISTRY_TLS)).isEqualTo("HTTP/1.1 405 Method Not Allowed");
+            assertThatThrownBy(() -> statusLine(tls.port(), null)).as("no client certificate").isInstanceOf(IOException.class);
+        }
+    }
+
+    @Test
+    void closedItListensNoMore() throws Exception {
+        int port = receiver.port();
+        receiver.close();
+
+        assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
+    }
+
+    /** A GET over TLS, presenting {@code own} (or no certificate), and the first line of the answer; the host name is not checked. */
+    private static String statusLine(int port, SigningIdentity own) throws IOException {
+        var context = TlsContexts.create(own, List.of(TestPki.caCertificate()));
+        try (var socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port)) {
+            socket.setSoTimeout(5000);
+            socket.startHandshake();
+            socket.getOutputStream().write("GET /notices HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String line = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            if (line == null) {
+                throw new EOFException("closed without an answer");
+            }
+            return line;
+        }
     }
 
     @Test

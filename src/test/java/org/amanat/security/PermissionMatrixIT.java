@@ -7,12 +7,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.amanat.Api;
+import org.amanat.Browser;
 import org.amanat.TestDatabases;
 import org.amanat.TestGateway;
 import org.amanat.protocol.AlgorithmProfile;
@@ -28,6 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,7 +38,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Every endpoint the application maps × anonymous, each role, and a partner's client certificate, over real HTTP: each
  * is answered as its rule in {@link EndpointRules} says: 401 without sign-in (unless open), 403 for a role the rule
  * does not name, neither for one it names; with a partner's certificate on the partner listener, {@code /partner/**}
- * gets through and everything else is 404 (as {@code /partner/**} is on the officers' listener). The endpoints come from the application's own request mappings, so an endpoint added without a rule
+ * gets through and everything else is 404 (as {@code /partner/**} is on the officers' listener). The console's pages are
+ * asked for as a browser asks, signed in on the sign-in page. The endpoints come from the application's own request mappings, so an endpoint added without a rule
  * fails {@link #everyEndpointHasARule} (and is refused at run time: {@link UnruledEndpointIT}). Nothing the calls do
  * reaches the ledger: every call that gets through is refused by validation or finds nothing.
  */
@@ -46,6 +50,9 @@ class PermissionMatrixIT {
     /** One of TestGateway's users per role. */
     static final Map<Role, String> USERS = Map.of(Role.OFFICER, Api.OFFICER, Role.APPROVER, Api.APPROVER,
             Role.COMPLIANCE, Api.COMPLIANCE, Role.ADMIN, Api.ADMIN, Role.AUDITOR, Api.AUDITOR);
+
+    /** A browser per role, signed in once, for the console's pages. */
+    final Map<Role, Browser> browsers = new EnumMap<>(Role.class);
 
     @Autowired
     ApplicationContext context;
@@ -71,7 +78,7 @@ class PermissionMatrixIT {
 
         assertThat(endpoints).as("the application's request mappings").extracting(Endpoints.Endpoint::toString)
                 .contains("POST /api/v1/notices", "GET /api/v1/notices/{id}", "POST /partner/v1/status", "GET /actuator/prometheus",
-                        "GET /v3/api-docs");
+                        "GET /v3/api-docs", "GET /console", "GET /login");
         assertThat(endpoints.stream().filter(e -> e.rule().isEmpty()).map(Endpoints.Endpoint::toString).toList())
                 .as("endpoints without a rule in EndpointRules").isEmpty();
     }
@@ -84,13 +91,13 @@ class PermissionMatrixIT {
         for (Endpoints.Endpoint endpoint : Endpoints.of(context)) {
             EndpointRules.Rule rule = endpoint.rule().orElseThrow(() -> new AssertionError(endpoint + " has no rule"));
             StringBuilder row = new StringBuilder();
-            int anonymous = call(api().anonymous(), endpoint);
+            int anonymous = call((Role) null, endpoint);
             row.append("anonymous=").append(anonymous);
             if (rule.open() ? anonymous == 401 || anonymous == 403 : anonymous != 401) {
                 wrong.add(endpoint + " anonymous: " + anonymous);
             }
             for (Role role : Role.values()) {
-                int status = call(api().as(USERS.get(role)), endpoint);
+                int status = call(role, endpoint);
                 row.append(' ').append(role).append('=').append(status);
                 boolean allowed = rule.allows(EnumSet.of(role));
                 if (allowed ? status == 401 || status == 403 : status != 403) {
@@ -135,6 +142,30 @@ class PermissionMatrixIT {
             }
         }
         return allowed;
+    }
+
+    /**
+     * A page of the browser chain, as a browser asks for it: signed in on the sign-in page (HTTP Basic signs in no page),
+     * a form with the session's CSRF token. Sent to the sign-in page is the pages' 401.
+     */
+    private int callPage(Role role, Endpoints.Endpoint endpoint) {
+        Browser browser = role == null ? new Browser(port) : browsers.computeIfAbsent(role,
+                r -> new Browser(port).signIn(USERS.get(r), Api.PASSWORD));
+        HttpResponse<String> answer;
+        if (endpoint.method() == HttpMethod.GET) {
+            answer = browser.get(endpoint.path());
+        } else {
+            browser.get("/login");
+            answer = browser.submit(endpoint.path(), Map.of());
+        }
+        return answer.statusCode() == 302 && Browser.location(answer).endsWith("/login") ? 401 : answer.statusCode();
+    }
+
+    private int call(Role role, Endpoints.Endpoint endpoint) {
+        if (EndpointRules.isBrowserPage(new MockHttpServletRequest(endpoint.method().name(), endpoint.path()))) {
+            return callPage(role, endpoint);
+        }
+        return call(role == null ? api().anonymous() : api().as(USERS.get(role)), endpoint);
     }
 
     private static int call(Api api, Endpoints.Endpoint endpoint) {

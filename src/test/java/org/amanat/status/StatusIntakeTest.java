@@ -46,6 +46,8 @@ import org.amanat.protocol.StatusSender;
 import org.amanat.protocol.StatusUpdate;
 import org.amanat.protocol.TestPki;
 import org.amanat.web.OversizedRequestRefused;
+import org.amanat.web.PartnerCertificateRefused;
+import org.amanat.web.RateLimitRefused;
 import org.amanat.web.Violation;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
@@ -77,7 +79,7 @@ class StatusIntakeTest {
             TestPartners.otherPartner(OTHER)));
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final StatusIntake intake = new StatusIntake(partners, ministry, notices, ledgers.statuses(), ledgers.securityEvents(),
-            clock, meters);
+            new Envelope(clock), clock, meters);
     private final PartnerKit kit = kit(PARTNER, TestPki.partner(KeyType.EC_P256), clock);
     private final String noticeId = StatusFixture.issue(notices, PARTNER, issuedAt);
 
@@ -217,6 +219,26 @@ class StatusIntakeTest {
     }
 
     @Test
+    void recordsAPartnerOverItsRateLimitOncePerRefusalEvent() {
+        intake.recordRateLimited(new RateLimitRefused("/partner/v1/status", PARTNER, "50 per 1s"));
+
+        assertThat(securityEvents()).containsExactly(Map.of("at", clock.instant(), "partner", PARTNER, "kind", "RATE_LIMITED",
+                "detail", "(request): more than 50 per 1s; refused with 429, and so is every further request in this period, unrecorded"));
+    }
+
+    @Test
+    void recordsAClientCertificateOfAnotherPartnerOrOfNoneAsACertificateMismatch() {
+        intake.recordCertificateMismatch(new PartnerCertificateRefused("/partner/v1/status", PARTNER, "tube", "CN=tube"));
+        intake.recordCertificateMismatch(new PartnerCertificateRefused("/partner/v1/status", PARTNER, null, "CN=stranger"));
+
+        assertThat(securityEvents()).containsExactly(
+                Map.of("at", clock.instant(), "partner", PARTNER, "kind", "CERTIFICATE_MISMATCH", "detail",
+                        StatusSender.PARTNER_HEADER + ": the client certificate is tube's, not the partner the header names"),
+                Map.of("at", clock.instant(), "partner", PARTNER, "kind", "CERTIFICATE_MISMATCH", "detail",
+                        StatusSender.PARTNER_HEADER + ": the client certificate (CN=stranger) is no partner's"));
+    }
+
+    @Test
     void refusesAnUpdateSignedByAnotherPlatformAsForbidden() {
         PartnerKit impostor = kit(PARTNER, TestPki.otherPartner(KeyType.EC_P256), clock);
         byte[] sealed = impostor.sealStatus(update(noticeId, Status.ACTIONED, clock.instant()), ministry.encryption(AlgorithmProfile.EC).certificate());
@@ -267,7 +289,7 @@ class StatusIntakeTest {
         var weak = TestPartners.partner(TestPartners.profile(PARTNER, java.net.URI.create("https://globaltube.example/")),
                 TestPki.partner(KeyType.RSA_2048));
         var intakeOfWeak = new StatusIntake(new PartnerDirectory(List.of(weak)), ministry, notices, ledgers.statuses(),
-                ledgers.securityEvents(), clock, meters);
+                ledgers.securityEvents(), new Envelope(clock), clock, meters);
         byte[] sealed = kit(PARTNER, TestPki.partner(KeyType.RSA_2048), clock)
                 .sealStatus(update(noticeId, Status.ACTIONED, clock.instant()), ministry.encryption(AlgorithmProfile.EC).certificate());
 
@@ -410,7 +432,7 @@ class StatusIntakeTest {
         when(down.find(anyString())).thenThrow(failure);
         SecurityEvents events = mock(SecurityEvents.class);
         doThrow(new AssertionError("nothing may be recorded")).when(events).record(any());
-        var intakeWithoutDatabase = new StatusIntake(partners, ministry, down, ledgers.statuses(), events, clock, meters);
+        var intakeWithoutDatabase = new StatusIntake(partners, ministry, down, ledgers.statuses(), events, new Envelope(clock), clock, meters);
         byte[] sealed = seal(update(noticeId, Status.ACTIONED, clock.instant()));
 
         assertThatThrownBy(() -> intakeWithoutDatabase.receive(PARTNER, sealed)).isSameAs(failure);
@@ -420,7 +442,7 @@ class StatusIntakeTest {
     void aRefusalStillGoesOutWhenItCannotBeRecorded() {
         SecurityEvents events = mock(SecurityEvents.class);
         doThrow(new DataAccessResourceFailureException("disk full")).when(events).record(any());
-        var intakeWithoutRecord = new StatusIntake(partners, ministry, notices, ledgers.statuses(), events, clock, meters);
+        var intakeWithoutRecord = new StatusIntake(partners, ministry, notices, ledgers.statuses(), events, new Envelope(clock), clock, meters);
 
         assertThatThrownBy(() -> intakeWithoutRecord.receive("nobody", new byte[] {1}))
                 .isInstanceOfSatisfying(StatusRefusedException.class, r -> assertThat(r.kind()).isEqualTo("UNKNOWN_PARTNER"));

@@ -3,6 +3,7 @@ package org.amanat.notice;
 import static org.amanat.notice.NoticeIssuerTest.NOW;
 import static org.amanat.notice.NoticeIssuerTest.PARTNERS;
 import static org.amanat.notice.NoticeIssuerTest.TAKEDOWN;
+import static org.amanat.notice.NoticeIssuerTest.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -183,14 +184,5 @@ class NoticeApprovalsTest {
                 new String(ProtocolJson.write(draft), StandardCharsets.UTF_8), null, null, draft.relatesTo(), null, null, null, NOW,
                 "officer-1", approval == null && state == NoticeState.PENDING_APPROVAL ? new NoticeRecord.Approval("URGENT", null, null, null, null)
                         : approval);
-    }
-
-    private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, HttpStatus status, String type,
-            Violation violation) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
-            assertThat(e.status()).isEqualTo(status);
-            assertThat(e.problemType()).isEqualTo(type);
-            assertThat(e.violations()).containsExactly(violation);
-        });
     }
 }

@@ -356,7 +356,8 @@ class NoticeIssuerTest {
                 r.issuer(), r.evidence(), relatesTo, r.territorialScope(), r.redress());
     }
 
-    private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, HttpStatus status, String type,
+    /** The one refusal a call must end in: its status, problem type and violation. */
+    static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, HttpStatus status, String type,
             Violation violation) {
         assertThatThrownBy(call).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
             assertThat(e.status()).isEqualTo(status);

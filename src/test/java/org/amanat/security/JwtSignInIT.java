@@ -159,7 +159,7 @@ class JwtSignInIT {
         }
     }
 
-    private static RSAKey rsaKey(String id) {
+    static RSAKey rsaKey(String id) {
         try {
             return new RSAKeyGenerator(2048).keyID(id).generate();
         } catch (JOSEException e) {

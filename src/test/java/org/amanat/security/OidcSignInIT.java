@@ -8,7 +8,6 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
@@ -52,8 +51,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class OidcSignInIT {
     static final String CLIENT_ID = "amanat-console";
     static final TestGateway GATEWAY = new TestGateway().partner("tube", "http://127.0.0.1:9/notices", AlgorithmProfile.RSA, "NONE");
-    static final RSAKey PROVIDER_KEY = rsaKey("provider-key-1");
-    static final RSAKey OTHER_KEY = rsaKey("provider-key-1"); // same key id, another key: a forger's
+    static final RSAKey PROVIDER_KEY = JwtSignInIT.rsaKey("provider-key-1");
+    static final RSAKey OTHER_KEY = JwtSignInIT.rsaKey("provider-key-1"); // same key id, another key: a forger's
     static final Provider PROVIDER = new Provider();
 
     @LocalServerPort
@@ -187,14 +186,6 @@ class OidcSignInIT {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), change.apply(claims).build());
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static RSAKey rsaKey(String id) {
-        try {
-            return new RSAKeyGenerator(2048).keyID(id).generate();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }

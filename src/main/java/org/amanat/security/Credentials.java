@@ -18,10 +18,15 @@ final class Credentials {
         try {
             String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
-            return colon < 0 ? null : decoded.substring(0, Math.min(colon, UsersFile.MAX_NAME + 1));
+            return colon < 0 ? null : bounded(decoded.substring(0, colon));
         } catch (IllegalArgumentException notBase64) {
             return null;
         }
+    }
+
+    /** A user name from outside, cut to one character past the longest name (nothing longer can be a user); null stays null. */
+    static String bounded(String name) {
+        return name == null ? null : name.substring(0, Math.min(name.length(), UsersFile.MAX_NAME + 1));
     }
 
     static boolean present(HttpServletRequest request) {

@@ -92,17 +92,18 @@ public final class EndpointRules {
      */
     static final List<String> BROWSER_PAGES = List.of("/", "/login", "/logout", "/console", "/console/**", "/oauth2/**",
             "/login/oauth2/**");
+    private static final RequestMatcher BROWSER = new OrRequestMatcher(BROWSER_PAGES.stream()
+            .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path)).toList());
 
     private EndpointRules() {}
 
     /** Whether a request is the browser chain's ({@link #BROWSER_PAGES}). */
     public static boolean isBrowserPage(HttpServletRequest request) {
-        return browserPages().matches(request);
+        return BROWSER.matches(request);
     }
 
     static RequestMatcher browserPages() {
-        return new OrRequestMatcher(BROWSER_PAGES.stream()
-                .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path)).toList());
+        return BROWSER;
     }
 
     public static List<Rule> all() {

@@ -45,7 +45,7 @@ final class FormSignInThrottle extends OncePerRequestFilter {
         String user = userName(request);
         Duration wait = throttle.heldBack(user, request.getRemoteAddr());
         if (!wait.isZero()) {
-            long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
+            long seconds = SignInThrottle.seconds(wait);
             log.warn("sign-in held back for {} from {}: too many failed sign-ins; {} s left", SafeText.forLog(String.valueOf(user)),
                     SafeText.forLog(request.getRemoteAddr()), seconds);
             response.sendRedirect(request.getContextPath() + BrowserSignIn.SIGN_IN_PAGE + "?heldBack=" + seconds);
@@ -72,9 +72,7 @@ final class FormSignInThrottle extends OncePerRequestFilter {
         };
     }
 
-    /** The form's user name, cut to one character past the longest name (nothing longer can be a user). */
     private static String userName(HttpServletRequest request) {
-        String name = request.getParameter("username");
-        return name == null ? null : name.substring(0, Math.min(name.length(), UsersFile.MAX_NAME + 1));
+        return Credentials.bounded(request.getParameter("username"));
     }
 }

@@ -95,7 +95,7 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
     }
 
     void throttled(HttpServletRequest request, HttpServletResponse response, Duration wait) throws IOException {
-        long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
+        long seconds = SignInThrottle.seconds(wait);
         log.warn("sign-in held back for {} from {}: too many failed sign-ins; {} s left",
                 SafeText.forLog(String.valueOf(Credentials.basicUser(request))), SafeText.forLog(request.getRemoteAddr()), seconds);
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));

@@ -41,6 +41,11 @@ public final class SignInThrottle {
         return longest;
     }
 
+    /** A hold in whole seconds, rounded up and at least 1, as Retry-After and the sign-in page say it. */
+    public static long seconds(Duration wait) {
+        return Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
+    }
+
     public void failed(String user, String client) {
         Instant now = clock.instant();
         if (failures.size() >= MAX_KEYS) {

@@ -22,6 +22,7 @@ import org.amanat.ledger.Outbox;
 import org.amanat.partner.PartnerDirectory;
 import org.amanat.partner.PartnerProfile;
 import org.amanat.ledger.SecurityEvents;
+import org.amanat.ledger.SecurityEventKind;
 import org.amanat.ledger.SecurityEvents.SecurityEvent;
 import org.amanat.protocol.AlgorithmNotAllowedException;
 import org.amanat.protocol.ProtocolException;
@@ -154,13 +155,8 @@ class DeliveryFailures {
         if (refused == null) {
             return;
         }
-        securityEvents.record(new SecurityEvent(now, delivery.partnerId(), refusalKind(refused), delivery.noticeId(), refused.getMessage(),
+        securityEvents.record(new SecurityEvent(now, delivery.partnerId(), SecurityEventKind.receiptRefused(refused.kind()), delivery.noticeId(), refused.getMessage(),
                 null, refused instanceof AlgorithmNotAllowedException weak ? weak.algorithm() : null));
-    }
-
-    /** The refusal's own kind, the same names status updates use: RECEIPT_MISMATCH, RECEIPT_UNTRUSTED_SIGNER, … */
-    static String refusalKind(ProtocolException refused) {
-        return "RECEIPT_" + refused.kind();
     }
 
     /** first, 2×first, 4×first… up to the later interval, each randomised by the jitter. */

@@ -1,6 +1,5 @@
 package org.amanat.ledger;
 
-import static org.amanat.ledger.LedgerRecords.truncate;
 import static org.amanat.ledger.LedgerRecords.utc;
 
 import java.time.Instant;
@@ -25,10 +24,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class ApprovalLedger {
     private final JdbcClient jdbc;
     private final NoticeLedger notices;
+    private final NoticeEvents events;
 
-    ApprovalLedger(JdbcClient jdbc, NoticeLedger notices) {
+    ApprovalLedger(JdbcClient jdbc, NoticeLedger notices, NoticeEvents events) {
         this.jdbc = jdbc;
         this.notices = notices;
+        this.events = events;
     }
 
     /** How a decision went. */
@@ -83,14 +84,14 @@ public class ApprovalLedger {
             if (moved == 0) {
                 throw new OptimisticLockingFailureException("notice " + relatesTo + " is no longer " + from);
             }
-            notices.event(relatesTo, a.at(), NoticeState.RESTORED.name(), "by RESTORE notice " + a.id() + ", approved by " + a.approver(),
+            events.append(relatesTo, a.at(), NoticeEventKind.RESTORED, "by RESTORE notice " + a.id() + ", approved by " + a.approver(),
                     a.approver());
         }
         jdbc.sql("insert into outbox (notice_id, partner_id, due_at, attempts, issued_at) values (?, ?, ?, 0, ?)")
                 .params(a.id(), partnerId, utc(a.at()), utc(a.at()))
                 .update();
-        notices.event(a.id(), a.at(), "APPROVED", "by " + a.approver() + " (held for: " + row[2] + ")", a.approver());
-        notices.event(a.id(), a.at(), "ISSUED", "for " + partnerId + ", approved by " + a.approver()
+        events.append(a.id(), a.at(), NoticeEventKind.APPROVED, "by " + a.approver() + " (held for: " + row[2] + ")", a.approver());
+        events.append(a.id(), a.at(), NoticeEventKind.ISSUED, "for " + partnerId + ", approved by " + a.approver()
                 + "; deadlines run from now", a.approver());
         return Decision.DECIDED;
     }
@@ -106,7 +107,7 @@ public class ApprovalLedger {
         if (won == 0) {
             return refused(id, decliner);
         }
-        notices.event(id, at, NoticeState.DECLINED.name(), truncate("by " + decliner + ": " + reason), decliner);
+        events.append(id, at, NoticeEventKind.DECLINED, "by " + decliner + ": " + reason, decliner);
         return Decision.DECIDED;
     }
 

@@ -21,9 +21,11 @@ public class Breaches {
             b.escalated_at, b.escalation_attempts, b.escalation_error""";
 
     private final JdbcClient jdbc;
+    private final NoticeEvents events;
 
-    Breaches(JdbcClient jdbc) {
+    Breaches(JdbcClient jdbc, NoticeEvents events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** Deadlines of this kind up to the returned time have been looked at; the very first scan starts at the beginning. */
@@ -76,9 +78,7 @@ public class Breaches {
         if (inserted == 0) {
             return Optional.empty();
         }
-        jdbc.sql("insert into notice_event (notice_id, at, kind, detail) values (?, ?, ?, ?)")
-                .params(passed.noticeId(), utc(now), "BREACH_" + passed.kind().name(), truncate(detail))
-                .update();
+        events.append(passed.noticeId(), now, NoticeEventKind.breach(passed.kind()), detail, null);
         return jdbc.sql("select " + COLUMNS + " from breach b join notice n on n.id = b.notice_id where b.notice_id = ? and b.kind = ?")
                 .params(passed.noticeId(), passed.kind().name())
                 .query(Breaches::breach)

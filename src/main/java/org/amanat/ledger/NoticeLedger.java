@@ -29,9 +29,11 @@ public class NoticeLedger {
             decided_by, decided_at, decision_reason""";
 
     private final JdbcClient jdbc;
+    private final NoticeEvents events;
 
-    NoticeLedger(JdbcClient jdbc) {
+    NoticeLedger(JdbcClient jdbc, NoticeEvents events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /**
@@ -55,7 +57,7 @@ public class NoticeLedger {
             if (moved == 0) {
                 throw new OptimisticLockingFailureException("notice " + notice.relatesTo() + " is no longer " + notice.relatedWas());
             }
-            event(notice.relatesTo(), notice.issuedAt(), notice.relatedBecomes().name(), "by " + notice.type() + " notice " + notice.id(),
+            events.append(notice.relatesTo(), notice.issuedAt(), NoticeEventKind.closedAs(notice.relatedBecomes()), "by " + notice.type() + " notice " + notice.id(),
                     notice.actor());
         }
         insert(notice);
@@ -105,7 +107,7 @@ public class NoticeLedger {
         jdbc.sql("insert into outbox (notice_id, partner_id, due_at, attempts, issued_at) values (?, ?, ?, 0, ?)")
                 .params(notice.id(), notice.partnerId(), utc(notice.issuedAt()), utc(notice.issuedAt()))
                 .update();
-        event(notice.id(), notice.issuedAt(), "ISSUED", "for " + notice.partnerId(), notice.actor());
+        events.append(notice.id(), notice.issuedAt(), NoticeEventKind.ISSUED, "for " + notice.partnerId(), notice.actor());
     }
 
     /**
@@ -121,7 +123,7 @@ public class NoticeLedger {
                         NoticeState.PENDING_APPROVAL.name(), utc(notice.issuedAt()), notice.noticeJson(), notice.relatesTo(),
                         utc(notice.issuedAt()), notice.actor(), truncate(notice.heldFor(), 200))
                 .update();
-        event(notice.id(), notice.issuedAt(), "APPROVAL_REQUESTED", "by " + notice.actor() + " for " + notice.partnerId()
+        events.append(notice.id(), notice.issuedAt(), NoticeEventKind.APPROVAL_REQUESTED, "by " + notice.actor() + " for " + notice.partnerId()
                 + "; held for a second person's approval: " + notice.heldFor(), notice.actor());
     }
 
@@ -170,13 +172,13 @@ public class NoticeLedger {
             return Ending.NOT_UNDELIVERED;
         }
         if (!possiblyDelivered) {
-            event(id, at, end.name(), detail + " (never sent)", actor);
+            events.append(id, at, NoticeEventKind.closedAs(end), detail + " (never sent)", actor);
             return Ending.NEVER_SENT;
         }
         if (withdrawal == null) {
-            event(id, at, end.name(), detail + " (an earlier attempt may have reached the partner)", actor);
+            events.append(id, at, NoticeEventKind.closedAs(end), detail + " (an earlier attempt may have reached the partner)", actor);
         } else {
-            event(id, at, end.name(), detail + " (an earlier attempt may have reached the partner: WITHDRAWAL notice "
+            events.append(id, at, NoticeEventKind.closedAs(end), detail + " (an earlier attempt may have reached the partner: WITHDRAWAL notice "
                     + withdrawal.id() + " tells it)", actor);
             insert(withdrawal);
         }
@@ -195,15 +197,9 @@ public class NoticeLedger {
                 .params(NoticeState.WITHDRAWN.name(), utc(at), id, NoticeState.PENDING_APPROVAL.name())
                 .update();
         if (won == 1) {
-            event(id, at, NoticeState.WITHDRAWN.name(), detail + " (never sent: withdrawn while awaiting approval)", actor);
+            events.append(id, at, NoticeEventKind.WITHDRAWN, detail + " (never sent: withdrawn while awaiting approval)", actor);
         }
         return won == 1;
-    }
-
-    void event(String noticeId, Instant at, String kind, String detail, String actor) {
-        jdbc.sql("insert into notice_event (notice_id, at, kind, detail, actor) values (?, ?, ?, ?, ?)")
-                .params(noticeId, utc(at), kind, truncate(detail), actor)
-                .update();
     }
 
     public Optional<NoticeRecord> find(String id) {
@@ -252,7 +248,8 @@ public class NoticeLedger {
     public List<EventRecord> events(String noticeId) {
         return jdbc.sql("select at, kind, detail, actor from notice_event where notice_id = ? order by id")
                 .param(noticeId)
-                .query((rs, row) -> new EventRecord(time(rs, "at"), rs.getString("kind"), rs.getString("detail"), rs.getString("actor")))
+                .query((rs, row) -> new EventRecord(time(rs, "at"), NoticeEventKind.valueOf(rs.getString("kind")), rs.getString("detail"),
+                        rs.getString("actor")))
                 .list();
     }
 

@@ -27,9 +27,11 @@ public class Outbox {
     private static final String HELD = "notice_id = ? and lease_owner = ? and lease_token = ? and lease_until >= ?";
 
     private final JdbcClient jdbc;
+    private final NoticeEvents events;
 
-    Outbox(JdbcClient jdbc) {
+    Outbox(JdbcClient jdbc, NoticeEvents events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /**
@@ -141,7 +143,7 @@ public class Outbox {
         boolean kept = !waiting && keepFirstReceipt(id);
         String detail = outcome.disposition() + " by " + outcome.delivery().partnerId() + ", attempt " + attemptNo;
         if (!held && !kept) {
-            event(id, outcome.finishedAt(), "ATTEMPT_LATE", detail + " from node " + outcome.delivery().leaseOwner()
+            event(id, outcome.finishedAt(), NoticeEventKind.ATTEMPT_LATE, detail + " from node " + outcome.delivery().leaseOwner()
                     + " after its lease was lost; kept with the attempt, not applied");
             return false;
         }
@@ -151,7 +153,7 @@ public class Outbox {
                 detail += "; the notice stays " + state;
             }
         }
-        event(id, outcome.finishedAt(), "DELIVERED", held ? detail : detail + "; recorded late, the receipt kept as evidence");
+        event(id, outcome.finishedAt(), NoticeEventKind.DELIVERED, held ? detail : detail + "; recorded late, the receipt kept as evidence");
         return held;
     }
 
@@ -199,14 +201,14 @@ public class Outbox {
                 jdbc.sql("update outbox set possibly_delivered = true where notice_id = ?").param(id).update();
             }
             int attemptNo = insertAttempt(outcome, "LATE", "failed after this node had lost its lease, not applied: " + outcome.reason());
-            event(id, outcome.finishedAt(), "ATTEMPT_LATE", "attempt " + attemptNo + " from node " + outcome.delivery().leaseOwner()
+            event(id, outcome.finishedAt(), NoticeEventKind.ATTEMPT_LATE, "attempt " + attemptNo + " from node " + outcome.delivery().leaseOwner()
                     + " failed after its lease was lost; not applied");
             return false;
         }
         insertAttempt(outcome, "FAILED", outcome.reason());
         if (overdue && jdbc.sql("update outbox set flagged_at = ? where notice_id = ? and flagged_at is null")
                 .params(utc(outcome.finishedAt()), id).update() == 1) {
-            event(id, outcome.finishedAt(), "DELIVERY_OVERDUE", "still undelivered after " + outcome.delivery().attemptNo()
+            event(id, outcome.finishedAt(), NoticeEventKind.DELIVERY_OVERDUE, "still undelivered after " + outcome.delivery().attemptNo()
                     + " attempts since " + outcome.delivery().issuedAt() + "; retrying until withdrawn or abandoned");
         }
         if (immediateAttemptsSpent) {
@@ -214,7 +216,7 @@ public class Outbox {
                     .params(NoticeState.DELIVERY_FAILED.name(), id, NoticeState.ISSUED.name())
                     .update();
             if (changed == 1) {
-                event(id, outcome.finishedAt(), "DELIVERY_FAILED",
+                event(id, outcome.finishedAt(), NoticeEventKind.DELIVERY_FAILED,
                         "after " + outcome.delivery().attemptNo() + " attempts: " + outcome.reason() + "; next attempt at " + nextDueAt);
             }
         }
@@ -246,9 +248,8 @@ public class Outbox {
         return attemptNo;
     }
 
-    private void event(String noticeId, Instant at, String kind, String detail) {
-        jdbc.sql("insert into notice_event (notice_id, at, kind, detail) values (?, ?, ?, ?)")
-                .params(noticeId, utc(at), kind, truncate(detail))
-                .update();
+    /** The delivery's steps are the gateway's own: no person acts in them. */
+    private void event(String noticeId, Instant at, NoticeEventKind kind, String detail) {
+        events.append(noticeId, at, kind, detail, null);
     }
 }

@@ -1,6 +1,5 @@
 package org.amanat.ledger;
 
-import static org.amanat.ledger.LedgerRecords.truncate;
 import static org.amanat.ledger.LedgerRecords.utc;
 
 import java.util.ArrayList;
@@ -15,9 +14,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class StatusLedger {
     private final JdbcClient jdbc;
+    private final NoticeEvents events;
 
-    StatusLedger(JdbcClient jdbc) {
+    StatusLedger(JdbcClient jdbc, NoticeEvents events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** What became of a recorded status update. */
@@ -63,10 +64,8 @@ public class StatusLedger {
         jdbc.sql("delete from outbox where notice_id = ?").param(s.noticeId()).update();
         String detail = s.status() + " reported by " + s.partnerId() + " (status " + s.statusId() + ")"
                 + (applied && s.late() ? ", after the action deadline" : "") + (s.reason() == null ? "" : ": " + s.reason());
-        jdbc.sql("insert into notice_event (notice_id, at, kind, detail) values (?, ?, ?, ?)")
-                .params(s.noticeId(), utc(s.receivedAt()), applied ? "STATUS_" + s.status().name() : "STATUS_NOT_APPLIED",
-                        truncate(applied ? detail : "kept, not applied: " + detail))
-                .update();
+        events.append(s.noticeId(), s.receivedAt(), applied ? NoticeEventKind.reported(s.status()) : NoticeEventKind.STATUS_NOT_APPLIED,
+                applied ? detail : "kept, not applied: " + detail, null);
         return applied ? Outcome.APPLIED : Outcome.KEPT_NOT_APPLIED;
     }
 

@@ -20,7 +20,7 @@ public final class InvalidFieldsException extends ProtocolException {
     }
 
     @Override
-    public String kind() {
-        return "MALFORMED";
+    public Refusal kind() {
+        return Refusal.MALFORMED;
     }
 }

@@ -26,6 +26,7 @@ import java.util.Objects;
 import org.amanat.ledger.NoticeLedger;
 import org.amanat.ledger.NoticeRecord;
 import org.amanat.ledger.NoticeState;
+import org.amanat.ledger.SecurityEventKind;
 import org.amanat.ledger.SecurityEvents;
 import org.amanat.ledger.SecurityEvents.SecurityEvent;
 import org.amanat.ledger.StatusLedger;
@@ -108,9 +109,9 @@ class StatusIntake {
             // A notice held for approval and never approved never went to the partner: the partner cannot know it.
             NoticeRecord notice = notices.find(update.noticeId()).filter(NoticeRecord::issuedToPartner)
                     .orElseThrow(() -> refused(HttpStatus.UNPROCESSABLE_ENTITY,
-                    "UNKNOWN_NOTICE", "noticeId", "no such notice", null));
+                    SecurityEventKind.UNKNOWN_NOTICE, "noticeId", "no such notice", null));
             if (!notice.partnerId().equals(partner.id())) {
-                throw refused(HttpStatus.FORBIDDEN, "FOREIGN_NOTICE", "noticeId", "the notice was not sent to " + partner.id(), null);
+                throw refused(HttpStatus.FORBIDDEN, SecurityEventKind.FOREIGN_NOTICE, "noticeId", "the notice was not sent to " + partner.id(), null);
             }
             checkAgainstNotice(update, notice, skew, now);
             StatusLedger.Outcome outcome = record(partner, opened, notice, sealed, now);
@@ -126,7 +127,7 @@ class StatusIntake {
             if (DatabaseUnavailable.causedBy(unexpected)) {
                 throw unexpected; // not the update's fault, and nothing can be recorded: 503, the partner sends it again
             }
-            var failed = refused(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "(body)",
+            var failed = refused(HttpStatus.INTERNAL_SERVER_ERROR, SecurityEventKind.INTERNAL_ERROR, "(body)",
                     "could not be processed; it was not applied", unexpected);
             recordRefusal(now, partnerHeader, failed, noticeId, digest);
             log.error("status update from {} failed unexpectedly; not applied, recorded as a security event",
@@ -141,7 +142,7 @@ class StatusIntake {
         if (!oversized.path().startsWith("/partner/")) {
             return;
         }
-        var refusal = refused(HttpStatus.PAYLOAD_TOO_LARGE, "TOO_LARGE", "(body)", "larger than " + oversized.limit() + " bytes", null);
+        var refusal = refused(HttpStatus.PAYLOAD_TOO_LARGE, SecurityEventKind.TOO_LARGE, "(body)", "larger than " + oversized.limit() + " bytes", null);
         recordRefusal(clock.instant(), oversized.partnerId(), refusal, null, null);
         logRefused(oversized.partnerId(), refusal);
     }
@@ -152,7 +153,7 @@ class StatusIntake {
      */
     @EventListener
     void recordRateLimited(RateLimitRefused limited) {
-        var refusal = refused(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED", "(request)", "more than " + limited.limit()
+        var refusal = refused(HttpStatus.TOO_MANY_REQUESTS, SecurityEventKind.RATE_LIMITED, "(request)", "more than " + limited.limit()
                 + "; refused with 429, and so is every further request in this period, unrecorded", null);
         recordRefusal(clock.instant(), limited.partnerId(), refusal, null, null);
     }
@@ -163,7 +164,7 @@ class StatusIntake {
         String detail = refused.certificatePartner() == null
                 ? "the client certificate (" + refused.certificateSubject() + ") is no partner's"
                 : "the client certificate is " + refused.certificatePartner() + "'s, not the partner the header names";
-        recordRefusal(clock.instant(), refused.partnerHeader(), refused(HttpStatus.FORBIDDEN, "CERTIFICATE_MISMATCH",
+        recordRefusal(clock.instant(), refused.partnerHeader(), refused(HttpStatus.FORBIDDEN, SecurityEventKind.CERTIFICATE_MISMATCH,
                 StatusSender.PARTNER_HEADER, detail, null), null, null);
     }
 
@@ -186,13 +187,13 @@ class StatusIntake {
 
     private Partner partner(String header) {
         if (header == null || header.isBlank()) {
-            throw refused(HttpStatus.BAD_REQUEST, "MALFORMED", StatusSender.PARTNER_HEADER, "is required", null);
+            throw refused(HttpStatus.BAD_REQUEST, SecurityEventKind.MALFORMED, StatusSender.PARTNER_HEADER, "is required", null);
         }
         if (!PARTNER_ID.matcher(header).matches()) {
-            throw refused(HttpStatus.BAD_REQUEST, "MALFORMED", StatusSender.PARTNER_HEADER,
+            throw refused(HttpStatus.BAD_REQUEST, SecurityEventKind.MALFORMED, StatusSender.PARTNER_HEADER,
                     "must be a partner id: 2 to 63 of a-z 0-9 -, starting with a letter or digit", null);
         }
-        return partners.find(header).orElseThrow(() -> refused(HttpStatus.FORBIDDEN, "UNKNOWN_PARTNER",
+        return partners.find(header).orElseThrow(() -> refused(HttpStatus.FORBIDDEN, SecurityEventKind.UNKNOWN_PARTNER,
                 StatusSender.PARTNER_HEADER, "names no registered platform", null));
     }
 
@@ -201,24 +202,24 @@ class StatusIntake {
             return messages.open(sealed, ministry.encryption(partner.profile().algorithmProfile()), partner.signingCertificate(),
                     partner.policy());
         } catch (InvalidFieldsException e) {
-            throw new StatusRefusedException(HttpStatus.BAD_REQUEST, e.kind(),
+            throw new StatusRefusedException(HttpStatus.BAD_REQUEST, SecurityEventKind.statusRefused(e.kind()),
                     e.problems().stream().map(p -> new Violation(p.field(), p.message())).toList(), e);
         } catch (ProtocolException e) {
-            throw refused(httpStatus(e), e.kind(), "(body)", e.getMessage(), e);
+            throw refused(httpStatus(e), SecurityEventKind.statusRefused(e.kind()), "(body)", e.getMessage(), e);
         }
     }
 
     private static HttpStatus httpStatus(ProtocolException e) {
         return switch (e.kind()) {
-            case "UNTRUSTED_SIGNER", "BAD_SIGNATURE" -> HttpStatus.FORBIDDEN;
-            case "STALE_OR_FUTURE" -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case UNTRUSTED_SIGNER, BAD_SIGNATURE -> HttpStatus.FORBIDDEN;
+            case STALE_OR_FUTURE -> HttpStatus.UNPROCESSABLE_ENTITY;
             default -> HttpStatus.BAD_REQUEST;
         };
     }
 
     private static void checkSentAt(StatusUpdate update, Duration skew, Instant now) {
         if (update.sentAt().isBefore(now.minus(skew)) || update.sentAt().isAfter(now.plus(skew))) {
-            throw refused(HttpStatus.UNPROCESSABLE_ENTITY, "STALE_OR_FUTURE", "sentAt",
+            throw refused(HttpStatus.UNPROCESSABLE_ENTITY, SecurityEventKind.STALE_OR_FUTURE, "sentAt",
                     update.sentAt() + " is more than " + skew + " away from " + now, null);
         }
     }
@@ -229,7 +230,7 @@ class StatusIntake {
                 .min(Comparator.naturalOrder()).orElse(notice.issuedAt());
         List<Violation> problems = ReportRules.check(update, sent, firstSent, now, skew);
         if (!problems.isEmpty()) {
-            throw new StatusRefusedException(HttpStatus.UNPROCESSABLE_ENTITY, "INVALID_REPORT", problems, null);
+            throw new StatusRefusedException(HttpStatus.UNPROCESSABLE_ENTITY, SecurityEventKind.INVALID_REPORT, problems, null);
         }
     }
 
@@ -246,9 +247,9 @@ class StatusIntake {
                     NoticeState.valueOf(update.status().name()), update.sentAt(), now, actedAt, late, update.reason(),
                     opened.signatureAlgorithm(), opened.digest(), sealed, items));
         } catch (DuplicateKeyException e) {
-            throw refused(HttpStatus.CONFLICT, "REPLAY", "statusId", "was received before; send a new statusId", e);
+            throw refused(HttpStatus.CONFLICT, SecurityEventKind.REPLAY, "statusId", "was received before; send a new statusId", e);
         } catch (TransitionRefusedException e) {
-            throw refused(HttpStatus.CONFLICT, "TRANSITION_REFUSED", "status", e.getMessage(), e);
+            throw refused(HttpStatus.CONFLICT, SecurityEventKind.TRANSITION_REFUSED, "status", e.getMessage(), e);
         }
         if (outcome == StatusLedger.Outcome.APPLIED && update.status() != Status.NEEDS_CLARIFICATION) {
             Timer.builder("amanat.notice.action.latency").description("from issue to the partner's final report")
@@ -270,7 +271,7 @@ class StatusIntake {
                 .orElse(update.sentAt());
     }
 
-    private static StatusRefusedException refused(HttpStatus status, String kind, String field, String message, Throwable cause) {
+    private static StatusRefusedException refused(HttpStatus status, SecurityEventKind kind, String field, String message, Throwable cause) {
         return new StatusRefusedException(status, kind, List.of(new Violation(field, message)), cause);
     }
 }

@@ -1,5 +1,6 @@
 package org.amanat.compliance;
 
+import org.amanat.ledger.NoticeEventKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -34,7 +35,7 @@ class DeadlineWatchTest {
         assertThat(watch(WEBHOOK, 500).scan()).as("the second scan").isZero();
 
         assertThat(breaches()).containsExactly(id + " ACK no signed receipt by the deadline 2026-03-02T11:00:00Z");
-        assertThat(ledgers.notices().events(id)).extracting(e -> e.kind()).contains("BREACH_ACK");
+        assertThat(ledgers.notices().events(id)).extracting(e -> e.kind()).contains(NoticeEventKind.BREACH_ACK);
         assertThat(meters.counter("amanat.breaches", "partner", "globaltube", "kind", "ACK").count()).isEqualTo(1.0);
     }
 

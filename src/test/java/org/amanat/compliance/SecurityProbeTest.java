@@ -118,7 +118,7 @@ class SecurityProbeTest {
     }
 
     private void refused(String partnerId, String algorithm, Instant at) {
-        ledgers.securityEvents().record(new org.amanat.ledger.SecurityEvents.SecurityEvent(at, partnerId, "ALGORITHM_REFUSED", null,
+        ledgers.securityEvents().record(new org.amanat.ledger.SecurityEvents.SecurityEvent(at, partnerId, org.amanat.ledger.SecurityEventKind.ALGORITHM_REFUSED, null,
                 "refused", null, algorithm));
     }
 }

@@ -1,5 +1,6 @@
 package org.amanat.delivery;
 
+import org.amanat.ledger.NoticeEventKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -129,7 +130,7 @@ class DeliveryFailuresRecordTest {
         failures.record(http(500), delivery, null, null);
 
         assertThat(outbox(delivery, "flagged_at")).isEqualTo(fixture.clock.instant().toString());
-        assertThat(fixture.ledgers.notices().events(delivery.noticeId())).extracting(e -> e.kind()).contains("DELIVERY_OVERDUE");
+        assertThat(fixture.ledgers.notices().events(delivery.noticeId())).extracting(e -> e.kind()).contains(NoticeEventKind.DELIVERY_OVERDUE);
         assertThat(meters.counter("amanat.delivery.overdue", "partner", "globaltube").count()).isEqualTo(1.0);
 
         DueDelivery again = lease();

@@ -17,8 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import javax.net.ssl.SSLHandshakeException;
 import org.amanat.partner.PartnerProfile;
-import org.amanat.protocol.MalformedMessageException;
-import org.amanat.protocol.ReceiptMismatchException;
 import org.amanat.protocol.UntrustedSignerException;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -47,13 +45,6 @@ class DeliveryFailuresTest {
 
         assertThat(waits).allSatisfy(wait -> assertThat(wait).isBetween(5_000L, 15_000L));
         assertThat(waits.stream().distinct().count()).as("randomised").isGreaterThan(50);
-    }
-
-    @Test
-    void securityEventKindOfARefusedReceiptSaysReceiptOnce() {
-        assertThat(DeliveryFailures.refusalKind(new ReceiptMismatchException("for another notice"))).isEqualTo("RECEIPT_MISMATCH");
-        assertThat(DeliveryFailures.refusalKind(new UntrustedSignerException("x"))).isEqualTo("RECEIPT_UNTRUSTED_SIGNER");
-        assertThat(DeliveryFailures.refusalKind(new MalformedMessageException("x"))).isEqualTo("RECEIPT_MALFORMED");
     }
 
     @Test

@@ -34,7 +34,7 @@ class DemoStartFailureIT {
         }
         Path log = folder.resolve("demo.log");
 
-        Process demo = GatewayProcess.launch(List.of(), Map.of("spring.profiles.active", "demo",
+        Process demo = GatewayProcess.launch(GatewayProcess.SHORT_LIVED, Map.of("spring.profiles.active", "demo",
                 "amanat.config-dir", configs.toString(), "amanat.data-dir", folder.resolve("data").toString(),
                 "amanat.demo.received-folder", folder.resolve("received").toString()), GatewayProcess.freePort(), log);
         try {

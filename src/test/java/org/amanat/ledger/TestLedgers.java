@@ -33,11 +33,11 @@ public final class TestLedgers {
     }
 
     public NoticeLedger notices() {
-        return new NoticeLedger(jdbc);
+        return new NoticeLedger(jdbc, new NoticeEvents(jdbc));
     }
 
     public StatusLedger statuses() {
-        return new StatusLedger(jdbc);
+        return new StatusLedger(jdbc, new NoticeEvents(jdbc));
     }
 
     public SecurityEvents securityEvents() {
@@ -45,11 +45,11 @@ public final class TestLedgers {
     }
 
     public Outbox outbox() {
-        return new Outbox(jdbc);
+        return new Outbox(jdbc, new NoticeEvents(jdbc));
     }
 
     public Breaches breaches() {
-        return new Breaches(jdbc);
+        return new Breaches(jdbc, new NoticeEvents(jdbc));
     }
 
     public ScorecardRows scorecardRows() {

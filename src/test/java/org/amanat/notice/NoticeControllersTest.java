@@ -1,5 +1,6 @@
 package org.amanat.notice;
 
+import org.amanat.ledger.NoticeEventKind;
 import static org.amanat.notice.NoticeIssuerTest.NOW;
 import static org.amanat.notice.NoticeIssuerTest.TAKEDOWN;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +37,7 @@ import org.springframework.http.ResponseEntity;
 class NoticeControllersTest {
     private static final Principal OFFICER = () -> "officer-1";
     private static final AttemptRecord ATTEMPT = new AttemptRecord(1, NOW, NOW, "DELIVERED", 200, null, "digest");
-    private static final EventRecord EVENT = new EventRecord(NOW, "ISSUED", "issued", "officer-1");
+    private static final EventRecord EVENT = new EventRecord(NOW, NoticeEventKind.ISSUED, "issued", "officer-1");
     private static final StatusRecord.Item OUTCOME = new StatusRecord.Item("https://casino.example/play", "ACTIONED", NOW);
 
     private final NoticeIssuer issuer = mock(NoticeIssuer.class);

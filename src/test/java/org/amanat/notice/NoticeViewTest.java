@@ -1,5 +1,6 @@
 package org.amanat.notice;
 
+import org.amanat.ledger.NoticeEventKind;
 import static org.amanat.notice.NoticeIssuerTest.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +23,7 @@ class NoticeViewTest {
     @Test
     void theDetailShowsEveryFieldOfTheRecordWithItsAttemptsHistoryAndItemOutcomes() {
         var attempts = List.of(new AttemptRecord(1, NOW, NOW, "DELIVERED", 200, null, "digest"));
-        var history = List.of(new EventRecord(NOW, "ISSUED", "issued", "officer-1"));
+        var history = List.of(new EventRecord(NOW, NoticeEventKind.ISSUED, "issued", "officer-1"));
         var outcomes = List.of(new StatusRecord.Item("https://casino.example/play", "ACTIONED", NOW));
 
         NoticeView view = NoticeView.detail(RECORD, attempts, history, outcomes);

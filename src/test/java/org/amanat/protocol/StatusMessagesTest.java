@@ -56,7 +56,7 @@ class StatusMessagesTest {
         assertThatThrownBy(() -> open(json))
                 .as(defect)
                 .isInstanceOfSatisfying(InvalidFieldsException.class, e -> {
-                    assertThat(e.kind()).isEqualTo("MALFORMED");
+                    assertThat(e.kind()).isEqualTo(Refusal.MALFORMED);
                     assertThat(e.problems()).extracting(FieldProblem::field).containsExactly(field);
                 });
     }

@@ -1,5 +1,6 @@
 package org.amanat.status;
 
+import org.amanat.ledger.SecurityEventKind;
 import static org.amanat.status.StatusFixture.FIRST;
 import static org.amanat.status.StatusFixture.SECOND;
 import static org.amanat.status.StatusFixture.minutes;
@@ -180,7 +181,7 @@ class StatusIntakeTest {
         for (String header : new String[] {null, " "}) {
             StatusRefusedException refusal = refusal(header, sealed);
             assertThat(refusal.status()).isEqualTo(HttpStatus.BAD_REQUEST);
-            assertThat(refusal.kind()).isEqualTo("MALFORMED");
+            assertThat(refusal.kind()).isEqualTo(SecurityEventKind.MALFORMED);
             assertThat(refusal.errors()).containsExactly(new Violation(StatusSender.PARTNER_HEADER, "is required"));
         }
         assertThat(notice().state()).isEqualTo(NoticeState.ISSUED);
@@ -192,7 +193,7 @@ class StatusIntakeTest {
 
         for (String header : new String[] {"a", "Globaltube", "-globaltube", "globaltube\nINFO forged", "g" + "x".repeat(63)}) {
             StatusRefusedException refusal = refusal(header, sealed);
-            assertThat(refusal.kind()).as(header).isEqualTo("MALFORMED");
+            assertThat(refusal.kind()).as(header).isEqualTo(SecurityEventKind.MALFORMED);
             assertThat(refusal.errors()).singleElement().satisfies(v -> assertThat(v.message()).startsWith("must be a partner id"));
         }
     }
@@ -204,7 +205,7 @@ class StatusIntakeTest {
         for (String header : new String[] {"ab", "g" + "x".repeat(62)}) {
             StatusRefusedException refusal = refusal(header, sealed);
             assertThat(refusal.status()).isEqualTo(HttpStatus.FORBIDDEN);
-            assertThat(refusal.kind()).as(header).isEqualTo("UNKNOWN_PARTNER");
+            assertThat(refusal.kind()).as(header).isEqualTo(SecurityEventKind.UNKNOWN_PARTNER);
         }
     }
 
@@ -246,7 +247,7 @@ class StatusIntakeTest {
         StatusRefusedException refusal = refusal(PARTNER, sealed);
 
         assertThat(refusal.status()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(refusal.kind()).isEqualTo("UNTRUSTED_SIGNER");
+        assertThat(refusal.kind()).isEqualTo(SecurityEventKind.UNTRUSTED_SIGNER);
         assertThat(notice().state()).isEqualTo(NoticeState.ISSUED);
     }
 
@@ -260,7 +261,7 @@ class StatusIntakeTest {
 
         StatusRefusedException refusal = refusal(PARTNER, sealed);
 
-        assertThat(refusal.kind()).isEqualTo("BAD_SIGNATURE");
+        assertThat(refusal.kind()).isEqualTo(SecurityEventKind.BAD_SIGNATURE);
         assertThat(refusal.status()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
@@ -272,7 +273,7 @@ class StatusIntakeTest {
 
         StatusRefusedException refusal = refusal(PARTNER, sealed);
 
-        assertThat(refusal.kind()).isEqualTo("STALE_OR_FUTURE");
+        assertThat(refusal.kind()).isEqualTo(SecurityEventKind.STALE_OR_FUTURE);
         assertThat(refusal.status()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
     }
 
@@ -295,7 +296,7 @@ class StatusIntakeTest {
 
         StatusRefusedException refusal = catchThrowableOfType(StatusRefusedException.class, () -> intakeOfWeak.receive(PARTNER, sealed));
 
-        assertThat(refusal.kind()).isEqualTo("ALGORITHM_REFUSED");
+        assertThat(refusal.kind()).isEqualTo(SecurityEventKind.ALGORITHM_REFUSED);
         assertThat(refusal.status()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(ledgers.jdbc().sql("select algorithm from security_event").query(String.class).single()).isEqualTo("RSA-2048");
     }
@@ -307,7 +308,7 @@ class StatusIntakeTest {
         StatusRefusedException refusal = refusal(PARTNER, sealed);
 
         assertThat(refusal.status()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(refusal.kind()).isEqualTo("MALFORMED");
+        assertThat(refusal.kind()).isEqualTo(SecurityEventKind.MALFORMED);
         assertThat(refusal.errors()).extracting(Violation::field).containsExactly("protocol", "statusId");
     }
 
@@ -325,7 +326,7 @@ class StatusIntakeTest {
             StatusRefusedException refusal = refusal(PARTNER, seal(update(noticeId, Status.ACTIONED, sentAt)));
 
             assertThat(refusal.status()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-            assertThat(refusal.kind()).isEqualTo("STALE_OR_FUTURE");
+            assertThat(refusal.kind()).isEqualTo(SecurityEventKind.STALE_OR_FUTURE);
             assertThat(refusal.errors()).containsExactly(new Violation("sentAt",
                     sentAt + " is more than PT5M away from " + clock.instant()));
         }
@@ -339,7 +340,7 @@ class StatusIntakeTest {
         StatusRefusedException refusal = refusal(PARTNER, seal(update(unknown, Status.ACTIONED, clock.instant())));
 
         assertThat(refusal.status()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-        assertThat(refusal.kind()).isEqualTo("UNKNOWN_NOTICE");
+        assertThat(refusal.kind()).isEqualTo(SecurityEventKind.UNKNOWN_NOTICE);
         assertThat(ledgers.jdbc().sql("select notice_id from security_event").query(String.class).single()).isEqualTo(unknown);
     }
 
@@ -350,7 +351,7 @@ class StatusIntakeTest {
         StatusRefusedException refusal = refusal(PARTNER, seal(update(theirs, Status.ACTIONED, clock.instant())));
 
         assertThat(refusal.status()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(refusal.kind()).isEqualTo("FOREIGN_NOTICE");
+        assertThat(refusal.kind()).isEqualTo(SecurityEventKind.FOREIGN_NOTICE);
         assertThat(refusal.errors()).containsExactly(new Violation("noticeId", "the notice was not sent to globaltube"));
         assertThat(notices.find(theirs).orElseThrow().state()).isEqualTo(NoticeState.ISSUED);
     }
@@ -361,7 +362,7 @@ class StatusIntakeTest {
                 removed(FIRST, null), removed(FIRST, null))));
 
         assertThat(refusal.status()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-        assertThat(refusal.kind()).isEqualTo("INVALID_REPORT");
+        assertThat(refusal.kind()).isEqualTo(SecurityEventKind.INVALID_REPORT);
         assertThat(refusal.errors()).containsExactly(new Violation("items[1].locator", "is reported twice"));
         assertThat(notice().state()).isEqualTo(NoticeState.ISSUED);
     }
@@ -374,7 +375,7 @@ class StatusIntakeTest {
 
         StatusRefusedException refusal = refusal(PARTNER, seal(update(noticeId, Status.ACTIONED, clock.instant(),
                 removed(FIRST, issuedAt.plus(minutes(15)).minusMillis(1)))));
-        assertThat(refusal.kind()).isEqualTo("INVALID_REPORT");
+        assertThat(refusal.kind()).isEqualTo(SecurityEventKind.INVALID_REPORT);
 
         intake.receive(PARTNER, seal(update(noticeId, Status.ACTIONED, clock.instant(), removed(FIRST, issuedAt.plus(minutes(15))))));
         assertThat(notice().actedAt()).isEqualTo(issuedAt.plus(minutes(15)));
@@ -383,7 +384,7 @@ class StatusIntakeTest {
     @Test
     void judgesItemTimesFromIssueWhenNoAttemptIsOnRecord() {
         assertThat(refusal(PARTNER, seal(update(noticeId, Status.ACTIONED, clock.instant(),
-                removed(FIRST, issuedAt.minus(SKEW).minusMillis(1))))).kind()).isEqualTo("INVALID_REPORT");
+                removed(FIRST, issuedAt.minus(SKEW).minusMillis(1))))).kind()).isEqualTo(SecurityEventKind.INVALID_REPORT);
 
         intake.receive(PARTNER, seal(update(noticeId, Status.ACTIONED, clock.instant(), removed(FIRST, issuedAt.minus(SKEW)))));
         assertThat(notice().state()).isEqualTo(NoticeState.ACTIONED);
@@ -397,7 +398,7 @@ class StatusIntakeTest {
         StatusRefusedException refusal = refusal(PARTNER, sealed);
 
         assertThat(refusal.status()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(refusal.kind()).isEqualTo("REPLAY");
+        assertThat(refusal.kind()).isEqualTo(SecurityEventKind.REPLAY);
         assertThat(refusal.errors()).extracting(Violation::field).containsExactly("statusId");
     }
 
@@ -408,7 +409,7 @@ class StatusIntakeTest {
         StatusRefusedException refusal = refusal(PARTNER, seal(update(noticeId, Status.REJECTED, clock.instant())));
 
         assertThat(refusal.status()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(refusal.kind()).isEqualTo("TRANSITION_REFUSED");
+        assertThat(refusal.kind()).isEqualTo(SecurityEventKind.TRANSITION_REFUSED);
         assertThat(notice().state()).isEqualTo(NoticeState.ACTIONED);
     }
 
@@ -419,7 +420,7 @@ class StatusIntakeTest {
         StatusRefusedException refusal = refusal(PARTNER, seal(update(noticeId, Status.ACTIONED, clock.instant())));
 
         assertThat(refusal.status()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
-        assertThat(refusal.kind()).isEqualTo("INTERNAL_ERROR");
+        assertThat(refusal.kind()).isEqualTo(SecurityEventKind.INTERNAL_ERROR);
         assertThat(refusal.errors()).containsExactly(new Violation("(body)", "could not be processed; it was not applied"));
         assertThat(securityEvents()).extracting(e -> e.get("kind")).containsExactly("INTERNAL_ERROR");
         assertThat(ledgers.jdbc().sql("select notice_id from security_event").query(String.class).single()).isEqualTo(noticeId);
@@ -445,7 +446,7 @@ class StatusIntakeTest {
         var intakeWithoutRecord = new StatusIntake(partners, ministry, notices, ledgers.statuses(), events, new Envelope(clock), clock, meters);
 
         assertThatThrownBy(() -> intakeWithoutRecord.receive("nobody", new byte[] {1}))
-                .isInstanceOfSatisfying(StatusRefusedException.class, r -> assertThat(r.kind()).isEqualTo("UNKNOWN_PARTNER"));
+                .isInstanceOfSatisfying(StatusRefusedException.class, r -> assertThat(r.kind()).isEqualTo(SecurityEventKind.UNKNOWN_PARTNER));
     }
 
     @Test

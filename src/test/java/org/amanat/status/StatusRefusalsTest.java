@@ -1,5 +1,6 @@
 package org.amanat.status;
 
+import org.amanat.ledger.SecurityEventKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,7 +25,7 @@ class StatusRefusalsTest {
 
     @Test
     void aRefusalBecomesProblemJsonWithItsKindAndEveryFault() throws Exception {
-        var refused = new StatusRefusedException(HttpStatus.UNPROCESSABLE_ENTITY, "INVALID_REPORT",
+        var refused = new StatusRefusedException(HttpStatus.UNPROCESSABLE_ENTITY, SecurityEventKind.INVALID_REPORT,
                 List.of(new Violation("items[0].locator", "is not an item of the notice"), new Violation("items[1].locator", "is reported twice")),
                 null);
 
@@ -69,7 +70,7 @@ class StatusRefusalsTest {
 
     @Test
     void aSingleFaultIsTheWholeMessage() {
-        var refused = new StatusRefusedException(HttpStatus.CONFLICT, "REPLAY", List.of(new Violation("statusId", "was received before")), null);
+        var refused = new StatusRefusedException(HttpStatus.CONFLICT, SecurityEventKind.REPLAY, List.of(new Violation("statusId", "was received before")), null);
 
         assertThat(refused.getMessage()).isEqualTo("statusId: was received before");
     }

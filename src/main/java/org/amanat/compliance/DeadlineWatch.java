@@ -99,7 +99,7 @@ public class DeadlineWatch {
     }
 
     /** Which notices carry an action obligation: a withdrawal needs only to be acknowledged. */
-    static boolean hasActionObligation(String type) {
-        return !NoticeType.WITHDRAWAL.name().equals(type);
+    static boolean hasActionObligation(NoticeType type) {
+        return type != NoticeType.WITHDRAWAL;
     }
 }

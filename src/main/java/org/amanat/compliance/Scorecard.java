@@ -1,5 +1,8 @@
 package org.amanat.compliance;
 
+import org.amanat.protocol.Urgency;
+import org.amanat.protocol.NoticeType;
+import org.amanat.ledger.DeadlineKind;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,15 +20,15 @@ public record Scorecard(
         Instant to,
         Instant asOf,
         long notices,
-        Map<String, Long> noticesByType,
-        Map<String, Long> noticesByUrgency,
+        Map<NoticeType, Long> noticesByType,
+        Map<Urgency, Long> noticesByUrgency,
         Timeliness acknowledgement,
         Timeliness action,
-        Map<String, Long> breachesByKind,
+        Map<DeadlineKind, Long> breachesByKind,
         long rejected,
         Double rejectedShare,
         Map<String, Long> rejectionReasons,
-        Map<String, Long> openFindingsBySeverity,
+        Map<Severity, Long> openFindingsBySeverity,
         List<Sanction> sanctions,
         Grade grade,
         List<Day> days) {
@@ -42,8 +45,11 @@ public record Scorecard(
     public record Timeliness(long due, long onTime, long late, long pending, Double onTimeRate, Double p50Seconds,
             Double p95Seconds) {}
 
+    /** The sanctions docs/compliance.md describes, in the order they come. */
+    public enum SanctionKind { WARNING_LETTER, ADMINISTRATIVE_FINE }
+
     /** A recommended sanction; nothing is sent. {@code amount} is null for a warning letter. */
-    public record Sanction(String kind, int breaches, BigDecimal amount, String currency, String basis) {}
+    public record Sanction(SanctionKind kind, int breaches, BigDecimal amount, String currency, String basis) {}
 
     /** @param score 0 to 100, see docs/compliance.md; {@code letter} A to E */
     public record Grade(double score, String letter) {}

@@ -1,5 +1,9 @@
 package org.amanat.compliance;
 
+import org.amanat.protocol.Urgency;
+import org.amanat.protocol.NoticeType;
+import org.amanat.ledger.DeadlineKind;
+import java.util.EnumMap;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +16,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.amanat.ledger.BreachRecord;
 import org.amanat.ledger.Breaches;
-import org.amanat.ledger.FindingRecord;
 import org.amanat.ledger.NoticeState;
 import org.amanat.ledger.ScorecardRow;
 import org.amanat.ledger.ScorecardRows;
@@ -53,8 +56,8 @@ public class Scorecards {
 
     public Scorecard of(Partner partner, Instant from, Instant to) {
         Instant asOf = clock.instant();
-        Map<String, Long> byType = new TreeMap<>();
-        Map<String, Long> byUrgency = new TreeMap<>();
+        Map<NoticeType, Long> byType = new EnumMap<>(NoticeType.class);
+        Map<Urgency, Long> byUrgency = new EnumMap<>(Urgency.class);
         Map<String, Long> reasons = new TreeMap<>();
         Tally ack = new Tally();
         Tally action = new Tally();
@@ -82,10 +85,10 @@ public class Scorecards {
             }
         }
         List<BreachRecord> breached = breaches.ofNoticesIssued(partner.id(), from, to);
-        Map<String, Long> breachesByKind = new TreeMap<>();
-        breached.forEach(b -> breachesByKind.merge(b.kind().name(), 1L, Long::sum));
-        Map<String, Long> openFindings = new TreeMap<>();
-        findings.open(partner.id()).stream().map(FindingRecord::severity).forEach(s -> openFindings.merge(s, 1L, Long::sum));
+        Map<DeadlineKind, Long> breachesByKind = new EnumMap<>(DeadlineKind.class);
+        breached.forEach(b -> breachesByKind.merge(b.kind(), 1L, Long::sum));
+        Map<Severity, Long> openFindings = new EnumMap<>(Severity.class);
+        findings.open(partner.id()).stream().map(f -> Severity.valueOf(f.severity())).forEach(s -> openFindings.merge(s, 1L, Long::sum));
         Scorecard.Timeliness ackTimeliness = ack.timeliness();
         Scorecard.Timeliness actionTimeliness = action.timeliness();
         List<Scorecard.Day> daily = new ArrayList<>();

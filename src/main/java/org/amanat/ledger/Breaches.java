@@ -1,5 +1,8 @@
 package org.amanat.ledger;
 
+import org.amanat.protocol.Urgency;
+import org.amanat.protocol.NoticeType;
+import org.amanat.protocol.Category;
 import static org.amanat.ledger.LedgerRecords.truncate;
 import static org.amanat.ledger.LedgerRecords.utc;
 
@@ -56,7 +59,7 @@ public class Breaches {
                         + " where " + deadline + " >= ? and " + deadline + " <= ? and (" + deadline + " > ? or id > ?)"
                         + " order by " + deadline + ", id limit ?")
                 .params(utc(afterDeadline), utc(upTo), utc(afterDeadline), afterId, limit)
-                .query((rs, row) -> new PassedDeadline(rs.getString("id"), rs.getString("partner_id"), rs.getString("type"), kind,
+                .query((rs, row) -> new PassedDeadline(rs.getString("id"), rs.getString("partner_id"), NoticeType.valueOf(rs.getString("type")), kind,
                         NoticeLedger.time(rs, deadline), NoticeLedger.time(rs, kind.metColumn), NoticeLedger.time(rs, "closed_at")))
                 .list();
     }
@@ -122,7 +125,8 @@ public class Breaches {
     private static BreachRecord breach(ResultSet rs, int row) throws SQLException {
         return new BreachRecord(rs.getLong("id"), rs.getString("notice_id"), rs.getString("partner_id"),
                 DeadlineKind.valueOf(rs.getString("kind")), NoticeLedger.time(rs, "deadline"), NoticeLedger.time(rs, "detected_at"),
-                rs.getString("detail"), rs.getString("type"), rs.getString("urgency"), rs.getString("category"),
+                rs.getString("detail"), NoticeType.valueOf(rs.getString("type")), Urgency.valueOf(rs.getString("urgency")),
+                Category.valueOf(rs.getString("category")),
                 NoticeLedger.time(rs, "escalated_at"), rs.getInt("escalation_attempts"), rs.getString("escalation_error"));
     }
 }

@@ -1,5 +1,8 @@
 package org.amanat.ledger;
 
+import org.amanat.protocol.Urgency;
+import org.amanat.protocol.NoticeType;
+import org.amanat.protocol.Category;
 import java.time.Instant;
 
 /**
@@ -13,9 +16,9 @@ import java.time.Instant;
 public record NewNotice(
         String id,
         String partnerId,
-        String type,
-        String urgency,
-        String category,
+        NoticeType type,
+        Urgency urgency,
+        Category category,
         Instant issuedAt,
         Instant ackDeadline,
         Instant actionDeadline,

@@ -1,5 +1,8 @@
 package org.amanat.ledger;
 
+import org.amanat.protocol.Urgency;
+import org.amanat.protocol.NoticeType;
+import org.amanat.protocol.Category;
 import static org.amanat.ledger.LedgerRecords.instant;
 import static org.amanat.ledger.LedgerRecords.truncate;
 import static org.amanat.ledger.LedgerRecords.utc;
@@ -99,7 +102,7 @@ public class NoticeLedger {
                 insert into notice (id, partner_id, type, urgency, category, state, issued_at, ack_deadline, action_deadline,
                     notice_json, relates_to, submitted_at, submitted_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(notice.id(), notice.partnerId(), notice.type(), notice.urgency(), notice.category(),
+                .params(notice.id(), notice.partnerId(), notice.type().name(), notice.urgency().name(), notice.category().name(),
                         NoticeState.ISSUED.name(), utc(notice.issuedAt()), utc(notice.ackDeadline()),
                         utc(notice.actionDeadline()), notice.noticeJson(), notice.relatesTo(), utc(notice.issuedAt()),
                         notice.actor())
@@ -119,7 +122,7 @@ public class NoticeLedger {
                 insert into notice (id, partner_id, type, urgency, category, state, issued_at, notice_json, relates_to,
                     submitted_at, submitted_by, held_for)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(notice.id(), notice.partnerId(), notice.type(), notice.urgency(), notice.category(),
+                .params(notice.id(), notice.partnerId(), notice.type().name(), notice.urgency().name(), notice.category().name(),
                         NoticeState.PENDING_APPROVAL.name(), utc(notice.issuedAt()), notice.noticeJson(), notice.relatesTo(),
                         utc(notice.issuedAt()), notice.actor(), truncate(notice.heldFor(), 200))
                 .update();
@@ -277,8 +280,8 @@ public class NoticeLedger {
         // A notice without deadlines was held and never approved: it was never issued to its partner.
         Instant issuedAt = ackDeadline == null ? null : time(rs, "issued_at");
         Instant submittedAt = time(rs, "submitted_at");
-        return new NoticeRecord(rs.getString("id"), rs.getString("partner_id"), rs.getString("type"), rs.getString("urgency"),
-                rs.getString("category"), NoticeState.valueOf(rs.getString("state")), issuedAt,
+        return new NoticeRecord(rs.getString("id"), rs.getString("partner_id"), NoticeType.valueOf(rs.getString("type")),
+                Urgency.valueOf(rs.getString("urgency")), Category.valueOf(rs.getString("category")), NoticeState.valueOf(rs.getString("state")), issuedAt,
                 ackDeadline, time(rs, "action_deadline"), rs.getString("notice_json"), time(rs, "delivered_at"),
                 receipt, rs.getString("relates_to"), time(rs, "acted_at"), (Boolean) rs.getObject("action_late"),
                 rs.getString("status_reason"), submittedAt == null ? issuedAt : submittedAt, rs.getString("submitted_by"), approval);

@@ -1,5 +1,8 @@
 package org.amanat.ledger;
 
+import org.amanat.protocol.Urgency;
+import org.amanat.protocol.NoticeType;
+import org.amanat.protocol.Category;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
@@ -12,9 +15,9 @@ import java.time.Instant;
 public record NoticeRecord(
         String id,
         String partnerId,
-        String type,
-        String urgency,
-        String category,
+        NoticeType type,
+        Urgency urgency,
+        Category category,
         NoticeState state,
         Instant issuedAt,
         Instant ackDeadline,

@@ -1,5 +1,6 @@
 package org.amanat.ledger;
 
+import org.amanat.protocol.NoticeType;
 import java.time.Instant;
 
 /**
@@ -8,5 +9,5 @@ import java.time.Instant;
  * @param metAt when the obligation was met (receipt verified, or final report received); null if not yet
  * @param closedAt when the ministry withdrew, abandoned or restored it; null if it did not
  */
-public record PassedDeadline(String noticeId, String partnerId, String type, DeadlineKind kind, Instant deadline,
+public record PassedDeadline(String noticeId, String partnerId, NoticeType type, DeadlineKind kind, Instant deadline,
         Instant metAt, Instant closedAt) {}

@@ -1,8 +1,11 @@
 package org.amanat.ledger;
 
+import org.amanat.protocol.Urgency;
+import org.amanat.protocol.NoticeType;
+import org.amanat.protocol.Category;
 import java.time.Instant;
 
 /** What a scorecard needs of one notice: its kind, its deadlines, and when each was met. */
-public record ScorecardRow(String type, String urgency, String category, NoticeState state, Instant issuedAt,
+public record ScorecardRow(NoticeType type, Urgency urgency, Category category, NoticeState state, Instant issuedAt,
         Instant ackDeadline, Instant actionDeadline, Instant deliveredAt, Instant respondedAt, Instant closedAt,
         String statusReason) {}

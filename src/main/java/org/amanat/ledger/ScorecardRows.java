@@ -1,5 +1,8 @@
 package org.amanat.ledger;
 
+import org.amanat.protocol.Urgency;
+import org.amanat.protocol.NoticeType;
+import org.amanat.protocol.Category;
 import static org.amanat.ledger.LedgerRecords.utc;
 
 import java.time.Instant;
@@ -26,7 +29,7 @@ public class ScorecardRows {
                     closed_at, status_reason
                 from notice where partner_id = ? and issued_at >= ? and issued_at < ? and ack_deadline is not null""")
                 .params(partnerId, utc(from), utc(to))
-                .query((rs, row) -> new ScorecardRow(rs.getString(1), rs.getString(2), rs.getString(3),
+                .query((rs, row) -> new ScorecardRow(NoticeType.valueOf(rs.getString(1)), Urgency.valueOf(rs.getString(2)), Category.valueOf(rs.getString(3)),
                         NoticeState.valueOf(rs.getString(4)), NoticeLedger.time(rs, "issued_at"),
                         NoticeLedger.time(rs, "ack_deadline"), NoticeLedger.time(rs, "action_deadline"),
                         NoticeLedger.time(rs, "delivered_at"), NoticeLedger.time(rs, "responded_at"),

@@ -227,8 +227,8 @@ class NoticeIssuer {
 
     private static NewNotice newNotice(Notice notice, NoticeState relatedBecomes, NoticeState relatedWas, String actor,
             String heldFor) {
-        return new NewNotice(notice.noticeId(), notice.partnerId(), notice.type().name(), notice.urgency().name(),
-                notice.category().name(), notice.issuedAt(), notice.ackDeadline(), notice.actionDeadline(),
+        return new NewNotice(notice.noticeId(), notice.partnerId(), notice.type(), notice.urgency(),
+                notice.category(), notice.issuedAt(), notice.ackDeadline(), notice.actionDeadline(),
                 new String(ProtocolJson.write(notice), StandardCharsets.UTF_8), notice.relatesTo(), relatedBecomes, relatedWas,
                 actor, heldFor);
     }

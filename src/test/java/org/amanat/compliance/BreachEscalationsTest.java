@@ -2,6 +2,9 @@ package org.amanat.compliance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.amanat.protocol.Urgency;
+import org.amanat.protocol.Category;
+import org.amanat.protocol.NoticeType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
@@ -126,7 +129,7 @@ class BreachEscalationsTest {
     void sendsAtMostTwentyARound() {
         String noticeId = notice();
         for (int i = 0; i < 21; i++) {
-            breach(ledgers.issue("globaltube", "TAKEDOWN", "URGENT", "FRAUD", ISSUED, DEADLINE, DEADLINE.plusSeconds(3600)),
+            breach(ledgers.issue("globaltube", NoticeType.TAKEDOWN, Urgency.URGENT, Category.FRAUD, ISSUED, DEADLINE, DEADLINE.plusSeconds(3600)),
                     clock.instant());
         }
         breach(noticeId, clock.instant());
@@ -169,11 +172,11 @@ class BreachEscalationsTest {
     }
 
     private String notice() {
-        return ledgers.issue("globaltube", "TAKEDOWN", "URGENT", "FRAUD", ISSUED, DEADLINE, DEADLINE.plusSeconds(3 * 3600));
+        return ledgers.issue("globaltube", NoticeType.TAKEDOWN, Urgency.URGENT, Category.FRAUD, ISSUED, DEADLINE, DEADLINE.plusSeconds(3 * 3600));
     }
 
     private long breach(String noticeId, Instant escalateAt) {
-        return ledgers.breaches().record(new PassedDeadline(noticeId, "globaltube", "TAKEDOWN", DeadlineKind.ACK, DEADLINE, null, null),
+        return ledgers.breaches().record(new PassedDeadline(noticeId, "globaltube", NoticeType.TAKEDOWN, DeadlineKind.ACK, DEADLINE, null, null),
                 clock.instant(), "no signed receipt by the deadline", escalateAt).orElseThrow().id();
     }
 

@@ -3,6 +3,9 @@ package org.amanat.compliance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.amanat.protocol.Urgency;
+import org.amanat.protocol.Category;
+import org.amanat.protocol.NoticeType;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,8 +59,8 @@ class ComplianceControllerTest {
 
     @Test
     void breachesOfOnePartnerOrAll() {
-        String id = ledgers.issue("globaltube", "TAKEDOWN", "URGENT", "FRAUD", NOW.minusSeconds(7200), NOW.minusSeconds(3600), NOW);
-        ledgers.breaches().record(new PassedDeadline(id, "globaltube", "TAKEDOWN", DeadlineKind.ACK, NOW.minusSeconds(3600), null, null),
+        String id = ledgers.issue("globaltube", NoticeType.TAKEDOWN, Urgency.URGENT, Category.FRAUD, NOW.minusSeconds(7200), NOW.minusSeconds(3600), NOW);
+        ledgers.breaches().record(new PassedDeadline(id, "globaltube", NoticeType.TAKEDOWN, DeadlineKind.ACK, NOW.minusSeconds(3600), null, null),
                 NOW, "late", null);
 
         assertThat(controller.breaches(null, null, null)).hasSize(1);

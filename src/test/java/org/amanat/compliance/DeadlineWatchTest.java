@@ -1,5 +1,8 @@
 package org.amanat.compliance;
 
+import org.amanat.protocol.Urgency;
+import org.amanat.protocol.Category;
+import org.amanat.protocol.NoticeType;
 import org.amanat.ledger.NoticeEventKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +32,7 @@ class DeadlineWatchTest {
 
     @Test
     void recordsAMissedReceiptOnceWithItsEventAndMetric() {
-        String id = notice("TAKEDOWN");
+        String id = notice(NoticeType.TAKEDOWN);
 
         assertThat(watch(WEBHOOK, 500).scan()).isEqualTo(1);
         assertThat(watch(WEBHOOK, 500).scan()).as("the second scan").isZero();
@@ -42,14 +45,14 @@ class DeadlineWatchTest {
     @Test
     void aDeadlineNotYetPassedIsNotJudged() {
         clock.set(ACK_DEADLINE.minusMillis(1));
-        notice("TAKEDOWN");
+        notice(NoticeType.TAKEDOWN);
 
         assertThat(watch(WEBHOOK, 500).scan()).isZero();
     }
 
     @Test
     void aDeadlineMetIsNoBreach() {
-        String id = notice("TAKEDOWN");
+        String id = notice(NoticeType.TAKEDOWN);
         ledgers.setNotice(id, "delivered_at", ACK_DEADLINE);
 
         assertThat(watch(WEBHOOK, 500).scan()).isZero();
@@ -58,7 +61,7 @@ class DeadlineWatchTest {
     @Test
     void judgesBothKindsOfDeadline() {
         clock.set(ACTION_DEADLINE);
-        String id = notice("BLOCK");
+        String id = notice(NoticeType.BLOCK);
 
         assertThat(watch(WEBHOOK, 500).scan()).isEqualTo(2);
         assertThat(breaches()).containsExactly(id + " ACK no signed receipt by the deadline 2026-03-02T11:00:00Z",
@@ -68,7 +71,7 @@ class DeadlineWatchTest {
     @Test
     void readsPageAfterPageWithoutMissingOrRepeatingAny() {
         for (int i = 0; i < 5; i++) {
-            notice("TAKEDOWN");
+            notice(NoticeType.TAKEDOWN);
         }
 
         assertThat(watch(WEBHOOK, 2).scan()).isEqualTo(5);
@@ -79,7 +82,7 @@ class DeadlineWatchTest {
     @Test
     void aFullLastPageIsFollowedByAnEmptyOne() {
         for (int i = 0; i < 4; i++) {
-            notice("TAKEDOWN");
+            notice(NoticeType.TAKEDOWN);
         }
 
         assertThat(watch(WEBHOOK, 2).scan()).isEqualTo(4);
@@ -87,7 +90,7 @@ class DeadlineWatchTest {
 
     @Test
     void startsWhereTheLastScanEnded() {
-        notice("TAKEDOWN");
+        notice(NoticeType.TAKEDOWN);
         watch(WEBHOOK, 500).scan();
         clock.advance(Duration.ofMinutes(1));
         // deadlines the last scan already passed are not read again: a breach recorded since is not re-found
@@ -98,8 +101,8 @@ class DeadlineWatchTest {
 
     @Test
     void aBreachAlreadyOnRecordIsNotCountedAgain() {
-        String id = notice("TAKEDOWN");
-        ledgers.breaches().record(new org.amanat.ledger.PassedDeadline(id, "globaltube", "TAKEDOWN", DeadlineKind.ACK, ACK_DEADLINE,
+        String id = notice(NoticeType.TAKEDOWN);
+        ledgers.breaches().record(new org.amanat.ledger.PassedDeadline(id, "globaltube", NoticeType.TAKEDOWN, DeadlineKind.ACK, ACK_DEADLINE,
                 null, null), clock.instant(), "found by another node", null);
 
         assertThat(watch(WEBHOOK, 500).scan()).isZero();
@@ -109,7 +112,7 @@ class DeadlineWatchTest {
     @Test
     void keepsItsProgressAfterEachFullPage() {
         for (int i = 0; i < 3; i++) {
-            notice("TAKEDOWN");
+            notice(NoticeType.TAKEDOWN);
         }
         var breaches = org.mockito.Mockito.spy(ledgers.breaches());
         org.mockito.Mockito.doCallRealMethod().doThrow(new IllegalStateException("node stopped"))
@@ -125,7 +128,7 @@ class DeadlineWatchTest {
 
     @Test
     void aRecentBreachIsDueForEscalationNow() {
-        notice("TAKEDOWN");
+        notice(NoticeType.TAKEDOWN);
 
         watch(WEBHOOK, 500).scan();
 
@@ -134,7 +137,7 @@ class DeadlineWatchTest {
 
     @Test
     void withoutAWebhookNothingIsDueForEscalation() {
-        notice("TAKEDOWN");
+        notice(NoticeType.TAKEDOWN);
 
         watch(null, 500).scan();
 
@@ -143,7 +146,7 @@ class DeadlineWatchTest {
 
     @Test
     void aBreachFoundAWeekLateIsRecordedButNotEscalated() {
-        notice("WITHDRAWAL"); // owes a receipt only
+        notice(NoticeType.WITHDRAWAL); // owes a receipt only
         clock.set(ACK_DEADLINE.plus(DeadlineWatch.ESCALATION_MAX_AGE));
 
         assertThat(watch(WEBHOOK, 500).scan()).isEqualTo(1);
@@ -152,7 +155,7 @@ class DeadlineWatchTest {
 
     @Test
     void aBreachFoundJustUnderAWeekLateIsStillEscalated() {
-        notice("WITHDRAWAL"); // owes a receipt only
+        notice(NoticeType.WITHDRAWAL); // owes a receipt only
         clock.set(ACK_DEADLINE.plus(DeadlineWatch.ESCALATION_MAX_AGE).minusMillis(1));
 
         watch(WEBHOOK, 500).scan();
@@ -163,7 +166,7 @@ class DeadlineWatchTest {
     @Test
     void aWithdrawalOwesOnlyItsReceipt() {
         clock.set(ACTION_DEADLINE.plusSeconds(1));
-        notice("WITHDRAWAL");
+        notice(NoticeType.WITHDRAWAL);
 
         assertThat(watch(WEBHOOK, 500).scan()).isEqualTo(1);
         assertThat(breaches()).singleElement().satisfies(b -> assertThat(b).contains(" ACK "));
@@ -171,7 +174,7 @@ class DeadlineWatchTest {
 
     @Test
     void skipsTheScanWhileAnotherNodeHoldsTheLock() {
-        notice("TAKEDOWN");
+        notice(NoticeType.TAKEDOWN);
         ledgers.jobLocks().tryLock(DeadlineWatch.JOB, "node-2", clock.instant(), Duration.ofMinutes(5));
 
         assertThat(watch(WEBHOOK, 500).scan()).isZero();
@@ -187,8 +190,8 @@ class DeadlineWatchTest {
 
     @Test
     void onlyAWithdrawalOwesNoAction() {
-        assertThat(DeadlineWatch.hasActionObligation("WITHDRAWAL")).isFalse();
-        assertThat(List.of("TAKEDOWN", "BLOCK", "RESTORE")).allMatch(DeadlineWatch::hasActionObligation);
+        assertThat(DeadlineWatch.hasActionObligation(NoticeType.WITHDRAWAL)).isFalse();
+        assertThat(List.of(NoticeType.TAKEDOWN, NoticeType.BLOCK, NoticeType.RESTORE)).allMatch(DeadlineWatch::hasActionObligation);
     }
 
     private DeadlineWatch watch(URI webhook, int batch) {
@@ -196,8 +199,8 @@ class DeadlineWatchTest {
                 new DeliverySettings(true, Duration.ofMillis(50), 50, Duration.ofSeconds(60), "node-1"), clock, meters);
     }
 
-    private String notice(String type) {
-        return ledgers.issue("globaltube", type, "URGENT", "FRAUD", ISSUED, ACK_DEADLINE, ACTION_DEADLINE);
+    private String notice(NoticeType type) {
+        return ledgers.issue("globaltube", type, Urgency.URGENT, Category.FRAUD, ISSUED, ACK_DEADLINE, ACTION_DEADLINE);
     }
 
     private List<String> breaches() {

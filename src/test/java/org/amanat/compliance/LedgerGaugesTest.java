@@ -2,6 +2,9 @@ package org.amanat.compliance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.amanat.protocol.Urgency;
+import org.amanat.protocol.NoticeType;
+import org.amanat.protocol.Category;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Duration;
@@ -53,7 +56,7 @@ class LedgerGaugesTest {
     }
 
     private void issue() {
-        ledgers.issue("globaltube", "TAKEDOWN", "URGENT", "FRAUD", NOW, NOW.plusSeconds(3600), NOW.plusSeconds(4 * 3600));
+        ledgers.issue("globaltube", NoticeType.TAKEDOWN, Urgency.URGENT, Category.FRAUD, NOW, NOW.plusSeconds(3600), NOW.plusSeconds(4 * 3600));
     }
 
     private double gauge(String name, String tag, String value) {

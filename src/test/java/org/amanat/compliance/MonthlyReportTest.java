@@ -135,7 +135,7 @@ class MonthlyReportTest {
 
         assertThat(html).contains("<tr><td>GlobalTube</td><td>7</td><td>75.0% of 4</td><td>12.5 s / 30.0 s</td>"
                         + "<td>50.0% of 2</td><td>60.0 min / 2.0 h</td><td>{ACK=1, ACTION=1}</td><td>1</td>"
-                        + "<td>{HIGH=1, LOW=2}</td><td class=\"grade\">D (61.5)</td></tr>",
+                        + "<td>{LOW=2, HIGH=1}</td><td class=\"grade\">D (61.5)</td></tr>",
                 "<tr><td>Chirp</td><td>0</td><td>–</td><td>–</td><td>–</td><td>–</td><td>{}</td><td>0</td><td>{}</td>"
                         + "<td class=\"grade\">A (100.0)</td></tr>");
     }

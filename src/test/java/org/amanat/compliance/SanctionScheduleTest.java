@@ -2,6 +2,8 @@ package org.amanat.compliance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.amanat.protocol.NoticeType;
+import org.amanat.protocol.Urgency;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +26,7 @@ class SanctionScheduleTest {
     @Test
     void recommendsAWarningLetterFromTheThresholdOn() {
         assertThat(SCHEDULE.recommend(breaches(Category.OTHER, 3))).singleElement()
-                .satisfies(s -> assertThat(s.kind()).isEqualTo("WARNING_LETTER"));
+                .satisfies(s -> assertThat(s.kind()).isEqualTo(Scorecard.SanctionKind.WARNING_LETTER));
     }
 
     @Test
@@ -36,7 +38,7 @@ class SanctionScheduleTest {
         var fine = SCHEDULE.recommend(breaches).get(1);
 
         // Breaches 5 (TERRORISM, 500) and 6 (OTHER, 20) are fined; the first four are not.
-        assertThat(fine.kind()).isEqualTo("ADMINISTRATIVE_FINE");
+        assertThat(fine.kind()).isEqualTo(Scorecard.SanctionKind.ADMINISTRATIVE_FINE);
         assertThat(fine.breaches()).isEqualTo(2);
         assertThat(fine.amount()).isEqualByComparingTo("520");
         assertThat(fine.basis()).contains("1 x TERRORISM at 500", "1 x OTHER at 20");
@@ -46,13 +48,13 @@ class SanctionScheduleTest {
     void finesExactlyFromTheFineThresholdOn() {
         // fineFrom 5: four breaches are warned of, not fined; the fifth is the first fined
         assertThat(SCHEDULE.recommend(breaches(Category.TERRORISM, 4))).extracting(Scorecard.Sanction::kind)
-                .containsExactly("WARNING_LETTER");
+                .containsExactly(Scorecard.SanctionKind.WARNING_LETTER);
 
         var sanctions = SCHEDULE.recommend(breaches(Category.TERRORISM, 5));
 
         assertThat(sanctions).containsExactly(
-                new Scorecard.Sanction("WARNING_LETTER", 5, null, null, "5 breaches in the period; a warning letter is due from 3"),
-                new Scorecard.Sanction("ADMINISTRATIVE_FINE", 1, new BigDecimal("500"), "IDR",
+                new Scorecard.Sanction(Scorecard.SanctionKind.WARNING_LETTER, 5, null, null, "5 breaches in the period; a warning letter is due from 3"),
+                new Scorecard.Sanction(Scorecard.SanctionKind.ADMINISTRATIVE_FINE, 1, new BigDecimal("500"), "IDR",
                         "breaches 5 to 5 of the period: 1 x TERRORISM at 500"));
     }
 
@@ -70,6 +72,6 @@ class SanctionScheduleTest {
 
     private static BreachRecord breach(Category category) {
         Instant t = Instant.parse("2026-11-02T12:00:00Z");
-        return new BreachRecord(1, "n", "p", DeadlineKind.ACTION, t, t, "late", "TAKEDOWN", "URGENT", category.name(), null, 0, null);
+        return new BreachRecord(1, "n", "p", DeadlineKind.ACTION, t, t, "late", NoticeType.TAKEDOWN, Urgency.URGENT, category, null, 0, null);
     }
 }

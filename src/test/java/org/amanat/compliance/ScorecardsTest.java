@@ -2,6 +2,10 @@ package org.amanat.compliance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.EnumMap;
+import org.amanat.protocol.Category;
+import org.amanat.protocol.NoticeType;
+import org.amanat.protocol.Urgency;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,35 +42,35 @@ class ScorecardsTest {
     @BeforeEach
     void november() {
         // n1: receipt after 30 min, actioned after 2 h: both on time
-        String n1 = notice("TAKEDOWN", "URGENT", "2026-11-02T10:00:00Z");
+        String n1 = notice(NoticeType.TAKEDOWN, Urgency.URGENT, "2026-11-02T10:00:00Z");
         met(n1, "2026-11-02T10:30:00Z", "2026-11-02T12:00:00Z", NoticeState.ACTIONED, null);
         // n2: receipt after 1 h 30 min, actioned after 5 h: both late
-        String n2 = notice("TAKEDOWN", "URGENT", "2026-11-02T11:00:00Z");
+        String n2 = notice(NoticeType.TAKEDOWN, Urgency.URGENT, "2026-11-02T11:00:00Z");
         met(n2, "2026-11-02T12:30:00Z", "2026-11-02T16:00:00Z", NoticeState.ACTIONED, null);
         // n3: receipt after 10 min, rejected after 1 h, with a reason
-        String n3 = notice("BLOCK", "STANDARD", "2026-11-05T09:00:00Z");
+        String n3 = notice(NoticeType.BLOCK, Urgency.STANDARD, "2026-11-05T09:00:00Z");
         met(n3, "2026-11-05T09:10:00Z", "2026-11-05T10:00:00Z", NoticeState.REJECTED, "lawful");
         // n4: a withdrawal, received after 1 min; it owes no action
-        String n4 = notice("WITHDRAWAL", "URGENT", "2026-11-05T12:00:00Z");
+        String n4 = notice(NoticeType.WITHDRAWAL, Urgency.URGENT, "2026-11-05T12:00:00Z");
         met(n4, "2026-11-05T12:01:00Z", null, NoticeState.DELIVERED, null);
         // n5: never received (late since midnight); its report is due at 23:00 on the 1st: pending
-        notice("TAKEDOWN", "STANDARD", "2026-11-30T23:00:00Z");
+        notice(NoticeType.TAKEDOWN, Urgency.STANDARD, "2026-11-30T23:00:00Z");
         // n6: withdrawn by the ministry after 30 min, before either deadline: moot
-        String n6 = notice("TAKEDOWN", "URGENT", "2026-11-10T08:00:00Z");
+        String n6 = notice(NoticeType.TAKEDOWN, Urgency.URGENT, "2026-11-10T08:00:00Z");
         ledgers.setNotice(n6, "state", NoticeState.WITHDRAWN.name());
         ledgers.setNotice(n6, "closed_at", Instant.parse("2026-11-10T08:30:00Z"));
         // n7: receipt after 5 min, rejected after 20 min without a reason
-        String n7 = notice("TAKEDOWN", "URGENT", "2026-11-20T10:00:00Z");
+        String n7 = notice(NoticeType.TAKEDOWN, Urgency.URGENT, "2026-11-20T10:00:00Z");
         met(n7, "2026-11-20T10:05:00Z", "2026-11-20T10:20:00Z", NoticeState.REJECTED, null);
         // not November's, or not globaltube's
-        notice("TAKEDOWN", "URGENT", "2026-10-31T23:59:59Z");
-        notice("TAKEDOWN", "URGENT", "2026-12-01T00:00:00Z");
-        ledgers.issue("chirp", "TAKEDOWN", "URGENT", "FRAUD", Instant.parse("2026-11-02T10:00:00Z"),
+        notice(NoticeType.TAKEDOWN, Urgency.URGENT, "2026-10-31T23:59:59Z");
+        notice(NoticeType.TAKEDOWN, Urgency.URGENT, "2026-12-01T00:00:00Z");
+        ledgers.issue("chirp", NoticeType.TAKEDOWN, Urgency.URGENT, Category.FRAUD, Instant.parse("2026-11-02T10:00:00Z"),
                 Instant.parse("2026-11-02T11:00:00Z"), Instant.parse("2026-11-02T14:00:00Z"));
 
         breach(n2, DeadlineKind.ACK);
         breach(n2, DeadlineKind.ACTION);
-        breach(notice("TAKEDOWN", "URGENT", "2026-10-30T10:00:00Z"), DeadlineKind.ACK); // October's
+        breach(notice(NoticeType.TAKEDOWN, Urgency.URGENT, "2026-10-30T10:00:00Z"), DeadlineKind.ACK); // October's
         ledgers.findings().reconcile("globaltube", List.of(new FindingRecord.Seen("tls.weak", "endpoint", "HIGH", "TLSv1.1"),
                 new FindingRecord.Seen("algorithm.receive-only", "receipt: RSA-PKCS1v15", "MEDIUM", "PKCS#1")), AS_OF);
     }
@@ -80,8 +84,8 @@ class ScorecardsTest {
         assertThat(card.to()).isEqualTo(TO);
         assertThat(card.asOf()).isEqualTo(AS_OF);
         assertThat(card.notices()).isEqualTo(7);
-        assertThat(card.noticesByType()).containsExactlyEntriesOf(new TreeMap<>(Map.of("BLOCK", 1L, "TAKEDOWN", 5L, "WITHDRAWAL", 1L)));
-        assertThat(card.noticesByUrgency()).containsExactlyInAnyOrderEntriesOf(Map.of("STANDARD", 2L, "URGENT", 5L));
+        assertThat(card.noticesByType()).containsExactlyEntriesOf(new TreeMap<>(Map.of(NoticeType.BLOCK, 1L, NoticeType.TAKEDOWN, 5L, NoticeType.WITHDRAWAL, 1L)));
+        assertThat(card.noticesByUrgency()).containsExactlyInAnyOrderEntriesOf(Map.of(Urgency.STANDARD, 2L, Urgency.URGENT, 5L));
     }
 
     @Test
@@ -112,8 +116,8 @@ class ScorecardsTest {
     void countsThePeriodsBreachesAndOpenFindings() {
         Scorecard card = scorecard();
 
-        assertThat(card.breachesByKind()).containsExactlyEntriesOf(new TreeMap<>(Map.of("ACK", 1L, "ACTION", 1L)));
-        assertThat(card.openFindingsBySeverity()).containsExactlyEntriesOf(new TreeMap<>(Map.of("HIGH", 1L, "MEDIUM", 1L)));
+        assertThat(card.breachesByKind()).containsExactlyEntriesOf(new EnumMap<>(Map.of(DeadlineKind.ACK, 1L, DeadlineKind.ACTION, 1L)));
+        assertThat(card.openFindingsBySeverity()).containsExactlyEntriesOf(new EnumMap<>(Map.of(Severity.HIGH, 1L, Severity.MEDIUM, 1L)));
         assertThat(card.sanctions()).as("two breaches: below the warning letter's three").isEmpty();
     }
 
@@ -138,7 +142,7 @@ class ScorecardsTest {
         breach(ledgers.jdbc().sql("select id from notice where partner_id = 'globaltube' and issued_at = ?")
                 .param(Instant.parse("2026-11-30T23:00:00Z").atOffset(ZoneOffset.UTC)).query(String.class).single(), DeadlineKind.ACK);
 
-        assertThat(scorecard().sanctions()).extracting(Scorecard.Sanction::kind).containsExactly("WARNING_LETTER");
+        assertThat(scorecard().sanctions()).extracting(Scorecard.Sanction::kind).containsExactly(Scorecard.SanctionKind.WARNING_LETTER);
     }
 
     @Test
@@ -161,7 +165,7 @@ class ScorecardsTest {
     @Test
     void keepsLatenciesOfMoreNoticesThanItFirstMakesRoomFor() {
         for (int i = 0; i < 40; i++) {
-            String id = notice("TAKEDOWN", "URGENT", "2026-11-25T10:00:00Z");
+            String id = notice(NoticeType.TAKEDOWN, Urgency.URGENT, "2026-11-25T10:00:00Z");
             ledgers.setNotice(id, "delivered_at", Instant.parse("2026-11-25T10:00:00Z").plusSeconds(i + 1));
         }
 
@@ -174,10 +178,10 @@ class ScorecardsTest {
         return scorecards.of(partners.get("globaltube"), FROM, TO);
     }
 
-    private String notice(String type, String urgency, String issued) {
+    private String notice(NoticeType type, Urgency urgency, String issued) {
         Instant issuedAt = Instant.parse(issued);
-        Duration action = urgency.equals("URGENT") ? TestPartners.URGENT_WITHIN : TestPartners.STANDARD_WITHIN;
-        return ledgers.issue("globaltube", type, urgency, "FRAUD", issuedAt, issuedAt.plus(TestPartners.ACK_WITHIN), issuedAt.plus(action));
+        Duration action = urgency.equals(Urgency.URGENT) ? TestPartners.URGENT_WITHIN : TestPartners.STANDARD_WITHIN;
+        return ledgers.issue("globaltube", type, urgency, Category.FRAUD, issuedAt, issuedAt.plus(TestPartners.ACK_WITHIN), issuedAt.plus(action));
     }
 
     private void met(String id, String deliveredAt, String respondedAt, NoticeState state, String reason) {
@@ -189,7 +193,7 @@ class ScorecardsTest {
 
     private void breach(String noticeId, DeadlineKind kind) {
         var row = ledgers.jdbc().sql("select type, ack_deadline, action_deadline from notice where id = ?").param(noticeId)
-                .query((rs, n) -> new PassedDeadline(noticeId, "globaltube", rs.getString(1), kind,
+                .query((rs, n) -> new PassedDeadline(noticeId, "globaltube", NoticeType.valueOf(rs.getString(1)), kind,
                         rs.getObject(kind == DeadlineKind.ACK ? 2 : 3, java.time.OffsetDateTime.class).toInstant(), null, null))
                 .single();
         ledgers.breaches().record(row, AS_OF, "late", null);

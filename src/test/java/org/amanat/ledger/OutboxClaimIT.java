@@ -2,6 +2,9 @@ package org.amanat.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.amanat.protocol.NoticeType;
+import org.amanat.protocol.Urgency;
+import org.amanat.protocol.Category;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +17,7 @@ import org.springframework.context.annotation.Import;
 
 /** Leasing outbox entries on the real schema: issue order, the limit, and what the claiming node has in flight. */
 @JdbcTest
-@Import({Outbox.class, NoticeLedger.class})
+@Import({Outbox.class, NoticeLedger.class, NoticeEvents.class})
 class OutboxClaimIT {
     private static final Instant ISSUED = Instant.parse("2026-03-01T08:00:00Z");
     private static final Duration LEASE = Duration.ofSeconds(1);
@@ -29,7 +32,7 @@ class OutboxClaimIT {
     void threeNotices() {
         for (int i = 1; i <= 3; i++) {
             Instant at = ISSUED.plusSeconds(i);
-            ledger.issue(new NewNotice("n" + i, "chirp", "TAKEDOWN", "NORMAL", "GAMBLING", at, at.plusSeconds(3600),
+            ledger.issue(new NewNotice("n" + i, "chirp", NoticeType.TAKEDOWN, Urgency.STANDARD, Category.GAMBLING, at, at.plusSeconds(3600),
                     at.plusSeconds(7200), "{}", null, null, null, "officer-17", null));
         }
     }

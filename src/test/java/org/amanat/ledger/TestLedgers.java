@@ -1,5 +1,8 @@
 package org.amanat.ledger;
 
+import org.amanat.protocol.Category;
+import org.amanat.protocol.Urgency;
+import org.amanat.protocol.NoticeType;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -69,7 +72,7 @@ public final class TestLedgers {
     }
 
     /** Records an ISSUED notice (in the outbox, with its ISSUED event) whose signed JSON does not matter to the test. */
-    public String issue(String partnerId, String type, String urgency, String category, Instant issuedAt, Instant ackDeadline,
+    public String issue(String partnerId, NoticeType type, Urgency urgency, Category category, Instant issuedAt, Instant ackDeadline,
             Instant actionDeadline) {
         String id = UUID.randomUUID().toString();
         notices().issue(new NewNotice(id, partnerId, type, urgency, category, issuedAt, ackDeadline, actionDeadline, "{}", null,

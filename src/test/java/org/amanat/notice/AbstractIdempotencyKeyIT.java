@@ -2,6 +2,9 @@ package org.amanat.notice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.amanat.protocol.NoticeType;
+import org.amanat.protocol.Urgency;
+import org.amanat.protocol.Category;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -230,7 +233,7 @@ abstract class AbstractIdempotencyKeyIT {
         try {
             for (int i = 0; i < threads; i++) {
                 outcomes.add(pool.submit(() -> {
-                    NewNotice notice = new NewNotice(UUID.randomUUID().toString(), "tube", "TAKEDOWN", "URGENT", "FRAUD", now,
+                    NewNotice notice = new NewNotice(UUID.randomUUID().toString(), "tube", NoticeType.TAKEDOWN, Urgency.URGENT, Category.FRAUD, now,
                             now.plusSeconds(3600), now.plusSeconds(7200), "{}", null, null, null, Api.OFFICER, null);
                     start.await();
                     try {

@@ -14,6 +14,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import org.amanat.protocol.Category;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -180,7 +181,7 @@ class NoticeApprovalsTest {
                 TAKEDOWN.legalBasis(), TAKEDOWN.items(), TAKEDOWN.statementOfReasons(),
                 new Notice.Issuer("Ministry", "officer-1", "desk@ministry.example"), List.of(), type == NoticeType.RESTORE ? EARLIER : null,
                 "ID", null);
-        return new NoticeRecord(ID, "tube", type.name(), "URGENT", "GAMBLING", state, null, null, null,
+        return new NoticeRecord(ID, "tube", type, Urgency.URGENT, Category.GAMBLING, state, null, null, null,
                 new String(ProtocolJson.write(draft), StandardCharsets.UTF_8), null, null, draft.relatesTo(), null, null, null, NOW,
                 "officer-1", approval == null && state == NoticeState.PENDING_APPROVAL ? new NoticeRecord.Approval("URGENT", null, null, null, null)
                         : approval);

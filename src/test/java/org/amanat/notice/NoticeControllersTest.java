@@ -1,5 +1,8 @@
 package org.amanat.notice;
 
+import org.amanat.protocol.NoticeType;
+import org.amanat.protocol.Urgency;
+import org.amanat.protocol.Category;
 import org.amanat.ledger.NoticeEventKind;
 import static org.amanat.notice.NoticeIssuerTest.NOW;
 import static org.amanat.notice.NoticeIssuerTest.TAKEDOWN;
@@ -136,7 +139,7 @@ class NoticeControllersTest {
 
         assertThat(all).isEqualTo(new NoticeController.NoticePage(List.of(NoticeView.summary(record("n-1"))), 2, 10, 21));
         assertThat(all.items().get(0).notice()).as("a summary leaves out the notice").isNull();
-        assertThat(held.items()).extracting(NoticeView::id).containsExactly("n-2", "n-3");
+        assertThat(held.items()).extracting(view -> view.record().id()).containsExactly("n-2", "n-3");
         assertThat(held.total()).isEqualTo(7);
         assertThat(held.page()).isEqualTo(1);
         assertThat(held.size()).isEqualTo(5);
@@ -171,7 +174,7 @@ class NoticeControllersTest {
     }
 
     private static NoticeRecord record(String id) {
-        return new NoticeRecord(id, "tube", "TAKEDOWN", "URGENT", "GAMBLING", NoticeState.DELIVERED, NOW, NOW.plusSeconds(3600),
+        return new NoticeRecord(id, "tube", NoticeType.TAKEDOWN, Urgency.URGENT, Category.GAMBLING, NoticeState.DELIVERED, NOW, NOW.plusSeconds(3600),
                 NOW.plusSeconds(4 * 3600), "{\"noticeId\":\"" + id + "\"}", NOW.plusSeconds(1), null, null, null, null, null, NOW,
                 "officer-1", null);
     }

@@ -73,7 +73,7 @@ class NoticeIssuerTest {
         assertThat(notice.protocol()).isEqualTo(Notice.PROTOCOL);
         assertThat(notice.noticeId()).matches(Notice.ID);
         NewNotice recorded = recorded();
-        assertThat(recorded).isEqualTo(new NewNotice(notice.noticeId(), "tube", "TAKEDOWN", "URGENT", "GAMBLING", NOW,
+        assertThat(recorded).isEqualTo(new NewNotice(notice.noticeId(), "tube", NoticeType.TAKEDOWN, Urgency.URGENT, Category.GAMBLING, NOW,
                 notice.ackDeadline(), notice.actionDeadline(), new String(ProtocolJson.write(notice), StandardCharsets.UTF_8), null, null, null, "officer-1", null));
     }
 
@@ -259,7 +259,7 @@ class NoticeIssuerTest {
 
         NewNotice recorded = recorded();
         assertThat(recorded.id()).isEqualTo(sent.noticeId());
-        assertThat(recorded.type()).isEqualTo("WITHDRAWAL");
+        assertThat(recorded.type()).isEqualTo(NoticeType.WITHDRAWAL);
         assertThat(recorded.relatesTo()).isEqualTo(EARLIER);
         assertThat(recorded.relatedBecomes()).isEqualTo(NoticeState.WITHDRAWN);
         assertThat(recorded.relatedWas()).isEqualTo(NoticeState.DELIVERED);
@@ -337,12 +337,12 @@ class NoticeIssuerTest {
         Notice earlier = new Notice(Notice.PROTOCOL, EARLIER, NoticeType.TAKEDOWN, "tube", NOW.minusSeconds(3600), Urgency.STANDARD,
                 NOW, NOW.plusSeconds(3600), Category.GAMBLING, TAKEDOWN.legalBasis(), TAKEDOWN.items(), TAKEDOWN.statementOfReasons(),
                 new Notice.Issuer("Ministry", "officer-2", "desk@ministry.example"), List.of(), null, "ID", null);
-        return new NoticeRecord(EARLIER, "tube", "TAKEDOWN", "STANDARD", "GAMBLING", state, earlier.issuedAt(), earlier.ackDeadline(),
+        return new NoticeRecord(EARLIER, "tube", NoticeType.TAKEDOWN, Urgency.STANDARD, Category.GAMBLING, state, earlier.issuedAt(), earlier.ackDeadline(),
                 earlier.actionDeadline(), new String(ProtocolJson.write(earlier), StandardCharsets.UTF_8), null, null, null, null, null, null, null, null, null);
     }
 
     private static NoticeRecord record(String id, String partnerId, NoticeState state) {
-        return new NoticeRecord(id, partnerId, "TAKEDOWN", "URGENT", "GAMBLING", state, NOW, NOW, NOW, "{}", null, null, null, null, null, null, null, null, null);
+        return new NoticeRecord(id, partnerId, NoticeType.TAKEDOWN, Urgency.URGENT, Category.GAMBLING, state, NOW, NOW, NOW, "{}", null, null, null, null, null, null, null, null, null);
     }
 
     private NewNotice recorded() {

@@ -37,7 +37,7 @@ final class StatusFixture {
     static String issue(NoticeLedger notices, String partnerId, Instant issuedAt) {
         String id = UUID.randomUUID().toString();
         Notice notice = notice(id, partnerId, issuedAt, List.of(FIRST, SECOND));
-        notices.issue(new NewNotice(id, partnerId, "TAKEDOWN", "URGENT", "FRAUD", issuedAt, notice.ackDeadline(),
+        notices.issue(new NewNotice(id, partnerId, NoticeType.TAKEDOWN, Urgency.URGENT, Category.FRAUD, issuedAt, notice.ackDeadline(),
                 notice.actionDeadline(), new String(ProtocolJson.write(notice), StandardCharsets.UTF_8), null, null, null, "officer-17", null));
         return id;
     }

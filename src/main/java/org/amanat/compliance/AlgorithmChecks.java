@@ -2,7 +2,6 @@ package org.amanat.compliance;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.amanat.ledger.AlgorithmUse;
 
 /**
  * Findings from the algorithms a partner actually used (DESIGN.md section 7): refused ones (SHA-1,

@@ -2,17 +2,12 @@ package org.amanat.compliance;
 
 import java.time.Clock;
 import java.util.List;
-import org.amanat.ledger.BreachRecord;
-import org.amanat.ledger.Breaches;
-import org.amanat.ledger.FindingRecord;
-import org.amanat.ledger.SecurityFindings;
 import org.amanat.partner.Partner;
 import org.amanat.partner.PartnerDirectory;
 import org.amanat.web.InvalidRequestException;
 import org.amanat.web.NotFoundException;
 import org.amanat.web.Violation;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -104,7 +99,7 @@ class ComplianceController {
             case "json" -> ResponseEntity.ok(all);
             case "html" -> ResponseEntity.ok().contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))
                     .body(report.html(month, all));
-            default -> throw new InvalidRequestException(HttpStatus.BAD_REQUEST, "invalid-parameter",
+            default -> throw new InvalidRequestException(InvalidRequestException.Kind.MALFORMED, "invalid-parameter",
                     List.of(new Violation("format", "must be html, csv or json")));
         };
     }

@@ -6,10 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.amanat.delivery.DeliverySettings;
-import org.amanat.ledger.Breaches;
 import org.amanat.ledger.DeadlineKind;
 import org.amanat.ledger.JobLocks;
 import org.amanat.ledger.PassedDeadline;
+import org.amanat.ledger.PassedDeadlines;
 import org.amanat.protocol.NoticeType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,15 +32,17 @@ public class DeadlineWatch {
     static final Duration ESCALATION_MAX_AGE = Duration.ofDays(7);
 
     private final Breaches breaches;
+    private final PassedDeadlines passedDeadlines;
     private final JobLocks locks;
     private final ComplianceSettings settings;
     private final String node;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    DeadlineWatch(Breaches breaches, JobLocks locks, ComplianceSettings settings, DeliverySettings delivery, Clock clock,
+    DeadlineWatch(Breaches breaches, PassedDeadlines passedDeadlines, JobLocks locks, ComplianceSettings settings, DeliverySettings delivery, Clock clock,
             MeterRegistry meters) {
         this.breaches = breaches;
+        this.passedDeadlines = passedDeadlines;
         this.locks = locks;
         this.settings = settings;
         this.node = delivery.nodeId();
@@ -67,7 +69,7 @@ public class DeadlineWatch {
         int recorded = 0;
         List<PassedDeadline> page;
         do {
-            page = breaches.passed(kind, afterDeadline, afterId, now, settings.deadlineScanBatch());
+            page = passedDeadlines.page(kind, afterDeadline, afterId, now, settings.deadlineScanBatch());
             for (PassedDeadline passed : page) {
                 String breach = BreachRules.breach(passed);
                 if (breach != null && record(passed, breach, now)) {

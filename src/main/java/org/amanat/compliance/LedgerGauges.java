@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.Map;
 import org.amanat.ledger.NoticeLedger;
 import org.amanat.ledger.NoticeState;
-import org.amanat.ledger.SecurityFindings;
 import org.amanat.partner.Partner;
 import org.amanat.partner.PartnerDirectory;
 import org.springframework.stereotype.Component;
@@ -39,7 +38,7 @@ class LedgerGauges {
             }
             for (Severity severity : Severity.values()) {
                 Gauge.builder("amanat.findings.open",
-                                () -> snapshot().findings().getOrDefault(partner.id(), Map.of()).getOrDefault(severity.name(), 0L))
+                                () -> snapshot().findings().getOrDefault(partner.id(), Map.of()).getOrDefault(severity, 0L))
                         .tag("partner", partner.id()).tag("severity", severity.name())
                         .description("open security findings by partner and severity").register(meters);
             }
@@ -54,5 +53,5 @@ class LedgerGauges {
         return snapshot;
     }
 
-    private record Snapshot(Instant takenAt, Map<String, Map<NoticeState, Long>> notices, Map<String, Map<String, Long>> findings) {}
+    private record Snapshot(Instant takenAt, Map<String, Map<NoticeState, Long>> notices, Map<String, Map<Severity, Long>> findings) {}
 }

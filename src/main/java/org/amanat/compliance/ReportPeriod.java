@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.amanat.web.InvalidRequestException;
 import org.amanat.web.Violation;
-import org.springframework.http.HttpStatus;
 
 /**
  * A period [from, to) in UTC, from a month ({@code 2026-11}), or dates or instants; the current month by default.
@@ -68,6 +67,6 @@ record ReportPeriod(Instant from, Instant to) {
     }
 
     private static InvalidRequestException invalid(String field, String message) {
-        return new InvalidRequestException(HttpStatus.BAD_REQUEST, "invalid-parameter", List.of(new Violation(field, message)));
+        return new InvalidRequestException(InvalidRequestException.Kind.MALFORMED, "invalid-parameter", List.of(new Violation(field, message)));
     }
 }

@@ -8,10 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.KeyManager;
 import org.amanat.delivery.DeliverySettings;
-import org.amanat.ledger.AlgorithmUses;
-import org.amanat.ledger.FindingRecord;
 import org.amanat.ledger.JobLocks;
-import org.amanat.ledger.SecurityFindings;
 import org.amanat.partner.MinistryKeys;
 import org.amanat.partner.Partner;
 import org.amanat.partner.PartnerDirectory;
@@ -77,9 +74,7 @@ public class SecurityProbe {
     public synchronized List<FindingRecord> probe(Partner partner) {
         Instant now = clock.instant();
         List<Finding> seen = observe(partner, now);
-        findings.reconcile(partner.id(), seen.stream()
-                .map(f -> new FindingRecord.Seen(f.check(), f.subject(), f.severity().name(), f.detail()))
-                .toList(), now);
+        findings.reconcile(partner.id(), seen, now);
         List<FindingRecord> open = findings.open(partner.id());
         log.info("security probe of {}: {} open finding(s)", partner.id(), open.size());
         return open;

@@ -59,7 +59,7 @@ public enum NoticeEventKind {
     }
 
     /** The step of a deadline's breach. */
-    static NoticeEventKind breach(DeadlineKind kind) {
+    public static NoticeEventKind breach(DeadlineKind kind) {
         return switch (kind) {
             case ACK -> BREACH_ACK;
             case ACTION -> BREACH_ACTION;

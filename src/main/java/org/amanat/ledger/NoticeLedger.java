@@ -243,7 +243,7 @@ public class NoticeLedger {
                 select attempt_no, started_at, finished_at, outcome, http_status, reason, sent_digest
                 from delivery_attempt where notice_id = ? order by attempt_no, id""")
                 .param(noticeId)
-                .query((rs, row) -> new AttemptRecord(rs.getInt("attempt_no"), time(rs, "started_at"), time(rs, "finished_at"),
+                .query((rs, row) -> new AttemptRecord(rs.getInt("attempt_no"), LedgerRecords.time(rs, "started_at"), LedgerRecords.time(rs, "finished_at"),
                         rs.getString("outcome"), (Integer) rs.getObject("http_status"), rs.getString("reason"), rs.getString("sent_digest")))
                 .list();
     }
@@ -251,7 +251,7 @@ public class NoticeLedger {
     public List<EventRecord> events(String noticeId) {
         return jdbc.sql("select at, kind, detail, actor from notice_event where notice_id = ? order by id")
                 .param(noticeId)
-                .query((rs, row) -> new EventRecord(time(rs, "at"), NoticeEventKind.valueOf(rs.getString("kind")), rs.getString("detail"),
+                .query((rs, row) -> new EventRecord(LedgerRecords.time(rs, "at"), NoticeEventKind.valueOf(rs.getString("kind")), rs.getString("detail"),
                         rs.getString("actor")))
                 .list();
     }
@@ -275,19 +275,16 @@ public class NoticeLedger {
                 rs.getString("receipt_digest"), der.length);
         String heldFor = rs.getString("held_for");
         var approval = heldFor == null ? null : new NoticeRecord.Approval(heldFor, rs.getString("decision"),
-                rs.getString("decided_by"), time(rs, "decided_at"), rs.getString("decision_reason"));
-        Instant ackDeadline = time(rs, "ack_deadline");
+                rs.getString("decided_by"), LedgerRecords.time(rs, "decided_at"), rs.getString("decision_reason"));
+        Instant ackDeadline = LedgerRecords.time(rs, "ack_deadline");
         // A notice without deadlines was held and never approved: it was never issued to its partner.
-        Instant issuedAt = ackDeadline == null ? null : time(rs, "issued_at");
-        Instant submittedAt = time(rs, "submitted_at");
+        Instant issuedAt = ackDeadline == null ? null : LedgerRecords.time(rs, "issued_at");
+        Instant submittedAt = LedgerRecords.time(rs, "submitted_at");
         return new NoticeRecord(rs.getString("id"), rs.getString("partner_id"), NoticeType.valueOf(rs.getString("type")),
                 Urgency.valueOf(rs.getString("urgency")), Category.valueOf(rs.getString("category")), NoticeState.valueOf(rs.getString("state")), issuedAt,
-                ackDeadline, time(rs, "action_deadline"), rs.getString("notice_json"), time(rs, "delivered_at"),
-                receipt, rs.getString("relates_to"), time(rs, "acted_at"), (Boolean) rs.getObject("action_late"),
+                ackDeadline, LedgerRecords.time(rs, "action_deadline"), rs.getString("notice_json"), LedgerRecords.time(rs, "delivered_at"),
+                receipt, rs.getString("relates_to"), LedgerRecords.time(rs, "acted_at"), (Boolean) rs.getObject("action_late"),
                 rs.getString("status_reason"), submittedAt == null ? issuedAt : submittedAt, rs.getString("submitted_by"), approval);
     }
 
-    static Instant time(ResultSet rs, String column) throws SQLException {
-        return instant(rs.getObject(column, OffsetDateTime.class));
-    }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
  * while a held notice was never issued to its partner (pending approval, declined, or withdrawn while pending).
  * {@code approval} is null unless the approval policy held it.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record NoticeRecord(
         String id,
         String partnerId,

@@ -72,7 +72,7 @@ public class Outbox {
                         from outbox o join notice n on n.id = o.notice_id where o.notice_id = ?""")
                         .param(id)
                         .query((rs, row) -> new DueDelivery(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                                NoticeLedger.time(rs, "issued_at"), rs.getString("lease_owner"), rs.getLong("lease_token"),
+                                LedgerRecords.time(rs, "issued_at"), rs.getString("lease_owner"), rs.getLong("lease_token"),
                                 rs.getObject("flagged_at") != null))
                         .single());
             }
@@ -163,7 +163,7 @@ public class Outbox {
                 select finished_at, receipt_der, receipt_disposition, receipt_partner_reference, receipt_signature_algorithm, sent_digest
                 from delivery_attempt where notice_id = ? and receipt_der is not null order by attempt_no limit 1""")
                 .param(id)
-                .query((rs, row) -> new Object[] {utc(NoticeLedger.time(rs, "finished_at")), rs.getBytes("receipt_der"),
+                .query((rs, row) -> new Object[] {utc(LedgerRecords.time(rs, "finished_at")), rs.getBytes("receipt_der"),
                         rs.getString("receipt_disposition"), rs.getString("receipt_partner_reference"),
                         rs.getString("receipt_signature_algorithm"), rs.getString("sent_digest"), id})
                 .optional()

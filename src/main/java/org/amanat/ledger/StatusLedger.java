@@ -90,7 +90,7 @@ public class StatusLedger {
                 select i.locator, i.outcome, i.actioned_at from status_item i join status_update u on u.status_id = i.status_id
                 where u.notice_id = ? and u.applied order by u.received_at, i.id""")
                 .param(noticeId)
-                .query((rs, row) -> new StatusRecord.Item(rs.getString(1), rs.getString(2), NoticeLedger.time(rs, "actioned_at")))
+                .query((rs, row) -> new StatusRecord.Item(rs.getString(1), rs.getString(2), LedgerRecords.time(rs, "actioned_at")))
                 .list();
     }
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.amanat.web.InvalidRequestException;
 import org.amanat.web.Violation;
-import org.springframework.http.HttpStatus;
 
 /**
  * The {@code Idempotency-Key} request header (IETF draft "The Idempotency-Key HTTP Header Field"): the draft's form, a
@@ -38,6 +37,6 @@ final class IdempotencyKeyHeader {
     }
 
     private static InvalidRequestException invalid(String message) {
-        return new InvalidRequestException(HttpStatus.BAD_REQUEST, "invalid-idempotency-key", List.of(new Violation(NAME, message)));
+        return new InvalidRequestException(InvalidRequestException.Kind.MALFORMED, "invalid-idempotency-key", List.of(new Violation(NAME, message)));
     }
 }

@@ -15,7 +15,6 @@ import org.amanat.protocol.ProtocolJson;
 import org.amanat.web.InvalidRequestException;
 import org.amanat.web.Violation;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -72,7 +71,7 @@ class IdempotentNotices {
     private Optional<Issued> earlier(String actor, String key, String digest, Instant now) {
         return ledger.idempotencyKey(actor, key, now).map(use -> {
             if (!use.requestDigest().equals(digest)) {
-                throw new InvalidRequestException(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", List.of(new Violation(
+                throw new InvalidRequestException(InvalidRequestException.Kind.INVALID, "idempotency-key-reused", List.of(new Violation(
                         IdempotencyKeyHeader.NAME, "was used for another request (notice " + use.noticeId()
                         + "); use a new key for a new request")));
             }
@@ -81,7 +80,7 @@ class IdempotentNotices {
     }
 
     private static InvalidRequestException inProgress() {
-        return new InvalidRequestException(HttpStatus.CONFLICT, "idempotency-key-in-use", List.of(new Violation(
+        return new InvalidRequestException(InvalidRequestException.Kind.CONFLICT, "idempotency-key-in-use", List.of(new Violation(
                 IdempotencyKeyHeader.NAME, "a request with this key is still being handled; try again once it has been answered")));
     }
 }

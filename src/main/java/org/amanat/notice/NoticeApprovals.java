@@ -16,7 +16,6 @@ import org.amanat.protocol.Texts;
 import org.amanat.web.InvalidRequestException;
 import org.amanat.web.Violation;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -51,7 +50,7 @@ class NoticeApprovals {
         try {
             refuseUnless(approvals.approve(approved), id);
         } catch (OptimisticLockingFailureException changed) {
-            throw new InvalidRequestException(HttpStatus.CONFLICT, "changed-meanwhile", List.of(new Violation("relatesTo",
+            throw new InvalidRequestException(InvalidRequestException.Kind.CONFLICT, "changed-meanwhile", List.of(new Violation("relatesTo",
                     "notice " + draft.relatesTo() + " is no longer acted on, so this RESTORE cannot be approved; nothing was"
                             + " recorded: decline it")));
         }
@@ -61,7 +60,7 @@ class NoticeApprovals {
     void decline(String id, String decliner, DeclineRequest request) {
         String problem = Texts.textProblem(request.reason(), NoticeRequestValidator.MAX_REASON);
         if (problem != null) {
-            throw new InvalidRequestException(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-decline",
+            throw new InvalidRequestException(InvalidRequestException.Kind.INVALID, "invalid-decline",
                     List.of(new Violation("reason", problem)));
         }
         pending(id, decliner);
@@ -89,7 +88,7 @@ class NoticeApprovals {
     }
 
     private static InvalidRequestException ownNotice() {
-        return new InvalidRequestException(HttpStatus.FORBIDDEN, "own-notice", List.of(new Violation("(request)",
+        return new InvalidRequestException(InvalidRequestException.Kind.FORBIDDEN, "own-notice", List.of(new Violation("(request)",
                 "a notice is approved or declined by someone other than the person who issued it")));
     }
 
@@ -98,7 +97,7 @@ class NoticeApprovals {
         String how = approval == null ? "it was not held for approval"
                 : approval.decision() == null ? "it was withdrawn while waiting"
                 : approval.decision().toLowerCase() + " by " + approval.decidedBy() + " at " + approval.decidedAt();
-        return new InvalidRequestException(HttpStatus.CONFLICT, "not-pending", List.of(new Violation("state",
+        return new InvalidRequestException(InvalidRequestException.Kind.CONFLICT, "not-pending", List.of(new Violation("state",
                 "notice " + notice.id() + " is " + notice.state() + ", not waiting for approval: " + how)));
     }
 }

@@ -8,7 +8,6 @@ import org.amanat.ledger.NoticeState;
 import org.amanat.ledger.StatusLedger;
 import org.amanat.web.InvalidRequestException;
 import org.amanat.web.Violation;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -108,7 +107,7 @@ class NoticeController {
     }
 
     private static InvalidRequestException invalidParameter(String name, String message) {
-        return new InvalidRequestException(HttpStatus.BAD_REQUEST, "invalid-parameter", List.of(new Violation(name, message)));
+        return new InvalidRequestException(InvalidRequestException.Kind.MALFORMED, "invalid-parameter", List.of(new Violation(name, message)));
     }
 
     record NoticePage(List<NoticeView> items, int page, int size, long total) {}

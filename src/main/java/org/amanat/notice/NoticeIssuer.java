@@ -23,7 +23,6 @@ import org.amanat.web.InvalidRequestException;
 import org.amanat.web.NotFoundException;
 import org.amanat.web.Violation;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -91,7 +90,7 @@ class NoticeIssuer {
                 ledger.issue(recorded, key);
             }
         } catch (OptimisticLockingFailureException changed) {
-            throw new InvalidRequestException(HttpStatus.CONFLICT, "changed-meanwhile", List.of(new Violation("relatesTo",
+            throw new InvalidRequestException(InvalidRequestException.Kind.CONFLICT, "changed-meanwhile", List.of(new Violation("relatesTo",
                     "notice " + related.id() + " changed while this RESTORE was recorded; nothing was recorded, look at it again")));
         }
         return notice;
@@ -123,7 +122,7 @@ class NoticeIssuer {
         NoticeRecord original = find(id);
         Notice earlier = ProtocolJson.read(original.noticeJson().getBytes(StandardCharsets.UTF_8), Notice.class);
         if (!actor.equals(earlier.issuer().officerId())) {
-            throw new InvalidRequestException(HttpStatus.FORBIDDEN, "not-your-notice", List.of(new Violation("(path)",
+            throw new InvalidRequestException(InvalidRequestException.Kind.FORBIDDEN, "not-your-notice", List.of(new Violation("(path)",
                     "an officer withdraws only their own notices; notice " + id + " was issued by someone else")));
         }
         String detail = "by officer " + actor + ": " + request.reason();
@@ -134,7 +133,7 @@ class NoticeIssuer {
                 if (ledger.withdrawPending(id, clock.instant(), detail, actor)) {
                     return null;
                 }
-                throw new InvalidRequestException(HttpStatus.CONFLICT, "changed-meanwhile", List.of(new Violation("state",
+                throw new InvalidRequestException(InvalidRequestException.Kind.CONFLICT, "changed-meanwhile", List.of(new Violation("state",
                         "notice " + id + " was approved or declined while this withdrawal was made; nothing was recorded, look at it again")));
             }
             Notice withdrawal = build(NoticeType.WITHDRAWAL, earlier.partnerId(), Urgency.URGENT, earlier.category(),
@@ -156,7 +155,7 @@ class NoticeIssuer {
             }
             if (!WITHDRAWABLE_BY_NOTICE.contains(state)) {
                 String hint = RESTORABLE.contains(state) ? "; it was acted on: issue a RESTORE instead" : "";
-                throw new InvalidRequestException(HttpStatus.CONFLICT, "cannot-withdraw",
+                throw new InvalidRequestException(InvalidRequestException.Kind.CONFLICT, "cannot-withdraw",
                         List.of(new Violation("state", "cannot withdraw a notice that is " + state + hint)));
             }
             try {
@@ -182,7 +181,7 @@ class NoticeIssuer {
                     return;
                 }
                 case ATTEMPT_UNDER_WAY -> awaitAttempt(waits++, notice.partnerId());
-                case NOT_UNDELIVERED -> throw new InvalidRequestException(HttpStatus.CONFLICT, "cannot-abandon",
+                case NOT_UNDELIVERED -> throw new InvalidRequestException(InvalidRequestException.Kind.CONFLICT, "cannot-abandon",
                         List.of(new Violation("state", "only an undelivered notice can be abandoned; this one is "
                                 + ledger.find(id).orElseThrow().state())));
             }
@@ -196,7 +195,7 @@ class NoticeIssuer {
      */
     private static void awaitAttempt(int waitsSoFar, String partnerId) {
         if (waitsSoFar >= ATTEMPT_WAIT.dividedBy(ATTEMPT_POLL)) {
-            throw new InvalidRequestException(HttpStatus.CONFLICT, "delivery-under-way", List.of(new Violation("state",
+            throw new InvalidRequestException(InvalidRequestException.Kind.CONFLICT, "delivery-under-way", List.of(new Violation("state",
                     "a delivery attempt to " + partnerId + " is under way; try again once it has ended")));
         }
         LockSupport.parkNanos(ATTEMPT_POLL.toNanos());
@@ -204,7 +203,7 @@ class NoticeIssuer {
 
     private static void refuse(String problemType, List<Violation> violations) {
         if (!violations.isEmpty()) {
-            throw new InvalidRequestException(HttpStatus.UNPROCESSABLE_ENTITY, problemType, violations);
+            throw new InvalidRequestException(InvalidRequestException.Kind.INVALID, problemType, violations);
         }
     }
 

@@ -40,7 +40,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<Object> invalid(InvalidRequestException e) {
         String detail = e.violations().size() == 1 ? e.getMessage() : e.violations().size() + " problems in the request";
-        return answer(ProblemResponses.problem(e.status(), e.problemType(), "Invalid request", detail, e.violations()), null);
+        return answer(ProblemResponses.problem(ProblemResponses.status(e.kind()), e.problemType(), "Invalid request", detail, e.violations()), null);
     }
 
     @ExceptionHandler(NotFoundException.class)

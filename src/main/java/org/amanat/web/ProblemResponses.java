@@ -23,6 +23,16 @@ public class ProblemResponses {
         this.json = json;
     }
 
+    /** The one place a refusal's kind becomes an HTTP status. */
+    public static HttpStatus status(InvalidRequestException.Kind kind) {
+        return switch (kind) {
+            case MALFORMED -> HttpStatus.BAD_REQUEST;
+            case INVALID -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+        };
+    }
+
     public static URI type(String kind) {
         return URI.create("urn:amanat:problem:" + kind);
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-import org.amanat.ledger.AlgorithmUse;
 import org.junit.jupiter.api.Test;
 
 /** Refused algorithms are HIGH, the PKCS#1 v1.5 loosening MEDIUM, anything else in policy no finding. */

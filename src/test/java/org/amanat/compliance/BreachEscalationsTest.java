@@ -167,7 +167,7 @@ class BreachEscalationsTest {
     }
 
     private BreachEscalations escalations(URI webhookUrl) {
-        return new BreachEscalations(ledgers.breaches(), ledgers.jobLocks(), ComplianceFixtures.settings(webhookUrl, 500),
+        return new BreachEscalations(ComplianceLedgers.breaches(ledgers), ledgers.jobLocks(), ComplianceFixtures.settings(webhookUrl, 500),
                 new DeliverySettings(true, Duration.ofMillis(50), 50, Duration.ofSeconds(60), "node-1"), clock, json);
     }
 
@@ -176,7 +176,7 @@ class BreachEscalationsTest {
     }
 
     private long breach(String noticeId, Instant escalateAt) {
-        return ledgers.breaches().record(new PassedDeadline(noticeId, "globaltube", NoticeType.TAKEDOWN, DeadlineKind.ACK, DEADLINE, null, null),
+        return ComplianceLedgers.breaches(ledgers).record(new PassedDeadline(noticeId, "globaltube", NoticeType.TAKEDOWN, DeadlineKind.ACK, DEADLINE, null, null),
                 clock.instant(), "no signed receipt by the deadline", escalateAt).orElseThrow().id();
     }
 

@@ -14,7 +14,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.amanat.delivery.DeliverySettings;
 import org.amanat.ledger.DeadlineKind;
-import org.amanat.ledger.FindingRecord;
 import org.amanat.ledger.PassedDeadline;
 import org.amanat.ledger.TestLedgers;
 import org.amanat.partner.Partner;
@@ -34,11 +33,11 @@ class ComplianceControllerTest {
     private final Partner plain = TestPartners.partner(TestPartners.profile("globaltube", URI.create("http://globaltube.example/")),
             org.amanat.protocol.TestPki.partner(org.amanat.protocol.Pki.KeyType.EC_P256));
     private final PartnerDirectory partners = new PartnerDirectory(List.of(plain));
-    private final SecurityProbe probe = new SecurityProbe(partners, TestPartners.ministry(), ledgers.findings(), ledgers.algorithmUses(),
+    private final SecurityProbe probe = new SecurityProbe(partners, TestPartners.ministry(), ComplianceLedgers.findings(ledgers), ComplianceLedgers.algorithmUses(ledgers),
             ledgers.jobLocks(), ComplianceFixtures.settings(null, 500),
             new DeliverySettings(true, Duration.ofMillis(50), 50, Duration.ofSeconds(60), "node-1"), clock);
-    private final ComplianceController controller = new ComplianceController(new Scorecards(partners, ledgers.scorecardRows(),
-            ledgers.breaches(), ledgers.findings(), ComplianceFixtures.settings(null, 500), clock), ledgers.breaches(), ledgers.findings(),
+    private final ComplianceController controller = new ComplianceController(new Scorecards(partners, ComplianceLedgers.scorecardRows(ledgers),
+            ComplianceLedgers.breaches(ledgers), ComplianceLedgers.findings(ledgers), ComplianceFixtures.settings(null, 500), clock), ComplianceLedgers.breaches(ledgers), ComplianceLedgers.findings(ledgers),
             probe, new MonthlyReport(), partners, clock);
 
     @Test
@@ -60,7 +59,7 @@ class ComplianceControllerTest {
     @Test
     void breachesOfOnePartnerOrAll() {
         String id = ledgers.issue("globaltube", NoticeType.TAKEDOWN, Urgency.URGENT, Category.FRAUD, NOW.minusSeconds(7200), NOW.minusSeconds(3600), NOW);
-        ledgers.breaches().record(new PassedDeadline(id, "globaltube", NoticeType.TAKEDOWN, DeadlineKind.ACK, NOW.minusSeconds(3600), null, null),
+        ComplianceLedgers.breaches(ledgers).record(new PassedDeadline(id, "globaltube", NoticeType.TAKEDOWN, DeadlineKind.ACK, NOW.minusSeconds(3600), null, null),
                 NOW, "late", null);
 
         assertThat(controller.breaches(null, null, null)).hasSize(1);
@@ -71,9 +70,9 @@ class ComplianceControllerTest {
 
     @Test
     void findingsOpenOrAll() {
-        ledgers.findings().reconcile("globaltube", List.of(new FindingRecord.Seen("a", "x", "HIGH", "seen"),
-                new FindingRecord.Seen("b", "y", "LOW", "seen")), NOW.minusSeconds(60));
-        ledgers.findings().reconcile("globaltube", List.of(new FindingRecord.Seen("a", "x", "HIGH", "seen")), NOW);
+        ComplianceLedgers.findings(ledgers).reconcile("globaltube", List.of(new Finding("a", "x", Severity.HIGH, "seen"),
+                new Finding("b", "y", Severity.LOW, "seen")), NOW.minusSeconds(60));
+        ComplianceLedgers.findings(ledgers).reconcile("globaltube", List.of(new Finding("a", "x", Severity.HIGH, "seen")), NOW);
 
         assertThat(controller.findings("globaltube", true)).extracting(FindingRecord::check).containsExactly("a");
         assertThat(controller.findings("globaltube", false)).extracting(FindingRecord::check).containsExactlyInAnyOrder("a", "b");

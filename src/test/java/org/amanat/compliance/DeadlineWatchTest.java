@@ -76,7 +76,7 @@ class DeadlineWatchTest {
 
         assertThat(watch(WEBHOOK, 2).scan()).isEqualTo(5);
         assertThat(breaches()).hasSize(5);
-        assertThat(ledgers.breaches().scannedTo(DeadlineKind.ACK)).isEqualTo(clock.instant());
+        assertThat(ComplianceLedgers.breaches(ledgers).scannedTo(DeadlineKind.ACK)).isEqualTo(clock.instant());
     }
 
     @Test
@@ -102,7 +102,7 @@ class DeadlineWatchTest {
     @Test
     void aBreachAlreadyOnRecordIsNotCountedAgain() {
         String id = notice(NoticeType.TAKEDOWN);
-        ledgers.breaches().record(new org.amanat.ledger.PassedDeadline(id, "globaltube", NoticeType.TAKEDOWN, DeadlineKind.ACK, ACK_DEADLINE,
+        ComplianceLedgers.breaches(ledgers).record(new org.amanat.ledger.PassedDeadline(id, "globaltube", NoticeType.TAKEDOWN, DeadlineKind.ACK, ACK_DEADLINE,
                 null, null), clock.instant(), "found by another node", null);
 
         assertThat(watch(WEBHOOK, 500).scan()).isZero();
@@ -114,16 +114,16 @@ class DeadlineWatchTest {
         for (int i = 0; i < 3; i++) {
             notice(NoticeType.TAKEDOWN);
         }
-        var breaches = org.mockito.Mockito.spy(ledgers.breaches());
+        var passed = org.mockito.Mockito.spy(ledgers.passedDeadlines());
         org.mockito.Mockito.doCallRealMethod().doThrow(new IllegalStateException("node stopped"))
-                .when(breaches).passed(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(),
+                .when(passed).page(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(),
                         org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.anyInt());
-        var watch = new DeadlineWatch(breaches, ledgers.jobLocks(), ComplianceFixtures.settings(WEBHOOK, 2),
+        var watch = new DeadlineWatch(ComplianceLedgers.breaches(ledgers), passed, ledgers.jobLocks(), ComplianceFixtures.settings(WEBHOOK, 2),
                 new DeliverySettings(true, Duration.ofMillis(50), 50, Duration.ofSeconds(60), "node-1"), clock, meters);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(watch::scan).hasMessage("node stopped");
 
-        assertThat(ledgers.breaches().scannedTo(DeadlineKind.ACK)).as("the first page's last deadline").isEqualTo(ACK_DEADLINE);
+        assertThat(ComplianceLedgers.breaches(ledgers).scannedTo(DeadlineKind.ACK)).as("the first page's last deadline").isEqualTo(ACK_DEADLINE);
     }
 
     @Test
@@ -195,7 +195,7 @@ class DeadlineWatchTest {
     }
 
     private DeadlineWatch watch(URI webhook, int batch) {
-        return new DeadlineWatch(ledgers.breaches(), ledgers.jobLocks(), ComplianceFixtures.settings(webhook, batch),
+        return new DeadlineWatch(ComplianceLedgers.breaches(ledgers), ledgers.passedDeadlines(), ledgers.jobLocks(), ComplianceFixtures.settings(webhook, batch),
                 new DeliverySettings(true, Duration.ofMillis(50), 50, Duration.ofSeconds(60), "node-1"), clock, meters);
     }
 

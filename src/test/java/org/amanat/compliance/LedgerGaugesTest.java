@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.amanat.TestClock;
-import org.amanat.ledger.FindingRecord;
 import org.amanat.ledger.TestLedgers;
 import org.amanat.partner.PartnerDirectory;
 import org.amanat.partner.TestPartners;
@@ -26,10 +25,10 @@ class LedgerGaugesTest {
 
     @Test
     void countsNoticesByStateAndOpenFindingsBySeverity() {
-        new LedgerGauges(ledgers.notices(), ledgers.findings(), directory(), meters, clock);
+        new LedgerGauges(ledgers.notices(), ComplianceLedgers.findings(ledgers), directory(), meters, clock);
         issue();
         issue();
-        ledgers.findings().reconcile("globaltube", List.of(new FindingRecord.Seen("a", "x", "HIGH", "seen")), NOW);
+        ComplianceLedgers.findings(ledgers).reconcile("globaltube", List.of(new Finding("a", "x", Severity.HIGH, "seen")), NOW);
 
         assertThat(gauge("amanat.notices", "state", "ISSUED")).isEqualTo(2.0);
         assertThat(gauge("amanat.notices", "state", "DELIVERED")).isZero();
@@ -39,7 +38,7 @@ class LedgerGaugesTest {
 
     @Test
     void readsTheLedgerAgainOnlyAfterFifteenSeconds() {
-        new LedgerGauges(ledgers.notices(), ledgers.findings(), directory(), meters, clock);
+        new LedgerGauges(ledgers.notices(), ComplianceLedgers.findings(ledgers), directory(), meters, clock);
         issue();
         assertThat(gauge("amanat.notices", "state", "ISSUED")).isEqualTo(1.0);
         issue();

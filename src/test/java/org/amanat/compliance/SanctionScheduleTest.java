@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.amanat.ledger.BreachRecord;
 import org.amanat.ledger.DeadlineKind;
 import org.amanat.protocol.Category;
 import org.junit.jupiter.api.Test;

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.amanat.ledger.DeadlineKind;
-import org.amanat.ledger.FindingRecord;
 import org.amanat.ledger.NoticeState;
 import org.amanat.ledger.PassedDeadline;
 import org.amanat.ledger.TestLedgers;
@@ -36,7 +35,7 @@ class ScorecardsTest {
     private final TestLedgers ledgers = TestLedgers.create();
     private final PartnerDirectory partners = new PartnerDirectory(List.of(TestPartners.partner("globaltube"),
             TestPartners.otherPartner("chirp")));
-    private final Scorecards scorecards = new Scorecards(partners, ledgers.scorecardRows(), ledgers.breaches(), ledgers.findings(),
+    private final Scorecards scorecards = new Scorecards(partners, ComplianceLedgers.scorecardRows(ledgers), ComplianceLedgers.breaches(ledgers), ComplianceLedgers.findings(ledgers),
             ComplianceFixtures.settings(null, 500), Clock.fixed(AS_OF, ZoneOffset.UTC));
 
     @BeforeEach
@@ -71,8 +70,8 @@ class ScorecardsTest {
         breach(n2, DeadlineKind.ACK);
         breach(n2, DeadlineKind.ACTION);
         breach(notice(NoticeType.TAKEDOWN, Urgency.URGENT, "2026-10-30T10:00:00Z"), DeadlineKind.ACK); // October's
-        ledgers.findings().reconcile("globaltube", List.of(new FindingRecord.Seen("tls.weak", "endpoint", "HIGH", "TLSv1.1"),
-                new FindingRecord.Seen("algorithm.receive-only", "receipt: RSA-PKCS1v15", "MEDIUM", "PKCS#1")), AS_OF);
+        ComplianceLedgers.findings(ledgers).reconcile("globaltube", List.of(new Finding("tls.weak", "endpoint", Severity.HIGH, "TLSv1.1"),
+                new Finding("algorithm.receive-only", "receipt: RSA-PKCS1v15", Severity.MEDIUM, "PKCS#1")), AS_OF);
     }
 
     @Test
@@ -196,6 +195,6 @@ class ScorecardsTest {
                 .query((rs, n) -> new PassedDeadline(noticeId, "globaltube", NoticeType.valueOf(rs.getString(1)), kind,
                         rs.getObject(kind == DeadlineKind.ACK ? 2 : 3, java.time.OffsetDateTime.class).toInstant(), null, null))
                 .single();
-        ledgers.breaches().record(row, AS_OF, "late", null);
+        ComplianceLedgers.breaches(ledgers).record(row, AS_OF, "late", null);
     }
 }

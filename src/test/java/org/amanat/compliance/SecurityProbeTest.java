@@ -9,7 +9,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.amanat.TestClock;
 import org.amanat.delivery.DeliverySettings;
-import org.amanat.ledger.FindingRecord;
 import org.amanat.ledger.TestLedgers;
 import org.amanat.partner.Partner;
 import org.amanat.partner.PartnerDirectory;
@@ -29,7 +28,7 @@ class SecurityProbeTest {
         Partner plain = partner("plain", URI.create("http://plain.example/notices"), PartnerProfile.TlsMode.NONE);
 
         assertThat(probe(plain).probe(plain)).extracting(FindingRecord::check, FindingRecord::subject, FindingRecord::severity)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("tls.not-used", "TLS endpoint http://plain.example/notices", "HIGH"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("tls.not-used", "TLS endpoint http://plain.example/notices", Severity.HIGH));
     }
 
     @Test
@@ -78,7 +77,7 @@ class SecurityProbeTest {
         clock.advance(Duration.ofDays(7));
 
         assertThat(probe.probe(plain)).extracting(FindingRecord::check).containsExactly("tls.not-used");
-        assertThat(ledgers.findings().all("plain", 10)).filteredOn(f -> f.closedAt() != null).extracting(FindingRecord::check)
+        assertThat(ComplianceLedgers.findings(ledgers).all("plain", 10)).filteredOn(f -> f.closedAt() != null).extracting(FindingRecord::check)
                 .containsExactly("algorithm.refused");
     }
 
@@ -89,8 +88,8 @@ class SecurityProbeTest {
 
         probe(a, b).probeAll();
 
-        assertThat(ledgers.findings().open("alpha")).hasSize(1);
-        assertThat(ledgers.findings().open("beta")).hasSize(1);
+        assertThat(ComplianceLedgers.findings(ledgers).open("alpha")).hasSize(1);
+        assertThat(ComplianceLedgers.findings(ledgers).open("beta")).hasSize(1);
         assertThat(ledgers.jobLocks().tryLock(SecurityProbe.JOB, "node-2", clock.instant(), Duration.ofMinutes(1))).isTrue();
     }
 
@@ -101,12 +100,12 @@ class SecurityProbeTest {
 
         probe(a).probeAll();
 
-        assertThat(ledgers.findings().open("alpha")).isEmpty();
+        assertThat(ComplianceLedgers.findings(ledgers).open("alpha")).isEmpty();
     }
 
     private SecurityProbe probe(Partner... partners) {
-        return new SecurityProbe(new PartnerDirectory(List.of(partners)), TestPartners.ministry(), ledgers.findings(),
-                ledgers.algorithmUses(), ledgers.jobLocks(), ComplianceFixtures.settings(null, 500),
+        return new SecurityProbe(new PartnerDirectory(List.of(partners)), TestPartners.ministry(), ComplianceLedgers.findings(ledgers),
+                ComplianceLedgers.algorithmUses(ledgers), ledgers.jobLocks(), ComplianceFixtures.settings(null, 500),
                 new DeliverySettings(true, Duration.ofMillis(50), 50, Duration.ofSeconds(60), "node-1"), clock);
     }
 

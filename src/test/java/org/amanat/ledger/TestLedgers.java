@@ -51,24 +51,16 @@ public final class TestLedgers {
         return new Outbox(jdbc, new NoticeEvents(jdbc));
     }
 
-    public Breaches breaches() {
-        return new Breaches(jdbc, new NoticeEvents(jdbc));
+    public NoticeEvents events() {
+        return new NoticeEvents(jdbc);
     }
 
-    public ScorecardRows scorecardRows() {
-        return new ScorecardRows(jdbc);
-    }
-
-    public SecurityFindings findings() {
-        return new SecurityFindings(jdbc);
+    public PassedDeadlines passedDeadlines() {
+        return new PassedDeadlines(jdbc);
     }
 
     public JobLocks jobLocks() {
         return new JobLocks(jdbc);
-    }
-
-    public AlgorithmUses algorithmUses() {
-        return new AlgorithmUses(jdbc);
     }
 
     /** Records an ISSUED notice (in the outbox, with its ISSUED event) whose signed JSON does not matter to the test. */

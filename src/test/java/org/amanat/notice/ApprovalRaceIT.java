@@ -18,6 +18,7 @@ import org.amanat.TestDatabases;
 import org.amanat.TestGateway;
 import org.amanat.protocol.AlgorithmProfile;
 import org.amanat.web.InvalidRequestException;
+import org.amanat.web.ProblemResponses;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -94,7 +95,7 @@ class ApprovalRaceIT {
                             action.run();
                             return 200;
                         } catch (InvalidRequestException refused) {
-                            return refused.status().value();
+                            return ProblemResponses.status(refused.kind()).value();
                         }
                     }));
                 }

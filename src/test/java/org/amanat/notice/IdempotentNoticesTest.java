@@ -30,7 +30,6 @@ import org.amanat.web.InvalidRequestException;
 import org.amanat.web.Violation;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.springframework.http.HttpStatus;
 
 /**
  * An Idempotency-Key's rules over a real issuer and a stand-in ledger: the key is recorded with the notice it made, for
@@ -75,7 +74,7 @@ class IdempotentNoticesTest {
     void anotherRequestWithTheKeyIs422AndNothingNew() {
         when(ledger.idempotencyKey("officer-1", KEY, NOW)).thenReturn(Optional.of(new IdempotencyKey.Use("another-digest", "notice-1")));
 
-        assertRefused(() -> notices.issue(TAKEDOWN, "officer-1", KEY), HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
+        assertRefused(() -> notices.issue(TAKEDOWN, "officer-1", KEY), InvalidRequestException.Kind.INVALID, "idempotency-key-reused",
                 "was used for another request (notice notice-1); use a new key for a new request");
         verify(ledger, never()).issue(any(), any());
     }
@@ -99,7 +98,7 @@ class IdempotentNoticesTest {
         notices.issue(TAKEDOWN, "officer-1", KEY);
 
         assertThat(second.get()).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
-            assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(e.kind()).isEqualTo(InvalidRequestException.Kind.CONFLICT);
             assertThat(e.problemType()).isEqualTo("idempotency-key-in-use");
         });
         assertThat(otherPerson.get().replayed()).as("keys are per person").isFalse();
@@ -129,14 +128,14 @@ class IdempotentNoticesTest {
         when(ledger.idempotencyKey("officer-1", KEY, NOW)).thenReturn(Optional.empty());
         doThrow(new IdempotencyKeyTakenException(null)).when(ledger).issue(any(), any());
 
-        assertRefused(() -> notices.issue(TAKEDOWN, "officer-1", KEY), HttpStatus.CONFLICT, "idempotency-key-in-use",
+        assertRefused(() -> notices.issue(TAKEDOWN, "officer-1", KEY), InvalidRequestException.Kind.CONFLICT, "idempotency-key-in-use",
                 "a request with this key is still being handled; try again once it has been answered");
     }
 
-    private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, HttpStatus status, String type,
+    private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, InvalidRequestException.Kind kind, String type,
             String message) {
         assertThatThrownBy(call).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
-            assertThat(e.status()).isEqualTo(status);
+            assertThat(e.kind()).isEqualTo(kind);
             assertThat(e.problemType()).isEqualTo(type);
             assertThat(e.violations()).containsExactly(new Violation("Idempotency-Key", message));
         });

@@ -36,7 +36,6 @@ import org.amanat.web.Violation;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.http.HttpStatus;
 
 /**
  * The second pair of eyes over a stand-in ledger: what an approval records (the deadlines from the approval, not from
@@ -94,7 +93,7 @@ class NoticeApprovalsTest {
         given(held(NoticeType.RESTORE, NoticeState.PENDING_APPROVAL, null));
         when(decisions.approve(any())).thenThrow(new OptimisticLockingFailureException("changed"));
 
-        assertRefused(() -> approvals.approve(ID, "approver-1"), HttpStatus.CONFLICT, "changed-meanwhile", new Violation("relatesTo",
+        assertRefused(() -> approvals.approve(ID, "approver-1"), InvalidRequestException.Kind.CONFLICT, "changed-meanwhile", new Violation("relatesTo",
                 "notice " + EARLIER + " is no longer acted on, so this RESTORE cannot be approved; nothing was recorded: decline it"));
     }
 
@@ -103,8 +102,8 @@ class NoticeApprovalsTest {
         given(held(NoticeType.TAKEDOWN, NoticeState.PENDING_APPROVAL, null));
         Violation own = new Violation("(request)", "a notice is approved or declined by someone other than the person who issued it");
 
-        assertRefused(() -> approvals.approve(ID, "officer-1"), HttpStatus.FORBIDDEN, "own-notice", own);
-        assertRefused(() -> approvals.decline(ID, "officer-1", new DeclineRequest("no")), HttpStatus.FORBIDDEN, "own-notice", own);
+        assertRefused(() -> approvals.approve(ID, "officer-1"), InvalidRequestException.Kind.FORBIDDEN, "own-notice", own);
+        assertRefused(() -> approvals.decline(ID, "officer-1", new DeclineRequest("no")), InvalidRequestException.Kind.FORBIDDEN, "own-notice", own);
         verifyNoInteractions(decisions);
     }
 
@@ -113,7 +112,7 @@ class NoticeApprovalsTest {
         given(held(NoticeType.TAKEDOWN, NoticeState.PENDING_APPROVAL, null));
         when(decisions.approve(any())).thenReturn(Decision.OWN_NOTICE);
 
-        assertRefused(() -> approvals.approve(ID, "approver-1"), HttpStatus.FORBIDDEN, "own-notice",
+        assertRefused(() -> approvals.approve(ID, "approver-1"), InvalidRequestException.Kind.FORBIDDEN, "own-notice",
                 new Violation("(request)", "a notice is approved or declined by someone other than the person who issued it"));
     }
 
@@ -124,18 +123,18 @@ class NoticeApprovalsTest {
                         new NoticeRecord.Approval("URGENT", "DECLINED", "approver-2", APPROVED_AT, "not proportionate"))));
         when(decisions.decline(ID, "approver-1", APPROVED_AT, "duplicate")).thenReturn(Decision.NOT_PENDING);
 
-        assertRefused(() -> approvals.decline(ID, "approver-1", new DeclineRequest("duplicate")), HttpStatus.CONFLICT, "not-pending",
+        assertRefused(() -> approvals.decline(ID, "approver-1", new DeclineRequest("duplicate")), InvalidRequestException.Kind.CONFLICT, "not-pending",
                 new Violation("state", "notice " + ID + " is DECLINED, not waiting for approval: declined by approver-2 at " + APPROVED_AT));
     }
 
     @Test
     void aNoticeNotWaitingSaysWhyWhetherNeverHeldOrWithdrawnWhileWaiting() {
         given(held(NoticeType.TAKEDOWN, NoticeState.ISSUED, null));
-        assertRefused(() -> approvals.approve(ID, "approver-1"), HttpStatus.CONFLICT, "not-pending",
+        assertRefused(() -> approvals.approve(ID, "approver-1"), InvalidRequestException.Kind.CONFLICT, "not-pending",
                 new Violation("state", "notice " + ID + " is ISSUED, not waiting for approval: it was not held for approval"));
 
         given(held(NoticeType.TAKEDOWN, NoticeState.WITHDRAWN, new NoticeRecord.Approval("URGENT", null, null, null, null)));
-        assertRefused(() -> approvals.approve(ID, "approver-1"), HttpStatus.CONFLICT, "not-pending",
+        assertRefused(() -> approvals.approve(ID, "approver-1"), InvalidRequestException.Kind.CONFLICT, "not-pending",
                 new Violation("state", "notice " + ID + " is WITHDRAWN, not waiting for approval: it was withdrawn while waiting"));
         verifyNoInteractions(decisions);
     }
@@ -157,7 +156,7 @@ class NoticeApprovalsTest {
         for (String bad : new String[] {null, " ", "x".repeat(NoticeRequestValidator.MAX_REASON + 1)}) {
             assertThatThrownBy(() -> approvals.decline(ID, "approver-1", new DeclineRequest(bad)))
                     .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
-                        assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+                        assertThat(e.kind()).isEqualTo(InvalidRequestException.Kind.INVALID);
                         assertThat(e.problemType()).isEqualTo("invalid-decline");
                         assertThat(e.violations()).extracting(Violation::field).containsExactly("reason");
                     });

@@ -187,7 +187,7 @@ class NoticeControllersTest {
 
     private static void assertInvalidPage(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String field, String message) {
         assertThatThrownBy(call).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
-            assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(e.kind()).isEqualTo(InvalidRequestException.Kind.MALFORMED);
             assertThat(e.problemType()).isEqualTo("invalid-parameter");
             assertThat(e.violations()).containsExactly(new Violation(field, message));
         });

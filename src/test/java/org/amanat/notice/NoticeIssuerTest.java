@@ -42,7 +42,6 @@ import org.amanat.web.Violation;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.http.HttpStatus;
 
 /**
  * How a valid request becomes a notice with the partner's deadlines, and when a RESTORE, a withdrawal or an abandonment
@@ -86,9 +85,9 @@ class NoticeIssuerTest {
 
     @Test
     void refusesAnInvalidRequestAndRecordsNothing() {
-        assertRefused(() -> issuer.issue(with(TAKEDOWN, TAKEDOWN.type(), null, null), "officer-1"), HttpStatus.UNPROCESSABLE_ENTITY, "invalid-notice",
+        assertRefused(() -> issuer.issue(with(TAKEDOWN, TAKEDOWN.type(), null, null), "officer-1"), InvalidRequestException.Kind.INVALID, "invalid-notice",
                 new Violation("urgency", "is required"));
-        assertRefused(() -> issuer.issue(with(TAKEDOWN, NoticeType.WITHDRAWAL, Urgency.URGENT, null), "officer-1"), HttpStatus.UNPROCESSABLE_ENTITY,
+        assertRefused(() -> issuer.issue(with(TAKEDOWN, NoticeType.WITHDRAWAL, Urgency.URGENT, null), "officer-1"), InvalidRequestException.Kind.INVALID,
                 "invalid-notice", new Violation("type", "withdraw with POST /api/v1/notices/{id}/withdrawal"));
         verify(ledger, never()).issue(any());
     }
@@ -112,15 +111,15 @@ class NoticeIssuerTest {
     void refusesARestoreOfNothingOfAnotherPartnerOrOfANoticeNotActedOn() {
         NoticeRequest restore = with(TAKEDOWN, NoticeType.RESTORE, Urgency.URGENT, EARLIER);
         when(ledger.find(EARLIER)).thenReturn(Optional.empty());
-        assertRefused(() -> issuer.issue(restore, "officer-1"), HttpStatus.UNPROCESSABLE_ENTITY, "invalid-notice",
+        assertRefused(() -> issuer.issue(restore, "officer-1"), InvalidRequestException.Kind.INVALID, "invalid-notice",
                 new Violation("relatesTo", "no notice " + EARLIER));
 
         when(ledger.find(EARLIER)).thenReturn(Optional.of(record(EARLIER, "chirp", NoticeState.ACTIONED)));
-        assertRefused(() -> issuer.issue(restore, "officer-1"), HttpStatus.UNPROCESSABLE_ENTITY, "invalid-notice",
+        assertRefused(() -> issuer.issue(restore, "officer-1"), InvalidRequestException.Kind.INVALID, "invalid-notice",
                 new Violation("relatesTo", "notice " + EARLIER + " is for chirp, not tube"));
 
         when(ledger.find(EARLIER)).thenReturn(Optional.of(record(EARLIER, "tube", NoticeState.DELIVERED)));
-        assertRefused(() -> issuer.issue(restore, "officer-1"), HttpStatus.UNPROCESSABLE_ENTITY, "invalid-notice",
+        assertRefused(() -> issuer.issue(restore, "officer-1"), InvalidRequestException.Kind.INVALID, "invalid-notice",
                 new Violation("relatesTo", "nothing to restore: notice " + EARLIER + " is DELIVERED"));
         verify(ledger, never()).issue(any());
     }
@@ -140,7 +139,7 @@ class NoticeIssuerTest {
         when(ledger.find(EARLIER)).thenReturn(Optional.of(record(EARLIER, "tube", NoticeState.ACTIONED)));
         doThrow(new OptimisticLockingFailureException("changed")).when(ledger).issue(any());
 
-        assertRefused(() -> issuer.issue(with(TAKEDOWN, NoticeType.RESTORE, Urgency.URGENT, EARLIER), "officer-1"), HttpStatus.CONFLICT,
+        assertRefused(() -> issuer.issue(with(TAKEDOWN, NoticeType.RESTORE, Urgency.URGENT, EARLIER), "officer-1"), InvalidRequestException.Kind.CONFLICT,
                 "changed-meanwhile", new Violation("relatesTo",
                         "notice " + EARLIER + " changed while this RESTORE was recorded; nothing was recorded, look at it again"));
     }
@@ -151,13 +150,13 @@ class NoticeIssuerTest {
 
         assertThatThrownBy(() -> issuer.withdraw(EARLIER, new WithdrawalRequest(" "), "officer-2"))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
-                    assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+                    assertThat(e.kind()).isEqualTo(InvalidRequestException.Kind.INVALID);
                     assertThat(e.problemType()).isEqualTo("invalid-withdrawal");
                     assertThat(e.violations()).extracting(Violation::field).containsExactly("reason");
                 });
         assertThatThrownBy(() -> issuer.abandon(EARLIER, new AbandonmentRequest(null), "admin-1"))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
-                    assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+                    assertThat(e.kind()).isEqualTo(InvalidRequestException.Kind.INVALID);
                     assertThat(e.problemType()).isEqualTo("invalid-abandonment");
                     assertThat(e.violations()).extracting(Violation::field).containsExactly("reason");
                 });
@@ -169,7 +168,7 @@ class NoticeIssuerTest {
     void anOfficerCannotWithdrawAnotherOfficersNotice() {
         givenIssued(NoticeState.ISSUED);
 
-        assertRefused(() -> issuer.withdraw(EARLIER, new WithdrawalRequest("Court order lifted."), "officer-9"), HttpStatus.FORBIDDEN,
+        assertRefused(() -> issuer.withdraw(EARLIER, new WithdrawalRequest("Court order lifted."), "officer-9"), InvalidRequestException.Kind.FORBIDDEN,
                 "not-your-notice", new Violation("(path)", "an officer withdraws only their own notices; notice " + EARLIER
                         + " was issued by someone else"));
         verify(ledger, never()).endUndelivered(any(), any(), any(), any(), any(), any());
@@ -182,7 +181,7 @@ class NoticeIssuerTest {
         when(ledger.withdrawPending(EARLIER, NOW, detail, "officer-2")).thenReturn(true, false);
 
         assertThat(issuer.withdraw(EARLIER, new WithdrawalRequest("Court order lifted."), "officer-2")).as("never sent").isNull();
-        assertRefused(() -> issuer.withdraw(EARLIER, new WithdrawalRequest("Court order lifted."), "officer-2"), HttpStatus.CONFLICT,
+        assertRefused(() -> issuer.withdraw(EARLIER, new WithdrawalRequest("Court order lifted."), "officer-2"), InvalidRequestException.Kind.CONFLICT,
                 "changed-meanwhile", new Violation("state", "notice " + EARLIER
                         + " was approved or declined while this withdrawal was made; nothing was recorded, look at it again"));
         verify(ledger, never()).endUndelivered(any(), any(), any(), any(), any(), any());
@@ -234,7 +233,7 @@ class NoticeIssuerTest {
         when(ledger.endUndelivered(eq(EARLIER), eq(NoticeState.WITHDRAWN), eq(NOW), anyString(), eq("officer-2"), any())).thenReturn(Ending.ATTEMPT_UNDER_WAY);
         long started = System.nanoTime();
 
-        assertRefused(() -> issuer.withdraw(EARLIER, new WithdrawalRequest("lifted"), "officer-2"), HttpStatus.CONFLICT, "delivery-under-way",
+        assertRefused(() -> issuer.withdraw(EARLIER, new WithdrawalRequest("lifted"), "officer-2"), InvalidRequestException.Kind.CONFLICT, "delivery-under-way",
                 new Violation("state", "a delivery attempt to tube is under way; try again once it has ended"));
         // 2 s of 20 ms polls: the 101st look finds the attempt still there
         verify(ledger, times(101)).endUndelivered(eq(EARLIER), eq(NoticeState.WITHDRAWN), eq(NOW), anyString(), eq("officer-2"), any());
@@ -246,7 +245,7 @@ class NoticeIssuerTest {
         givenIssued(NoticeState.ISSUED);
         when(ledger.endUndelivered(eq(EARLIER), eq(NoticeState.ABANDONED), eq(NOW), anyString(), eq("admin-1"), isNull())).thenReturn(Ending.ATTEMPT_UNDER_WAY);
 
-        assertRefused(() -> issuer.abandon(EARLIER, new AbandonmentRequest("partner gone"), "admin-1"), HttpStatus.CONFLICT,
+        assertRefused(() -> issuer.abandon(EARLIER, new AbandonmentRequest("partner gone"), "admin-1"), InvalidRequestException.Kind.CONFLICT,
                 "delivery-under-way", new Violation("state", "a delivery attempt to tube is under way; try again once it has ended"));
         verify(ledger, times(101)).endUndelivered(eq(EARLIER), eq(NoticeState.ABANDONED), eq(NOW), anyString(), eq("admin-1"), isNull());
     }
@@ -268,11 +267,11 @@ class NoticeIssuerTest {
     @Test
     void aNoticeAlreadyActedOnCannotBeWithdrawnButRestored() {
         givenIssued(NoticeState.ACTIONED);
-        assertRefused(() -> issuer.withdraw(EARLIER, new WithdrawalRequest("lifted"), "officer-2"), HttpStatus.CONFLICT, "cannot-withdraw",
+        assertRefused(() -> issuer.withdraw(EARLIER, new WithdrawalRequest("lifted"), "officer-2"), InvalidRequestException.Kind.CONFLICT, "cannot-withdraw",
                 new Violation("state", "cannot withdraw a notice that is ACTIONED; it was acted on: issue a RESTORE instead"));
 
         givenIssued(NoticeState.REJECTED);
-        assertRefused(() -> issuer.withdraw(EARLIER, new WithdrawalRequest("lifted"), "officer-2"), HttpStatus.CONFLICT, "cannot-withdraw",
+        assertRefused(() -> issuer.withdraw(EARLIER, new WithdrawalRequest("lifted"), "officer-2"), InvalidRequestException.Kind.CONFLICT, "cannot-withdraw",
                 new Violation("state", "cannot withdraw a notice that is REJECTED"));
         verify(ledger, never()).issue(any());
     }
@@ -284,7 +283,7 @@ class NoticeIssuerTest {
                 Optional.of(issued(NoticeState.ACTIONED)));
         doThrow(new OptimisticLockingFailureException("a report came in")).when(ledger).issue(any());
 
-        assertRefused(() -> issuer.withdraw(EARLIER, new WithdrawalRequest("lifted"), "officer-2"), HttpStatus.CONFLICT, "cannot-withdraw",
+        assertRefused(() -> issuer.withdraw(EARLIER, new WithdrawalRequest("lifted"), "officer-2"), InvalidRequestException.Kind.CONFLICT, "cannot-withdraw",
                 new Violation("state", "cannot withdraw a notice that is ACTIONED; it was acted on: issue a RESTORE instead"));
     }
 
@@ -314,7 +313,7 @@ class NoticeIssuerTest {
         givenIssued(NoticeState.DELIVERED);
         when(ledger.endUndelivered(eq(EARLIER), eq(NoticeState.ABANDONED), eq(NOW), anyString(), eq("admin-1"), isNull())).thenReturn(Ending.NOT_UNDELIVERED);
 
-        assertRefused(() -> issuer.abandon(EARLIER, new AbandonmentRequest("partner gone"), "admin-1"), HttpStatus.CONFLICT, "cannot-abandon",
+        assertRefused(() -> issuer.abandon(EARLIER, new AbandonmentRequest("partner gone"), "admin-1"), InvalidRequestException.Kind.CONFLICT, "cannot-abandon",
                 new Violation("state", "only an undelivered notice can be abandoned; this one is DELIVERED"));
     }
 
@@ -357,10 +356,10 @@ class NoticeIssuerTest {
     }
 
     /** The one refusal a call must end in: its status, problem type and violation. */
-    static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, HttpStatus status, String type,
+    static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, InvalidRequestException.Kind kind, String type,
             Violation violation) {
         assertThatThrownBy(call).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
-            assertThat(e.status()).isEqualTo(status);
+            assertThat(e.kind()).isEqualTo(kind);
             assertThat(e.problemType()).isEqualTo(type);
             assertThat(e.violations()).containsExactly(violation);
         });

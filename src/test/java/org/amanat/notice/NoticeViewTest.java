@@ -58,6 +58,19 @@ class NoticeViewTest {
         assertThat(summary.has("itemOutcomes")).isFalse();
     }
 
+    @Test
+    void whatANoticeDoesNotYetHaveIsLeftOutNotSentAsNull() throws Exception {
+        var held = new NoticeRecord("n-2", "tube", NoticeType.BLOCK, Urgency.URGENT, Category.GAMBLING, NoticeState.PENDING_APPROVAL,
+                null, null, null, "{}", null, null, null, null, null, null, NOW, "officer-1", APPROVAL);
+
+        JsonNode view = written(NoticeView.summary(held));
+
+        assertThat(view.has("issuedAt")).isFalse();
+        assertThat(view.has("receipt")).isFalse();
+        assertThat(view.has("relatesTo")).isFalse();
+        assertThat(view.get("approval").has("reason")).isFalse();
+    }
+
     /** As the API sends it: written out, then read back. */
     private static JsonNode written(NoticeView view) throws Exception {
         return JSON.readTree(JSON.writeValueAsString(view));

@@ -1,4 +1,4 @@
-package org.amanat.ledger;
+package org.amanat.compliance;
 
 import org.amanat.protocol.Urgency;
 import org.amanat.protocol.NoticeType;
@@ -11,13 +11,18 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.amanat.ledger.DeadlineKind;
+import org.amanat.ledger.LedgerRecords;
+import org.amanat.ledger.NoticeEventKind;
+import org.amanat.ledger.NoticeEvents;
+import org.amanat.ledger.PassedDeadline;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Missed deadlines: how far the watch has looked, each breach once, and its escalation. */
 @Repository
-public class Breaches {
+class Breaches {
     private static final Instant BEGINNING = Instant.parse("1970-01-01T00:00:00Z");
     private static final String COLUMNS = """
             b.id, b.notice_id, b.partner_id, b.kind, b.deadline, b.detected_at, b.detail, n.type, n.urgency, n.category,
@@ -32,36 +37,19 @@ public class Breaches {
     }
 
     /** Deadlines of this kind up to the returned time have been looked at; the very first scan starts at the beginning. */
-    public Instant scannedTo(DeadlineKind kind) {
+    Instant scannedTo(DeadlineKind kind) {
         return jdbc.sql("select scanned_to from deadline_scan where kind = ?")
                 .param(kind.name())
-                .query((rs, row) -> NoticeLedger.time(rs, "scanned_to"))
+                .query((rs, row) -> LedgerRecords.time(rs, "scanned_to"))
                 .optional()
                 .orElse(BEGINNING);
     }
 
-    public void scannedTo(DeadlineKind kind, Instant to) {
+    void scannedTo(DeadlineKind kind, Instant to) {
         int updated = jdbc.sql("update deadline_scan set scanned_to = ? where kind = ?").params(utc(to), kind.name()).update();
         if (updated == 0) {
             jdbc.sql("insert into deadline_scan (kind, scanned_to) values (?, ?)").params(kind.name(), utc(to)).update();
         }
-    }
-
-    /**
-     * One page of the notices whose deadline lies after the key ({@code afterDeadline}, {@code afterId})
-     * of the previous page (the first page: the last scan's end and "") and at or before {@code upTo},
-     * in deadline order. The deadline index makes this read only the notices due in the window,
-     * however large the ledger.
-     */
-    public List<PassedDeadline> passed(DeadlineKind kind, Instant afterDeadline, String afterId, Instant upTo, int limit) {
-        String deadline = kind.deadlineColumn;
-        return jdbc.sql("select id, partner_id, type, " + deadline + ", " + kind.metColumn + ", closed_at from notice"
-                        + " where " + deadline + " >= ? and " + deadline + " <= ? and (" + deadline + " > ? or id > ?)"
-                        + " order by " + deadline + ", id limit ?")
-                .params(utc(afterDeadline), utc(upTo), utc(afterDeadline), afterId, limit)
-                .query((rs, row) -> new PassedDeadline(rs.getString("id"), rs.getString("partner_id"), NoticeType.valueOf(rs.getString("type")), kind,
-                        NoticeLedger.time(rs, deadline), NoticeLedger.time(rs, kind.metColumn), NoticeLedger.time(rs, "closed_at")))
-                .list();
     }
 
     /**
@@ -71,7 +59,7 @@ public class Breaches {
      * @return the new breach, or empty if this notice's breach of this kind was recorded before
      */
     @Transactional
-    public Optional<BreachRecord> record(PassedDeadline passed, Instant now, String detail, Instant escalateAt) {
+    Optional<BreachRecord> record(PassedDeadline passed, Instant now, String detail, Instant escalateAt) {
         int inserted = jdbc.sql("""
                 insert into breach (notice_id, partner_id, kind, deadline, detected_at, detail, escalation_due_at)
                 select ?, ?, ?, ?, ?, ?, ? where not exists (select 1 from breach where notice_id = ? and kind = ?)""")
@@ -88,7 +76,7 @@ public class Breaches {
                 .optional();
     }
 
-    public List<BreachRecord> dueEscalations(Instant now, int limit) {
+    List<BreachRecord> dueEscalations(Instant now, int limit) {
         return jdbc.sql("select " + COLUMNS + " from breach b join notice n on n.id = b.notice_id"
                         + " where b.escalation_due_at <= ? order by b.escalation_due_at, b.id limit ?")
                 .params(utc(now), limit)
@@ -96,7 +84,7 @@ public class Breaches {
                 .list();
     }
 
-    public void escalated(long id, Instant at) {
+    void escalated(long id, Instant at) {
         jdbc.sql("""
                 update breach set escalated_at = ?, escalation_due_at = null, escalation_attempts = escalation_attempts + 1,
                     escalation_error = null where id = ?""")
@@ -104,7 +92,7 @@ public class Breaches {
                 .update();
     }
 
-    public void escalationFailed(long id, Instant retryAt, String error) {
+    void escalationFailed(long id, Instant retryAt, String error) {
         jdbc.sql("""
                 update breach set escalation_due_at = ?, escalation_attempts = escalation_attempts + 1, escalation_error = ?
                 where id = ?""")
@@ -113,7 +101,7 @@ public class Breaches {
     }
 
     /** The breaches of a partner's notices issued in [{@code from}, {@code to}), in deadline order; all partners if null. */
-    public List<BreachRecord> ofNoticesIssued(String partnerId, Instant from, Instant to) {
+    List<BreachRecord> ofNoticesIssued(String partnerId, Instant from, Instant to) {
         return jdbc.sql("select " + COLUMNS + " from breach b join notice n on n.id = b.notice_id"
                         + " where (cast(? as varchar(64)) is null or n.partner_id = ?) and n.issued_at >= ? and n.issued_at < ?"
                         + " order by b.deadline, b.id")
@@ -124,9 +112,9 @@ public class Breaches {
 
     private static BreachRecord breach(ResultSet rs, int row) throws SQLException {
         return new BreachRecord(rs.getLong("id"), rs.getString("notice_id"), rs.getString("partner_id"),
-                DeadlineKind.valueOf(rs.getString("kind")), NoticeLedger.time(rs, "deadline"), NoticeLedger.time(rs, "detected_at"),
+                DeadlineKind.valueOf(rs.getString("kind")), LedgerRecords.time(rs, "deadline"), LedgerRecords.time(rs, "detected_at"),
                 rs.getString("detail"), NoticeType.valueOf(rs.getString("type")), Urgency.valueOf(rs.getString("urgency")),
                 Category.valueOf(rs.getString("category")),
-                NoticeLedger.time(rs, "escalated_at"), rs.getInt("escalation_attempts"), rs.getString("escalation_error"));
+                LedgerRecords.time(rs, "escalated_at"), rs.getInt("escalation_attempts"), rs.getString("escalation_error"));
     }
 }

@@ -1,9 +1,10 @@
-package org.amanat.ledger;
+package org.amanat.compliance;
 
 import org.amanat.protocol.Urgency;
 import org.amanat.protocol.NoticeType;
 import org.amanat.protocol.Category;
 import java.time.Instant;
+import org.amanat.ledger.DeadlineKind;
 
 /** A missed deadline, as recorded, with the notice's type, urgency and category and its escalation so far. */
 public record BreachRecord(long id, String noticeId, String partnerId, DeadlineKind kind, Instant deadline,

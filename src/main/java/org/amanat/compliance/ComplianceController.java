@@ -6,7 +6,7 @@ import org.amanat.partner.Partner;
 import org.amanat.partner.PartnerDirectory;
 import org.amanat.web.InvalidRequestException;
 import org.amanat.web.NotFoundException;
-import org.amanat.web.Violation;
+import org.amanat.protocol.Violation;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

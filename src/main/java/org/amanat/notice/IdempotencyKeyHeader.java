@@ -3,7 +3,7 @@ package org.amanat.notice;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.amanat.web.InvalidRequestException;
-import org.amanat.web.Violation;
+import org.amanat.protocol.Violation;
 
 /**
  * The {@code Idempotency-Key} request header (IETF draft "The Idempotency-Key HTTP Header Field"): the draft's form, a

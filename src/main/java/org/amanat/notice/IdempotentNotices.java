@@ -13,7 +13,7 @@ import org.amanat.ledger.NoticeLedger;
 import org.amanat.protocol.Digests;
 import org.amanat.protocol.ProtocolJson;
 import org.amanat.web.InvalidRequestException;
-import org.amanat.web.Violation;
+import org.amanat.protocol.Violation;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 

@@ -14,7 +14,7 @@ import org.amanat.protocol.NoticeType;
 import org.amanat.protocol.ProtocolJson;
 import org.amanat.protocol.Texts;
 import org.amanat.web.InvalidRequestException;
-import org.amanat.web.Violation;
+import org.amanat.protocol.Violation;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 

@@ -7,7 +7,7 @@ import org.amanat.ledger.NoticeLedger;
 import org.amanat.ledger.NoticeState;
 import org.amanat.ledger.StatusLedger;
 import org.amanat.web.InvalidRequestException;
-import org.amanat.web.Violation;
+import org.amanat.protocol.Violation;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

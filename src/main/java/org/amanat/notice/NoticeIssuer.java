@@ -21,7 +21,7 @@ import org.amanat.protocol.ProtocolJson;
 import org.amanat.protocol.Urgency;
 import org.amanat.web.InvalidRequestException;
 import org.amanat.web.NotFoundException;
-import org.amanat.web.Violation;
+import org.amanat.protocol.Violation;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
@@ -82,8 +82,9 @@ class NoticeIssuer {
         String heldFor = policy.heldFor(notice);
         try {
             // A held RESTORE moves the notice it undoes only when approved.
-            NewNotice recorded = newNotice(notice, restore && heldFor == null ? NoticeState.RESTORED : null,
-                    restore && heldFor == null ? related.state() : null, actor, heldFor);
+            NewNotice recorded = heldFor != null ? NewNotice.of(notice, actor).heldFor(heldFor)
+                    : restore ? NewNotice.of(notice, actor).moving(related.state(), NoticeState.RESTORED)
+                    : NewNotice.of(notice, actor);
             if (key == null) {
                 ledger.issue(recorded);
             } else {
@@ -141,7 +142,7 @@ class NoticeIssuer {
                     earlier.redress());
             if (UNDELIVERED.contains(state)) {
                 switch (ledger.endUndelivered(id, NoticeState.WITHDRAWN, clock.instant(), detail, actor,
-                        newNotice(withdrawal, null, null, actor, null))) {
+                        NewNotice.of(withdrawal, actor))) {
                     case NEVER_SENT -> {
                         return null;
                     }
@@ -159,7 +160,7 @@ class NoticeIssuer {
                         List.of(new Violation("state", "cannot withdraw a notice that is " + state + hint)));
             }
             try {
-                ledger.issue(newNotice(withdrawal, NoticeState.WITHDRAWN, state, actor, null));
+                ledger.issue(NewNotice.of(withdrawal, actor).moving(state, NoticeState.WITHDRAWN));
                 return withdrawal;
             } catch (OptimisticLockingFailureException changed) {
                 // a report came in, or another officer withdrew it: decide on the state it has now
@@ -222,13 +223,5 @@ class NoticeIssuer {
         Notice notice = new Notice(Notice.PROTOCOL, ids.next(), type, partnerId, null, urgency, null, null, category, legalBasis,
                 items, reasons, issuer, evidence, relatesTo, territorialScope, redress);
         return Deadlines.issuedAt(notice, clock.instant(), obligations);
-    }
-
-    private static NewNotice newNotice(Notice notice, NoticeState relatedBecomes, NoticeState relatedWas, String actor,
-            String heldFor) {
-        return new NewNotice(notice.noticeId(), notice.partnerId(), notice.type(), notice.urgency(),
-                notice.category(), notice.issuedAt(), notice.ackDeadline(), notice.actionDeadline(),
-                new String(ProtocolJson.write(notice), StandardCharsets.UTF_8), notice.relatesTo(), relatedBecomes, relatedWas,
-                actor, heldFor);
     }
 }

@@ -8,7 +8,7 @@ import org.amanat.protocol.Notice.Item;
 import org.amanat.protocol.NoticeType;
 import org.amanat.protocol.Notice;
 import org.amanat.protocol.Texts;
-import org.amanat.web.Violation;
+import org.amanat.protocol.Violation;
 import org.springframework.stereotype.Component;
 
 /**

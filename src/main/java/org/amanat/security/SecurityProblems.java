@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import org.amanat.protocol.SafeText;
 import org.amanat.web.ProblemResponses;
-import org.amanat.web.Violation;
+import org.amanat.protocol.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.amanat.protocol.Notice;
 import org.amanat.protocol.StatusUpdate;
-import org.amanat.web.Violation;
+import org.amanat.protocol.Violation;
 
 /**
  * What a status update may say about its notice (docs/protocol.md section 5): its items are items of

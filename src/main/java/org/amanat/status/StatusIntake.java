@@ -14,7 +14,7 @@ import org.amanat.protocol.SafeText;
 import org.amanat.web.OversizedRequestRefused;
 import org.amanat.web.PartnerCertificateRefused;
 import org.amanat.web.RateLimitRefused;
-import org.amanat.web.Violation;
+import org.amanat.protocol.Violation;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import java.time.Clock;
@@ -203,7 +203,7 @@ class StatusIntake {
                     partner.policy());
         } catch (InvalidFieldsException e) {
             throw new StatusRefusedException(HttpStatus.BAD_REQUEST, SecurityEventKind.statusRefused(e.kind()),
-                    e.problems().stream().map(p -> new Violation(p.field(), p.message())).toList(), e);
+                    e.problems(), e);
         } catch (ProtocolException e) {
             throw refused(httpStatus(e), SecurityEventKind.statusRefused(e.kind()), "(body)", e.getMessage(), e);
         }

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.amanat.ledger.DatabaseUnavailable;
 import org.amanat.protocol.SafeText;
 import org.amanat.web.ProblemResponses;
-import org.amanat.web.Violation;
+import org.amanat.protocol.Violation;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Headers;

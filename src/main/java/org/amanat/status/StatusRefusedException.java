@@ -2,7 +2,7 @@ package org.amanat.status;
 
 import java.util.List;
 import org.amanat.ledger.SecurityEventKind;
-import org.amanat.web.Violation;
+import org.amanat.protocol.Violation;
 import org.springframework.http.HttpStatus;
 
 /**

@@ -1,5 +1,6 @@
 package org.amanat.web;
 
+import org.amanat.protocol.Violation;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package org.amanat.web;
 
+import org.amanat.protocol.Violation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.charset.CharacterCodingException;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.amanat.web;
 
+import org.amanat.protocol.Violation;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

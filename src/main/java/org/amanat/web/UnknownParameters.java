@@ -1,5 +1,6 @@
 package org.amanat.web;
 
+import org.amanat.protocol.Violation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashSet;

@@ -55,8 +55,7 @@ final class DeliveryFixture {
                 issuedAt.plus(TestPartners.ACK_WITHIN), issuedAt.plus(TestPartners.URGENT_WITHIN), Category.FRAUD,
                 new Notice.LegalBasis("MR5/2020", "Art. 14"), List.of(new Notice.Item("https://globaltube.example/watch?v=abc123", ItemKind.URL, null)),
                 "Fraudulent investment scheme.", new Notice.Issuer("Ministry of Communications", "officer-17", null), List.of(), null, null, null);
-        ledgers.notices().issue(new NewNotice(id, PARTNER, NoticeType.TAKEDOWN, Urgency.URGENT, Category.FRAUD, issuedAt, notice.ackDeadline(),
-                notice.actionDeadline(), new String(ProtocolJson.write(notice), StandardCharsets.UTF_8), null, null, null, "officer-17", null));
+        ledgers.notices().issue(NewNotice.of(notice, "officer-17"));
         return id;
     }
 

@@ -27,7 +27,7 @@ import org.amanat.ledger.NoticeLedger;
 import org.amanat.protocol.Digests;
 import org.amanat.protocol.ProtocolJson;
 import org.amanat.web.InvalidRequestException;
-import org.amanat.web.Violation;
+import org.amanat.protocol.Violation;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 

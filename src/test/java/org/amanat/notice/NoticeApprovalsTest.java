@@ -26,13 +26,14 @@ import org.amanat.ledger.ApprovalLedger;
 import org.amanat.ledger.ApprovalLedger.Decision;
 import org.amanat.ledger.NoticeLedger;
 import org.amanat.ledger.NoticeRecord;
+import org.amanat.ledger.NoticeRecords;
 import org.amanat.ledger.NoticeState;
 import org.amanat.protocol.Notice;
 import org.amanat.protocol.NoticeType;
 import org.amanat.protocol.ProtocolJson;
 import org.amanat.protocol.Urgency;
 import org.amanat.web.InvalidRequestException;
-import org.amanat.web.Violation;
+import org.amanat.protocol.Violation;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -180,9 +181,11 @@ class NoticeApprovalsTest {
                 TAKEDOWN.legalBasis(), TAKEDOWN.items(), TAKEDOWN.statementOfReasons(),
                 new Notice.Issuer("Ministry", "officer-1", "desk@ministry.example"), List.of(), type == NoticeType.RESTORE ? EARLIER : null,
                 "ID", null);
-        return new NoticeRecord(ID, "tube", type, Urgency.URGENT, Category.GAMBLING, state, null, null, null,
-                new String(ProtocolJson.write(draft), StandardCharsets.UTF_8), null, null, draft.relatesTo(), null, null, null, NOW,
-                "officer-1", approval == null && state == NoticeState.PENDING_APPROVAL ? new NoticeRecord.Approval("URGENT", null, null, null, null)
-                        : approval);
+        return NoticeRecords.notice(ID).type(type).state(state)
+                .noticeJson(new String(ProtocolJson.write(draft), StandardCharsets.UTF_8)).relatesTo(draft.relatesTo())
+                .submitted(NOW, "officer-1")
+                .approval(approval == null && state == NoticeState.PENDING_APPROVAL ? new NoticeRecord.Approval("URGENT", null, null, null, null)
+                        : approval)
+                .build();
     }
 }

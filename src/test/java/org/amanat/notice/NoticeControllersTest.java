@@ -22,12 +22,13 @@ import org.amanat.ledger.AttemptRecord;
 import org.amanat.ledger.EventRecord;
 import org.amanat.ledger.NoticeLedger;
 import org.amanat.ledger.NoticeRecord;
+import org.amanat.ledger.NoticeRecords;
 import org.amanat.ledger.NoticeState;
 import org.amanat.ledger.StatusLedger;
 import org.amanat.ledger.StatusRecord;
 import org.amanat.protocol.Notice;
 import org.amanat.web.InvalidRequestException;
-import org.amanat.web.Violation;
+import org.amanat.protocol.Violation;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -174,9 +175,8 @@ class NoticeControllersTest {
     }
 
     private static NoticeRecord record(String id) {
-        return new NoticeRecord(id, "tube", NoticeType.TAKEDOWN, Urgency.URGENT, Category.GAMBLING, NoticeState.DELIVERED, NOW, NOW.plusSeconds(3600),
-                NOW.plusSeconds(4 * 3600), "{\"noticeId\":\"" + id + "\"}", NOW.plusSeconds(1), null, null, null, null, null, NOW,
-                "officer-1", null);
+        return NoticeRecords.notice(id).state(NoticeState.DELIVERED).issued(NOW, NOW.plusSeconds(3600), NOW.plusSeconds(4 * 3600))
+                .noticeJson("{\"noticeId\":\"" + id + "\"}").delivered(NOW.plusSeconds(1), null).submitted(NOW, "officer-1").build();
     }
 
     private static Notice notice(String id) {

@@ -25,6 +25,7 @@ import org.amanat.ledger.NewNotice;
 import org.amanat.ledger.NoticeLedger;
 import org.amanat.ledger.NoticeLedger.Ending;
 import org.amanat.ledger.NoticeRecord;
+import org.amanat.ledger.NoticeRecords;
 import org.amanat.ledger.NoticeState;
 import org.amanat.partner.Partner;
 import org.amanat.partner.PartnerDirectory;
@@ -38,7 +39,7 @@ import org.amanat.protocol.ProtocolJson;
 import org.amanat.protocol.Urgency;
 import org.amanat.web.InvalidRequestException;
 import org.amanat.web.NotFoundException;
-import org.amanat.web.Violation;
+import org.amanat.protocol.Violation;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -73,7 +74,8 @@ class NoticeIssuerTest {
         assertThat(notice.noticeId()).matches(Notice.ID);
         NewNotice recorded = recorded();
         assertThat(recorded).isEqualTo(new NewNotice(notice.noticeId(), "tube", NoticeType.TAKEDOWN, Urgency.URGENT, Category.GAMBLING, NOW,
-                notice.ackDeadline(), notice.actionDeadline(), new String(ProtocolJson.write(notice), StandardCharsets.UTF_8), null, null, null, "officer-1", null));
+                notice.ackDeadline(), notice.actionDeadline(), new String(ProtocolJson.write(notice), StandardCharsets.UTF_8), null, null,
+                null, "officer-1", null));
     }
 
     @Test
@@ -336,12 +338,13 @@ class NoticeIssuerTest {
         Notice earlier = new Notice(Notice.PROTOCOL, EARLIER, NoticeType.TAKEDOWN, "tube", NOW.minusSeconds(3600), Urgency.STANDARD,
                 NOW, NOW.plusSeconds(3600), Category.GAMBLING, TAKEDOWN.legalBasis(), TAKEDOWN.items(), TAKEDOWN.statementOfReasons(),
                 new Notice.Issuer("Ministry", "officer-2", "desk@ministry.example"), List.of(), null, "ID", null);
-        return new NoticeRecord(EARLIER, "tube", NoticeType.TAKEDOWN, Urgency.STANDARD, Category.GAMBLING, state, earlier.issuedAt(), earlier.ackDeadline(),
-                earlier.actionDeadline(), new String(ProtocolJson.write(earlier), StandardCharsets.UTF_8), null, null, null, null, null, null, null, null, null);
+        return NoticeRecords.notice(EARLIER).urgency(Urgency.STANDARD).state(state)
+                .issued(earlier.issuedAt(), earlier.ackDeadline(), earlier.actionDeadline())
+                .noticeJson(new String(ProtocolJson.write(earlier), StandardCharsets.UTF_8)).build();
     }
 
     private static NoticeRecord record(String id, String partnerId, NoticeState state) {
-        return new NoticeRecord(id, partnerId, NoticeType.TAKEDOWN, Urgency.URGENT, Category.GAMBLING, state, NOW, NOW, NOW, "{}", null, null, null, null, null, null, null, null, null);
+        return NoticeRecords.notice(id).partner(partnerId).state(state).issued(NOW, NOW, NOW).build();
     }
 
     private NewNotice recorded() {

@@ -16,7 +16,7 @@ import org.amanat.protocol.Notice.LegalBasis;
 import org.amanat.protocol.NoticeType;
 import org.amanat.protocol.Urgency;
 import org.amanat.notice.NoticeRequest.Issuer;
-import org.amanat.web.Violation;
+import org.amanat.protocol.Violation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -12,6 +12,7 @@ import org.amanat.ledger.AttemptRecord;
 import org.amanat.ledger.EventRecord;
 import org.amanat.ledger.NoticeEventKind;
 import org.amanat.ledger.NoticeRecord;
+import org.amanat.ledger.NoticeRecords;
 import org.amanat.ledger.NoticeState;
 import org.amanat.ledger.StatusRecord;
 import org.amanat.protocol.Category;
@@ -26,9 +27,10 @@ class NoticeViewTest {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final NoticeRecord.ReceiptSummary RECEIPT = new NoticeRecord.ReceiptSummary("RECEIVED", "ref-1", "Ed25519", "d", 99);
     private static final NoticeRecord.Approval APPROVAL = new NoticeRecord.Approval("URGENT", "APPROVED", "approver-1", NOW, null);
-    private static final NoticeRecord RECORD = new NoticeRecord("n-1", "tube", NoticeType.TAKEDOWN, Urgency.URGENT, Category.GAMBLING,
-            NoticeState.ACTIONED, NOW.plusSeconds(1), NOW.plusSeconds(2), NOW.plusSeconds(3), "{\"a\":1}", NOW.plusSeconds(4), RECEIPT,
-            "n-0", NOW.plusSeconds(5), true, "done late", NOW, "officer-1", APPROVAL);
+    private static final NoticeRecord RECORD = NoticeRecords.notice("n-1").state(NoticeState.ACTIONED)
+            .issued(NOW.plusSeconds(1), NOW.plusSeconds(2), NOW.plusSeconds(3)).noticeJson("{\"a\":1}")
+            .delivered(NOW.plusSeconds(4), RECEIPT).relatesTo("n-0").acted(NOW.plusSeconds(5), true, "done late")
+            .submitted(NOW, "officer-1").approval(APPROVAL).build();
 
     @Test
     void theDetailShowsEveryFieldOfTheRecordWithTheSignedJsonAsJsonAndItsAttemptsHistoryAndItemOutcomes() throws Exception {
@@ -60,8 +62,8 @@ class NoticeViewTest {
 
     @Test
     void whatANoticeDoesNotYetHaveIsLeftOutNotSentAsNull() throws Exception {
-        var held = new NoticeRecord("n-2", "tube", NoticeType.BLOCK, Urgency.URGENT, Category.GAMBLING, NoticeState.PENDING_APPROVAL,
-                null, null, null, "{}", null, null, null, null, null, null, NOW, "officer-1", APPROVAL);
+        var held = NoticeRecords.notice("n-2").type(NoticeType.BLOCK).state(NoticeState.PENDING_APPROVAL).submitted(NOW, "officer-1")
+                .approval(APPROVAL).build();
 
         JsonNode view = written(NoticeView.summary(held));
 

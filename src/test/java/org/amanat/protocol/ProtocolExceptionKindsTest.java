@@ -16,7 +16,7 @@ class ProtocolExceptionKindsTest {
         assertThat(new AlgorithmNotAllowedException("x", "SHA-1").kind()).isEqualTo(Refusal.ALGORITHM_REFUSED);
         assertThat(new DecryptionFailedException("x").kind()).isEqualTo(Refusal.DECRYPTION_FAILED);
         assertThat(new MalformedMessageException("x").kind()).isEqualTo(Refusal.MALFORMED);
-        assertThat(new InvalidFieldsException("status update", List.of(new InvalidFieldsException.FieldProblem("f", "m"))).kind())
+        assertThat(new InvalidFieldsException("status update", List.of(new Violation("f", "m"))).kind())
                 .isEqualTo(Refusal.MALFORMED);
         assertThat(new ReceiptMismatchException("x").kind()).isEqualTo(Refusal.MISMATCH);
         assertThat(new SignatureInvalidException("x").kind()).isEqualTo(Refusal.BAD_SIGNATURE);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import org.amanat.protocol.InvalidFieldsException.FieldProblem;
 import org.amanat.protocol.Pki.KeyType;
 import org.amanat.protocol.TestPki.Party;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,7 +56,7 @@ class StatusMessagesTest {
                 .as(defect)
                 .isInstanceOfSatisfying(InvalidFieldsException.class, e -> {
                     assertThat(e.kind()).isEqualTo(Refusal.MALFORMED);
-                    assertThat(e.problems()).extracting(FieldProblem::field).containsExactly(field);
+                    assertThat(e.problems()).extracting(Violation::field).containsExactly(field);
                 });
     }
 
@@ -68,7 +67,7 @@ class StatusMessagesTest {
 
         assertThatThrownBy(() -> open(json))
                 .isInstanceOfSatisfying(InvalidFieldsException.class,
-                        e -> assertThat(e.problems()).containsExactly(new FieldProblem("items", "at most 1000 items, found 1001")));
+                        e -> assertThat(e.problems()).containsExactly(new Violation("items", "at most 1000 items, found 1001")));
     }
 
     @Test
@@ -101,7 +100,7 @@ class StatusMessagesTest {
 
         assertThatThrownBy(() -> open(json))
                 .isInstanceOfSatisfying(InvalidFieldsException.class,
-                        e -> assertThat(e.problems()).extracting(FieldProblem::field).containsExactly("protocol", "items[0].outcome"));
+                        e -> assertThat(e.problems()).extracting(Violation::field).containsExactly("protocol", "items[0].outcome"));
         assertThatThrownBy(() -> open(json)).hasMessageStartingWith("not a valid status update: 2 problems, first protocol: ");
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
 import org.amanat.protocol.Notice;
 import org.amanat.protocol.Status;
 import org.amanat.protocol.StatusUpdate;
-import org.amanat.web.Violation;
+import org.amanat.protocol.Violation;
 import org.junit.jupiter.api.Test;
 
 /** Each test changes one thing of a valid report on a two-item notice first sent at 10:00, received at 12:00, skew 5 min. */

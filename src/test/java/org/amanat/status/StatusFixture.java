@@ -37,8 +37,7 @@ final class StatusFixture {
     static String issue(NoticeLedger notices, String partnerId, Instant issuedAt) {
         String id = UUID.randomUUID().toString();
         Notice notice = notice(id, partnerId, issuedAt, List.of(FIRST, SECOND));
-        notices.issue(new NewNotice(id, partnerId, NoticeType.TAKEDOWN, Urgency.URGENT, Category.FRAUD, issuedAt, notice.ackDeadline(),
-                notice.actionDeadline(), new String(ProtocolJson.write(notice), StandardCharsets.UTF_8), null, null, null, "officer-17", null));
+        notices.issue(NewNotice.of(notice, "officer-17"));
         return id;
     }
 

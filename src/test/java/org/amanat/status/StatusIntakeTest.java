@@ -49,7 +49,7 @@ import org.amanat.protocol.TestPki;
 import org.amanat.web.OversizedRequestRefused;
 import org.amanat.web.PartnerCertificateRefused;
 import org.amanat.web.RateLimitRefused;
-import org.amanat.web.Violation;
+import org.amanat.protocol.Violation;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

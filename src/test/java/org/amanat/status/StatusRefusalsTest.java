@@ -9,7 +9,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.amanat.web.Violation;
+import org.amanat.protocol.Violation;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;

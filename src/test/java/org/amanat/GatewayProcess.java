@@ -36,24 +36,32 @@ public final class GatewayProcess implements AutoCloseable {
     }
 
     /** The same, with options for the JVM (heap size, flight recorder). */
-    public static GatewayProcess start(List<String> jvmOptions, Map<String, String> settings, Path log) throws IOException {
+    public static GatewayProcess start(List<String> jvmOptions, Map<String, String> settings, Path log)
+            throws IOException {
         int port = freePort();
         Process process = launch(jvmOptions, settings, port, log);
         var gateway = new GatewayProcess(process, port, log);
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200))
+                .ignoreExceptions()
                 .failFast("gateway exited; see " + log, () -> !process.isAlive())
                 .until(() -> gateway.api().get("/actuator/health").statusCode() == 200);
         return gateway;
     }
 
     /** Starts a gateway JVM and returns at once, for a test that watches it fail to start. */
-    public static Process launch(List<String> jvmOptions, Map<String, String> settings, int port, Path log) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    public static Process launch(List<String> jvmOptions, Map<String, String> settings, int port, Path log)
+            throws IOException {
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), AmanatApplication.class.getName()));
         settings.forEach((key, value) -> command.add("--" + key + "=" + value));
         command.add("--server.port=" + port);
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     public Api api() {

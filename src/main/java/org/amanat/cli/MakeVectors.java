@@ -61,27 +61,53 @@ public final class MakeVectors {
         char[] password = MakeDemoKeys.PASSWORD.toCharArray();
         String prefix = p.profile().name().toLowerCase() + "-";
         SigningIdentity ministrySigning = Keys.pkcs12(keys.resolve("ministry/" + prefix + "signing.p12"), password);
-        SigningIdentity ministryEncryption = Keys.pkcs12(keys.resolve("ministry/" + prefix + "encryption.p12"), password);
+        SigningIdentity ministryEncryption =
+                Keys.pkcs12(keys.resolve("ministry/" + prefix + "encryption.p12"), password);
         Path partnerKeys = keys.resolve("partners/" + p.partnerId());
         SigningIdentity partnerSigning = Keys.pkcs12(partnerKeys.resolve("signing.p12"), password);
         SigningIdentity partnerEncryption = Keys.pkcs12(partnerKeys.resolve("encryption.p12"), password);
         var envelope = new Envelope(Clock.fixed(AT, ZoneOffset.UTC));
 
-        var notice = new Notice(Notice.PROTOCOL, p.noticeId(), NoticeType.TAKEDOWN, p.partnerId(), AT, Urgency.URGENT,
-                AT.plusSeconds(3600), AT.plusSeconds(4 * 3600), Category.ELECTION_INTEGRITY,
+        var notice = new Notice(
+                Notice.PROTOCOL,
+                p.noticeId(),
+                NoticeType.TAKEDOWN,
+                p.partnerId(),
+                AT,
+                Urgency.URGENT,
+                AT.plusSeconds(3600),
+                AT.plusSeconds(4 * 3600),
+                Category.ELECTION_INTEGRITY,
                 new Notice.LegalBasis("MR5/2020", "Art. 14"),
-                List.of(new Notice.Item("https://" + p.partnerId() + ".example/post/123", ItemKind.URL, "fabricated ballot video")),
+                List.of(new Notice.Item(
+                        "https://" + p.partnerId() + ".example/post/123", ItemKind.URL, "fabricated ballot video")),
                 "Fabricated footage of ballot stuffing, published during the silent period.",
-                new Notice.Issuer("Ministry of Communications", "officer-17", "takedown@ministry.example"), List.of(), null, "ID",
+                new Notice.Issuer("Ministry of Communications", "officer-17", "takedown@ministry.example"),
+                List.of(),
+                null,
+                "ID",
                 "Object within 7 days at https://redress.ministry.example");
         byte[] noticeJson = ProtocolJson.write(notice);
         byte[] sealedNotice = envelope.seal(noticeJson, ministrySigning, partnerEncryption.certificate());
-        var receipt = new Receipt(Notice.PROTOCOL, p.noticeId(), AT, Digests.sha256Base64(sealedNotice), Disposition.RECEIVED, "ticket-1");
-        var status = new StatusUpdate(Notice.PROTOCOL, "status-" + p.folder() + "-1", p.noticeId(), AT, Status.ACTIONED,
-                List.of(new StatusUpdate.ItemOutcome(notice.items().get(0).locator(), "REMOVED", AT)), null);
+        var receipt = new Receipt(
+                Notice.PROTOCOL,
+                p.noticeId(),
+                AT,
+                Digests.sha256Base64(sealedNotice),
+                Disposition.RECEIVED,
+                "ticket-1");
+        var status = new StatusUpdate(
+                Notice.PROTOCOL,
+                "status-" + p.folder() + "-1",
+                p.noticeId(),
+                AT,
+                Status.ACTIONED,
+                List.of(new StatusUpdate.ItemOutcome(notice.items().get(0).locator(), "REMOVED", AT)),
+                null);
         byte[] statusJson = ProtocolJson.write(status);
         byte[] sealedStatus = envelope.seal(statusJson, partnerSigning, ministryEncryption.certificate());
-        var statusReceipt = new StatusReceipt(Notice.PROTOCOL, status.statusId(), p.noticeId(), AT, Digests.sha256Base64(sealedStatus));
+        var statusReceipt = new StatusReceipt(
+                Notice.PROTOCOL, status.statusId(), p.noticeId(), AT, Digests.sha256Base64(sealedStatus));
 
         write(folder, "notice.json", noticeJson);
         write(folder, "notice.der", sealedNotice);

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +15,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.nio.charset.StandardCharsets;
 
 /**
  * {@code report --period 2026-11 [--gateway http://localhost:8080] [--out reports] [--user NAME]}: asks a running
@@ -62,8 +62,10 @@ public final class Report {
                 case "--gateway" -> gateway = required("--gateway", value);
                 case "--out" -> out = Path.of(required("--out", value));
                 case "--user" -> user = required("--user", value);
-                default -> throw new UsageException("unknown option " + args[i]
-                        + " (use --period 2026-11 [--gateway http://localhost:8080] [--out reports] [--user NAME])");
+                default ->
+                    throw new UsageException(
+                            "unknown option " + args[i]
+                                    + " (use --period 2026-11 [--gateway http://localhost:8080] [--out reports] [--user NAME])");
             }
             i++;
         }
@@ -77,21 +79,30 @@ public final class Report {
         }
         String authorization = authorization(user, environment);
         Path folder = Files.createDirectories(out.resolve(period));
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         List<Path> written = new java.util.ArrayList<>();
         for (String format : FORMATS) {
-            URI uri = URI.create(gateway.replaceAll("/+$", "") + "/api/v1/compliance/reports/" + period + "?format=" + format);
+            URI uri = URI.create(
+                    gateway.replaceAll("/+$", "") + "/api/v1/compliance/reports/" + period + "?format=" + format);
             HttpResponse<byte[]> response;
             try {
-                response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(2)).header("Authorization", authorization)
-                                .GET().build(),
+                response = http.send(
+                        HttpRequest.newBuilder(uri)
+                                .timeout(Duration.ofMinutes(2))
+                                .header("Authorization", authorization)
+                                .GET()
+                                .build(),
                         HttpResponse.BodyHandlers.ofByteArray());
             } catch (ConnectException e) {
                 throw new UsageException("no gateway answers at " + gateway + " (start it, or give --gateway)");
             }
             if (response.statusCode() != 200) {
                 throw new UsageException(uri + " answered HTTP " + response.statusCode() + ": "
-                        + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8).lines().findFirst().orElse(""));
+                        + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)
+                                .lines()
+                                .findFirst()
+                                .orElse(""));
             }
             Path file = folder.resolve("amanat-report-" + period + "." + format);
             Files.write(file, response.body());
@@ -108,7 +119,8 @@ public final class Report {
             if (password == null || password.isEmpty()) {
                 throw new UsageException("--user " + user + " needs the password in " + PASSWORD_VARIABLE);
             }
-            return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+            return "Basic "
+                    + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         }
         if (token != null && !token.isEmpty()) {
             return "Bearer " + token;

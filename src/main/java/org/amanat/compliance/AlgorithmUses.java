@@ -2,9 +2,9 @@ package org.amanat.compliance;
 
 import static org.amanat.ledger.LedgerRecords.utc;
 
-import org.amanat.ledger.LedgerRecords;
 import java.time.Instant;
 import java.util.List;
+import org.amanat.ledger.LedgerRecords;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,7 +32,11 @@ class AlgorithmUses {
                 from security_event where partner_id = ? and at >= ? and algorithm is not null
                 group by algorithm""")
                 .params(partnerId, utc(since), partnerId, utc(since), partnerId, utc(since))
-                .query((rs, row) -> new AlgorithmUse(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getLong(4),
+                .query((rs, row) -> new AlgorithmUse(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getBoolean(3),
+                        rs.getLong(4),
                         LedgerRecords.time(rs, "last_seen")))
                 .list();
     }

@@ -42,7 +42,12 @@ public class BreachEscalations implements DisposableBean {
     private final CloseableHttpClient http;
     private final IntervalFunction backoff;
 
-    BreachEscalations(Breaches breaches, JobLocks locks, ComplianceSettings settings, DeliverySettings delivery, Clock clock,
+    BreachEscalations(
+            Breaches breaches,
+            JobLocks locks,
+            ComplianceSettings settings,
+            DeliverySettings delivery,
+            Clock clock,
             ObjectMapper json) {
         this.breaches = breaches;
         this.locks = locks;
@@ -54,8 +59,11 @@ public class BreachEscalations implements DisposableBean {
         // A webhook without its secret would be unauthenticated: refuse to start rather than send it.
         this.signature = configured ? new WebhookSignature(this.settings.webhookSecret()) : null;
         // One job on one node sends the escalations one after another: one connection is enough.
-        this.http = configured ? OutboundHttpClients.create(this.settings.timeout(), this.settings.timeout(), 1, null) : null;
-        this.backoff = IntervalFunction.ofExponentialBackoff(this.settings.retryInterval(), 2.0, this.settings.maxRetryInterval());
+        this.http = configured
+                ? OutboundHttpClients.create(this.settings.timeout(), this.settings.timeout(), 1, null)
+                : null;
+        this.backoff = IntervalFunction.ofExponentialBackoff(
+                this.settings.retryInterval(), 2.0, this.settings.maxRetryInterval());
     }
 
     /** @return how many escalations were accepted by the webhook in this round */
@@ -65,14 +73,15 @@ public class BreachEscalations implements DisposableBean {
         }
         Duration hold = settings.timeout().multipliedBy(BATCH + 1L);
         return locks.runAlone(JOB, node, clock, hold, () -> {
-            int sent = 0;
-            for (BreachRecord breach : breaches.dueEscalations(clock.instant(), BATCH)) {
-                if (send(breach)) {
-                    sent++;
-                }
-            }
-            return sent;
-        }).orElse(0);
+                    int sent = 0;
+                    for (BreachRecord breach : breaches.dueEscalations(clock.instant(), BATCH)) {
+                        if (send(breach)) {
+                            sent++;
+                        }
+                    }
+                    return sent;
+                })
+                .orElse(0);
     }
 
     private boolean send(BreachRecord breach) {

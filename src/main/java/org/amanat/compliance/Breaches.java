@@ -1,8 +1,5 @@
 package org.amanat.compliance;
 
-import org.amanat.protocol.Urgency;
-import org.amanat.protocol.NoticeType;
-import org.amanat.protocol.Category;
 import static org.amanat.ledger.LedgerRecords.truncate;
 import static org.amanat.ledger.LedgerRecords.utc;
 
@@ -16,6 +13,9 @@ import org.amanat.ledger.LedgerRecords;
 import org.amanat.ledger.NoticeEventKind;
 import org.amanat.ledger.NoticeEvents;
 import org.amanat.ledger.PassedDeadline;
+import org.amanat.protocol.Category;
+import org.amanat.protocol.NoticeType;
+import org.amanat.protocol.Urgency;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,9 +46,13 @@ class Breaches {
     }
 
     void scannedTo(DeadlineKind kind, Instant to) {
-        int updated = jdbc.sql("update deadline_scan set scanned_to = ? where kind = ?").params(utc(to), kind.name()).update();
+        int updated = jdbc.sql("update deadline_scan set scanned_to = ? where kind = ?")
+                .params(utc(to), kind.name())
+                .update();
         if (updated == 0) {
-            jdbc.sql("insert into deadline_scan (kind, scanned_to) values (?, ?)").params(kind.name(), utc(to)).update();
+            jdbc.sql("insert into deadline_scan (kind, scanned_to) values (?, ?)")
+                    .params(kind.name(), utc(to))
+                    .update();
         }
     }
 
@@ -63,14 +67,23 @@ class Breaches {
         int inserted = jdbc.sql("""
                 insert into breach (notice_id, partner_id, kind, deadline, detected_at, detail, escalation_due_at)
                 select ?, ?, ?, ?, ?, ?, ? where not exists (select 1 from breach where notice_id = ? and kind = ?)""")
-                .params(passed.noticeId(), passed.partnerId(), passed.kind().name(), utc(passed.deadline()), utc(now),
-                        truncate(detail), utc(escalateAt), passed.noticeId(), passed.kind().name())
+                .params(
+                        passed.noticeId(),
+                        passed.partnerId(),
+                        passed.kind().name(),
+                        utc(passed.deadline()),
+                        utc(now),
+                        truncate(detail),
+                        utc(escalateAt),
+                        passed.noticeId(),
+                        passed.kind().name())
                 .update();
         if (inserted == 0) {
             return Optional.empty();
         }
         events.append(passed.noticeId(), now, NoticeEventKind.breach(passed.kind()), detail, null);
-        return jdbc.sql("select " + COLUMNS + " from breach b join notice n on n.id = b.notice_id where b.notice_id = ? and b.kind = ?")
+        return jdbc.sql("select " + COLUMNS
+                        + " from breach b join notice n on n.id = b.notice_id where b.notice_id = ? and b.kind = ?")
                 .params(passed.noticeId(), passed.kind().name())
                 .query(Breaches::breach)
                 .optional();
@@ -87,17 +100,13 @@ class Breaches {
     void escalated(long id, Instant at) {
         jdbc.sql("""
                 update breach set escalated_at = ?, escalation_due_at = null, escalation_attempts = escalation_attempts + 1,
-                    escalation_error = null where id = ?""")
-                .params(utc(at), id)
-                .update();
+                    escalation_error = null where id = ?""").params(utc(at), id).update();
     }
 
     void escalationFailed(long id, Instant retryAt, String error) {
         jdbc.sql("""
                 update breach set escalation_due_at = ?, escalation_attempts = escalation_attempts + 1, escalation_error = ?
-                where id = ?""")
-                .params(utc(retryAt), truncate(error), id)
-                .update();
+                where id = ?""").params(utc(retryAt), truncate(error), id).update();
     }
 
     /** The breaches of a partner's notices issued in [{@code from}, {@code to}), in deadline order; all partners if null. */
@@ -111,10 +120,19 @@ class Breaches {
     }
 
     private static BreachRecord breach(ResultSet rs, int row) throws SQLException {
-        return new BreachRecord(rs.getLong("id"), rs.getString("notice_id"), rs.getString("partner_id"),
-                DeadlineKind.valueOf(rs.getString("kind")), LedgerRecords.time(rs, "deadline"), LedgerRecords.time(rs, "detected_at"),
-                rs.getString("detail"), NoticeType.valueOf(rs.getString("type")), Urgency.valueOf(rs.getString("urgency")),
+        return new BreachRecord(
+                rs.getLong("id"),
+                rs.getString("notice_id"),
+                rs.getString("partner_id"),
+                DeadlineKind.valueOf(rs.getString("kind")),
+                LedgerRecords.time(rs, "deadline"),
+                LedgerRecords.time(rs, "detected_at"),
+                rs.getString("detail"),
+                NoticeType.valueOf(rs.getString("type")),
+                Urgency.valueOf(rs.getString("urgency")),
                 Category.valueOf(rs.getString("category")),
-                LedgerRecords.time(rs, "escalated_at"), rs.getInt("escalation_attempts"), rs.getString("escalation_error"));
+                LedgerRecords.time(rs, "escalated_at"),
+                rs.getInt("escalation_attempts"),
+                rs.getString("escalation_error"));
     }
 }

@@ -39,7 +39,13 @@ public class DeadlineWatch {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    DeadlineWatch(Breaches breaches, PassedDeadlines passedDeadlines, JobLocks locks, ComplianceSettings settings, DeliverySettings delivery, Clock clock,
+    DeadlineWatch(
+            Breaches breaches,
+            PassedDeadlines passedDeadlines,
+            JobLocks locks,
+            ComplianceSettings settings,
+            DeliverySettings delivery,
+            Clock clock,
             MeterRegistry meters) {
         this.breaches = breaches;
         this.passedDeadlines = passedDeadlines;
@@ -53,13 +59,14 @@ public class DeadlineWatch {
     /** @return how many breaches this scan recorded; 0 also when another node is scanning */
     public int scan() {
         return locks.runAlone(JOB, node, clock, HOLD, () -> {
-            Instant now = clock.instant();
-            int recorded = 0;
-            for (DeadlineKind kind : DeadlineKind.values()) {
-                recorded += scan(kind, now);
-            }
-            return recorded;
-        }).orElse(0);
+                    Instant now = clock.instant();
+                    int recorded = 0;
+                    for (DeadlineKind kind : DeadlineKind.values()) {
+                        recorded += scan(kind, now);
+                    }
+                    return recorded;
+                })
+                .orElse(0);
     }
 
     private int scan(DeadlineKind kind, Instant now) {
@@ -93,8 +100,19 @@ public class DeadlineWatch {
         Instant escalateAt = settings.escalation().webhookConfigured() && recent ? now : null;
         return breaches.record(passed, now, detail, escalateAt)
                 .map(breach -> {
-                    meters.counter("amanat.breaches", "partner", breach.partnerId(), "kind", breach.kind().name()).increment();
-                    log.warn("BREACH {} deadline of notice {} ({}): {}", breach.kind(), breach.noticeId(), breach.partnerId(), detail);
+                    meters.counter(
+                                    "amanat.breaches",
+                                    "partner",
+                                    breach.partnerId(),
+                                    "kind",
+                                    breach.kind().name())
+                            .increment();
+                    log.warn(
+                            "BREACH {} deadline of notice {} ({}): {}",
+                            breach.kind(),
+                            breach.noticeId(),
+                            breach.partnerId(),
+                            detail);
                     return true;
                 })
                 .orElse(false);

@@ -11,7 +11,8 @@ import java.util.Map;
 final class Grading {
     static final double ACK_WEIGHT = 0.3;
     static final double ACTION_WEIGHT = 0.7;
-    private static final Map<Severity, Integer> PENALTY = Map.of(Severity.CRITICAL, 10, Severity.HIGH, 5, Severity.MEDIUM, 2);
+    private static final Map<Severity, Integer> PENALTY =
+            Map.of(Severity.CRITICAL, 10, Severity.HIGH, 5, Severity.MEDIUM, 2);
 
     private Grading() {}
 

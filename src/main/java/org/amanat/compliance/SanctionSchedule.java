@@ -23,8 +23,13 @@ final class SanctionSchedule {
     List<Scorecard.Sanction> recommend(List<BreachRecord> breaches) {
         List<Scorecard.Sanction> sanctions = new ArrayList<>();
         if (breaches.size() >= settings.warningLetterAfter()) {
-            sanctions.add(new Scorecard.Sanction(Scorecard.SanctionKind.WARNING_LETTER, breaches.size(), null, null,
-                    breaches.size() + " breaches in the period; a warning letter is due from " + settings.warningLetterAfter()));
+            sanctions.add(new Scorecard.Sanction(
+                    Scorecard.SanctionKind.WARNING_LETTER,
+                    breaches.size(),
+                    null,
+                    null,
+                    breaches.size() + " breaches in the period; a warning letter is due from "
+                            + settings.warningLetterAfter()));
         }
         if (breaches.size() >= settings.fineFrom()) {
             List<BreachRecord> fined = breaches.subList(settings.fineFrom() - 1, breaches.size());
@@ -36,9 +41,15 @@ final class SanctionSchedule {
                 total = total.add(fine(category));
             }
             List<String> parts = new ArrayList<>();
-            byCategory.forEach((category, count) -> parts.add(count + " x " + category + " at " + fine(category).toPlainString()));
-            sanctions.add(new Scorecard.Sanction(Scorecard.SanctionKind.ADMINISTRATIVE_FINE, fined.size(), total, settings.currency(),
-                    "breaches " + settings.fineFrom() + " to " + breaches.size() + " of the period: " + String.join(", ", parts)));
+            byCategory.forEach((category, count) ->
+                    parts.add(count + " x " + category + " at " + fine(category).toPlainString()));
+            sanctions.add(new Scorecard.Sanction(
+                    Scorecard.SanctionKind.ADMINISTRATIVE_FINE,
+                    fined.size(),
+                    total,
+                    settings.currency(),
+                    "breaches " + settings.fineFrom() + " to " + breaches.size() + " of the period: "
+                            + String.join(", ", parts)));
         }
         return sanctions;
     }

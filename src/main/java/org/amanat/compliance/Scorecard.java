@@ -1,13 +1,13 @@
 package org.amanat.compliance;
 
-import org.amanat.protocol.Urgency;
-import org.amanat.protocol.NoticeType;
-import org.amanat.ledger.DeadlineKind;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.amanat.ledger.DeadlineKind;
+import org.amanat.protocol.NoticeType;
+import org.amanat.protocol.Urgency;
 
 /**
  * One partner's record for one period: the notices issued to it in [{@code from}, {@code to}), judged
@@ -42,11 +42,14 @@ public record Scorecard(
      * @param p50Seconds median time from issue to meeting the obligation, over the notices that met it (null if none)
      * @param p95Seconds the 95th percentile of the same (nearest rank)
      */
-    public record Timeliness(long due, long onTime, long late, long pending, Double onTimeRate, Double p50Seconds,
-            Double p95Seconds) {}
+    public record Timeliness(
+            long due, long onTime, long late, long pending, Double onTimeRate, Double p50Seconds, Double p95Seconds) {}
 
     /** The sanctions docs/compliance.md describes, in the order they come. */
-    public enum SanctionKind { WARNING_LETTER, ADMINISTRATIVE_FINE }
+    public enum SanctionKind {
+        WARNING_LETTER,
+        ADMINISTRATIVE_FINE
+    }
 
     /** A recommended sanction; nothing is sent. {@code amount} is null for a warning letter. */
     public record Sanction(SanctionKind kind, int breaches, BigDecimal amount, String currency, String basis) {}

@@ -1,15 +1,15 @@
 package org.amanat.compliance;
 
-import org.amanat.protocol.Urgency;
-import org.amanat.protocol.NoticeType;
-import org.amanat.ledger.DeadlineKind;
-import java.util.Locale;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.amanat.ledger.DeadlineKind;
+import org.amanat.protocol.NoticeType;
+import org.amanat.protocol.Urgency;
 
 /** Scorecards as CSV (RFC 4180), one row per partner and period, for spreadsheets. */
 final class ScorecardCsv {
@@ -21,7 +21,8 @@ final class ScorecardCsv {
 
     static String write(List<Scorecard> scorecards) {
         StringBuilder csv = new StringBuilder();
-        csv.append(String.join(",", COLUMNS.stream().map(Column::name).toList())).append("\r\n");
+        csv.append(String.join(",", COLUMNS.stream().map(Column::name).toList()))
+                .append("\r\n");
         for (Scorecard s : scorecards) {
             List<String> cells = new ArrayList<>();
             for (Column column : COLUMNS) {
@@ -57,9 +58,15 @@ final class ScorecardCsv {
         for (Severity severity : List.of(Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW)) {
             c.add(new Column("open_findings_" + lower(severity), s -> count(s.openFindingsBySeverity(), severity)));
         }
-        c.add(new Column("warning_letter", s -> s.sanctions().stream().anyMatch(x -> x.kind() == Scorecard.SanctionKind.WARNING_LETTER)));
-        c.add(new Column("fine_amount", s -> s.sanctions().stream().map(Scorecard.Sanction::amount).filter(Objects::nonNull)
-                .reduce(BigDecimal.ZERO, BigDecimal::add)));
+        c.add(new Column(
+                "warning_letter",
+                s -> s.sanctions().stream().anyMatch(x -> x.kind() == Scorecard.SanctionKind.WARNING_LETTER)));
+        c.add(new Column(
+                "fine_amount",
+                s -> s.sanctions().stream()
+                        .map(Scorecard.Sanction::amount)
+                        .filter(Objects::nonNull)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add)));
         c.add(new Column("grade_score", s -> s.grade().score()));
         c.add(new Column("grade", s -> s.grade().letter()));
         return List.copyOf(c);

@@ -1,14 +1,14 @@
 package org.amanat.compliance;
 
-import org.amanat.ledger.NoticeState;
-import org.amanat.ledger.LedgerRecords;
-import org.amanat.protocol.Urgency;
-import org.amanat.protocol.NoticeType;
-import org.amanat.protocol.Category;
 import static org.amanat.ledger.LedgerRecords.utc;
 
 import java.time.Instant;
 import java.util.List;
+import org.amanat.ledger.LedgerRecords;
+import org.amanat.ledger.NoticeState;
+import org.amanat.protocol.Category;
+import org.amanat.protocol.NoticeType;
+import org.amanat.protocol.Urgency;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,11 +31,18 @@ class ScorecardRows {
                     closed_at, status_reason
                 from notice where partner_id = ? and issued_at >= ? and issued_at < ? and ack_deadline is not null""")
                 .params(partnerId, utc(from), utc(to))
-                .query((rs, row) -> new ScorecardRow(NoticeType.valueOf(rs.getString(1)), Urgency.valueOf(rs.getString(2)), Category.valueOf(rs.getString(3)),
-                        NoticeState.valueOf(rs.getString(4)), LedgerRecords.time(rs, "issued_at"),
-                        LedgerRecords.time(rs, "ack_deadline"), LedgerRecords.time(rs, "action_deadline"),
-                        LedgerRecords.time(rs, "delivered_at"), LedgerRecords.time(rs, "responded_at"),
-                        LedgerRecords.time(rs, "closed_at"), rs.getString(11)))
+                .query((rs, row) -> new ScorecardRow(
+                        NoticeType.valueOf(rs.getString(1)),
+                        Urgency.valueOf(rs.getString(2)),
+                        Category.valueOf(rs.getString(3)),
+                        NoticeState.valueOf(rs.getString(4)),
+                        LedgerRecords.time(rs, "issued_at"),
+                        LedgerRecords.time(rs, "ack_deadline"),
+                        LedgerRecords.time(rs, "action_deadline"),
+                        LedgerRecords.time(rs, "delivered_at"),
+                        LedgerRecords.time(rs, "responded_at"),
+                        LedgerRecords.time(rs, "closed_at"),
+                        rs.getString(11)))
                 .list();
     }
 }

@@ -38,11 +38,19 @@ public class SecurityProbe {
     private final TlsProbe tlsProbe;
     /** The ministry's TLS client key, unlocked once: each unlocking of a PKCS#12 store costs a key derivation. */
     private final KeyManager[] ministryClientKeys;
+
     private final TlsChecks tlsChecks = new TlsChecks();
     private final CertificateChecks certificateChecks = new CertificateChecks();
 
-    SecurityProbe(PartnerDirectory partners, MinistryKeys ministry, SecurityFindings findings, AlgorithmUses algorithms,
-            JobLocks locks, ComplianceSettings settings, DeliverySettings delivery, Clock clock) {
+    SecurityProbe(
+            PartnerDirectory partners,
+            MinistryKeys ministry,
+            SecurityFindings findings,
+            AlgorithmUses algorithms,
+            JobLocks locks,
+            ComplianceSettings settings,
+            DeliverySettings delivery,
+            Clock clock) {
         this.partners = partners;
         this.findings = findings;
         this.algorithms = algorithms;
@@ -62,9 +70,10 @@ public class SecurityProbe {
     public int probeAll() {
         Duration hold = settings.timeout().multipliedBy(2L * partners.all().size() + 1);
         return locks.runAlone(JOB, node, clock, hold, () -> {
-            partners.all().forEach(this::probe);
-            return partners.all().size();
-        }).orElse(0);
+                    partners.all().forEach(this::probe);
+                    return partners.all().size();
+                })
+                .orElse(0);
     }
 
     /**
@@ -86,12 +95,15 @@ public class SecurityProbe {
         URI endpoint = partner.profile().endpoint();
         List<Finding> seen = new ArrayList<>();
         if ("https".equalsIgnoreCase(endpoint.getScheme())) {
-            KeyManager[] clientKeys = partner.profile().tls().mode() == PartnerProfile.TlsMode.MUTUAL
-                    ? ministryClientKeys : null;
+            KeyManager[] clientKeys =
+                    partner.profile().tls().mode() == PartnerProfile.TlsMode.MUTUAL ? ministryClientKeys : null;
             TlsObservation tls = tlsProbe.probe(endpoint, partner.trustedCa(), clientKeys, settings.timeout());
             seen.addAll(tlsChecks.check(tls, obligations.tlsMinimum(), now, warning));
         } else {
-            seen.add(new Finding("tls.not-used", "TLS endpoint " + endpoint, Severity.HIGH,
+            seen.add(new Finding(
+                    "tls.not-used",
+                    "TLS endpoint " + endpoint,
+                    Severity.HIGH,
                     "the endpoint is plain HTTP: notices travel without transport security"));
         }
         seen.addAll(certificateChecks.check("signing certificate", partner.signingCertificate(), now, warning));

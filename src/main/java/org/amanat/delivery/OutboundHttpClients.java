@@ -23,10 +23,11 @@ public final class OutboundHttpClients {
      * @param maxConnections the most calls under way at once, to any one place
      * @param tls the TLS of an https endpoint; null for the client's defaults
      */
-    public static CloseableHttpClient create(Duration connectTimeout, Duration responseTimeout, int maxConnections,
-            TlsSocketStrategy tls) {
+    public static CloseableHttpClient create(
+            Duration connectTimeout, Duration responseTimeout, int maxConnections, TlsSocketStrategy tls) {
         var connections = PoolingHttpClientConnectionManagerBuilder.create()
-                .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).build())
+                .setDefaultSocketConfig(
+                        SocketConfig.custom().setTcpNoDelay(true).build())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(connectTimeout))
                         .setSocketTimeout(Timeout.of(responseTimeout))

@@ -27,7 +27,8 @@ class PartnerHttpClients implements DisposableBean {
     private final Map<String, CloseableHttpClient> clients;
 
     PartnerHttpClients(PartnerDirectory partners, MinistryKeys ministry, CamelContext camel) {
-        this.clients = partners.all().stream().collect(Collectors.toUnmodifiableMap(Partner::id, p -> build(p, ministry)));
+        this.clients =
+                partners.all().stream().collect(Collectors.toUnmodifiableMap(Partner::id, p -> build(p, ministry)));
         clients.forEach((id, client) -> camel.getRegistry().bind(registryName(id), client));
     }
 
@@ -47,13 +48,21 @@ class PartnerHttpClients implements DisposableBean {
         TlsMode mode = partner.profile().tls().mode();
         DefaultClientTlsStrategy tls = null;
         if (mode != TlsMode.NONE) {
-            var context = TlsContexts.create(mode == TlsMode.MUTUAL ? ministry.tlsClient() : null, List.of(partner.trustedCa()));
-            tls = new DefaultClientTlsStrategy(context, TlsContexts.PROTOCOLS, TlsContexts.CIPHER_SUITES, SSLBufferMode.STATIC,
+            var context = TlsContexts.create(
+                    mode == TlsMode.MUTUAL ? ministry.tlsClient() : null, List.of(partner.trustedCa()));
+            tls = new DefaultClientTlsStrategy(
+                    context,
+                    TlsContexts.PROTOCOLS,
+                    TlsContexts.CIPHER_SUITES,
+                    SSLBufferMode.STATIC,
                     HttpsSupport.getDefaultHostnameVerifier());
         }
         // As many connections as the bulkhead lets calls through: a call never waits for a connection.
-        return OutboundHttpClients.create(timeouts.connectTimeout(), timeouts.responseTimeout(),
-                partner.profile().resilience().bulkhead(), tls);
+        return OutboundHttpClients.create(
+                timeouts.connectTimeout(),
+                timeouts.responseTimeout(),
+                partner.profile().resilience().bulkhead(),
+                tls);
     }
 
     @Override

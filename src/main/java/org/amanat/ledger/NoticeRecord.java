@@ -1,10 +1,10 @@
 package org.amanat.ledger;
 
-import org.amanat.protocol.Urgency;
-import org.amanat.protocol.NoticeType;
-import org.amanat.protocol.Category;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import org.amanat.protocol.Category;
+import org.amanat.protocol.NoticeType;
+import org.amanat.protocol.Urgency;
 
 /**
  * A notice as the ledger holds it. {@code receipt} is null until DELIVERED; {@code actedAt} and

@@ -23,15 +23,21 @@ public class PassedDeadlines {
      * in deadline order. The deadline index makes this read only the notices due in the window,
      * however large the ledger.
      */
-    public List<PassedDeadline> page(DeadlineKind kind, Instant afterDeadline, String afterId, Instant upTo, int limit) {
+    public List<PassedDeadline> page(
+            DeadlineKind kind, Instant afterDeadline, String afterId, Instant upTo, int limit) {
         String deadline = kind.deadlineColumn;
         return jdbc.sql("select id, partner_id, type, " + deadline + ", " + kind.metColumn + ", closed_at from notice"
                         + " where " + deadline + " >= ? and " + deadline + " <= ? and (" + deadline + " > ? or id > ?)"
                         + " order by " + deadline + ", id limit ?")
                 .params(utc(afterDeadline), utc(upTo), utc(afterDeadline), afterId, limit)
-                .query((rs, row) -> new PassedDeadline(rs.getString("id"), rs.getString("partner_id"), NoticeType.valueOf(rs.getString("type")), kind,
-                        LedgerRecords.time(rs, deadline), LedgerRecords.time(rs, kind.metColumn), LedgerRecords.time(rs, "closed_at")))
+                .query((rs, row) -> new PassedDeadline(
+                        rs.getString("id"),
+                        rs.getString("partner_id"),
+                        NoticeType.valueOf(rs.getString("type")),
+                        kind,
+                        LedgerRecords.time(rs, deadline),
+                        LedgerRecords.time(rs, kind.metColumn),
+                        LedgerRecords.time(rs, "closed_at")))
                 .list();
     }
-
 }

@@ -29,7 +29,10 @@ record NoticeView(
         return new NoticeView(r, null, null, null, null);
     }
 
-    static NoticeView detail(NoticeRecord r, List<AttemptRecord> attempts, List<EventRecord> history,
+    static NoticeView detail(
+            NoticeRecord r,
+            List<AttemptRecord> attempts,
+            List<EventRecord> history,
             List<StatusRecord.Item> itemOutcomes) {
         return new NoticeView(r, r.noticeJson(), attempts, history, itemOutcomes);
     }

@@ -82,14 +82,20 @@ public final class KitCli {
         } else {
             out.println(new String(json, StandardCharsets.UTF_8));
         }
-        err.println("notice " + opened.notice().noticeId() + " verified (" + opened.signatureAlgorithm() + "), digest " + opened.digest());
+        err.println("notice " + opened.notice().noticeId() + " verified (" + opened.signatureAlgorithm() + "), digest "
+                + opened.digest());
     }
 
     private static void receipt(Options o, PrintStream err) throws IOException {
         PartnerKit kit = kit(o);
         OpenedNotice opened = kit.open(Files.readAllBytes(o.path("in")));
         Disposition disposition = Disposition.valueOf(o.get("disposition", "RECEIVED"));
-        Files.write(o.path("out"), kit.receipt(opened, disposition, o.get("reference", UUID.randomUUID().toString())));
+        Files.write(
+                o.path("out"),
+                kit.receipt(
+                        opened,
+                        disposition,
+                        o.get("reference", UUID.randomUUID().toString())));
         err.println("receipt for notice " + opened.notice().noticeId() + " written to " + o.path("out"));
     }
 
@@ -103,24 +109,39 @@ public final class KitCli {
             }
             items.add(new StatusUpdate.ItemOutcome(item.substring(0, split), item.substring(split + 1), now));
         }
-        var update = new StatusUpdate(Notice.PROTOCOL, o.get("status-id", UUID.randomUUID().toString()), o.required("notice-id"), now,
-                Status.valueOf(o.required("status")), items, o.get("reason", null));
+        var update = new StatusUpdate(
+                Notice.PROTOCOL,
+                o.get("status-id", UUID.randomUUID().toString()),
+                o.required("notice-id"),
+                now,
+                Status.valueOf(o.required("status")),
+                items,
+                o.get("reason", null));
         SigningIdentity signing = Keys.pkcs12(o.path("signing-key"), o.password());
         X509Certificate ministryEncryption = Keys.certificate(o.path("ministry-cert"));
         if (!o.has("post")) {
             var envelope = new Envelope(o.clock());
             Files.write(o.path("out"), envelope.seal(ProtocolJson.write(update), signing, ministryEncryption));
-            err.println("status " + update.statusId() + " for notice " + update.noticeId() + " written to " + o.path("out"));
+            err.println("status " + update.statusId() + " for notice " + update.noticeId() + " written to "
+                    + o.path("out"));
             return;
         }
-        var kit = new PartnerKit(o.required("partner"), signing, Keys.pkcs12(o.path("key"), o.password()),
-                Keys.certificate(o.path("ministry-signing-cert")), AlgorithmPolicy.strict(), o.clock());
-        StatusReceipt receipt = new StatusSender(kit, ministryEncryption, URI.create(o.required("post")), null).send(update);
+        var kit = new PartnerKit(
+                o.required("partner"),
+                signing,
+                Keys.pkcs12(o.path("key"), o.password()),
+                Keys.certificate(o.path("ministry-signing-cert")),
+                AlgorithmPolicy.strict(),
+                o.clock());
+        StatusReceipt receipt =
+                new StatusSender(kit, ministryEncryption, URI.create(o.required("post")), null).send(update);
         err.println("status " + receipt.statusId() + " accepted by the gateway at " + receipt.receivedAt());
     }
 
     private static void serve(Options o, PrintStream out) throws IOException, InterruptedException {
-        var receiver = new ReferenceReceiver(kit(o), opened -> out.println(new String(ProtocolJson.write(opened.notice()), StandardCharsets.UTF_8)))
+        var receiver = new ReferenceReceiver(
+                        kit(o),
+                        opened -> out.println(new String(ProtocolJson.write(opened.notice()), StandardCharsets.UTF_8)))
                 .start(new InetSocketAddress(Integer.parseInt(o.required("port"))), "/notices", null, false);
         out.println("listening on http://localhost:" + receiver.port() + "/notices");
         Thread.currentThread().join();
@@ -129,8 +150,13 @@ public final class KitCli {
     private static PartnerKit kit(Options o) {
         SigningIdentity decryption = Keys.pkcs12(o.path("key"), o.password());
         SigningIdentity signing = o.has("signing-key") ? Keys.pkcs12(o.path("signing-key"), o.password()) : decryption;
-        return new PartnerKit(o.required("partner"), signing, decryption, Keys.certificate(o.path("ministry-cert")),
-                AlgorithmPolicy.strict(), o.clock());
+        return new PartnerKit(
+                o.required("partner"),
+                signing,
+                decryption,
+                Keys.certificate(o.path("ministry-cert")),
+                AlgorithmPolicy.strict(),
+                o.clock());
     }
 
     private static final class UsageException extends IllegalArgumentException {
@@ -147,7 +173,8 @@ public final class KitCli {
                 if (!args[i].startsWith("--") || i + 1 >= args.length) {
                     throw new UsageException("expected --name value, found '" + args[i] + "'");
                 }
-                values.computeIfAbsent(args[i].substring(2), k -> new ArrayList<>()).add(args[++i]);
+                values.computeIfAbsent(args[i].substring(2), k -> new ArrayList<>())
+                        .add(args[++i]);
             }
             return new Options(values);
         }

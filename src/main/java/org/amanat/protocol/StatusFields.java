@@ -22,14 +22,25 @@ final class StatusFields {
     /** @throws InvalidFieldsException naming every field at fault */
     static void check(StatusUpdate update) {
         if (update == null) {
-            throw new InvalidFieldsException("status update", List.of(new Violation("(body)", "must be a JSON object")));
+            throw new InvalidFieldsException(
+                    "status update", List.of(new Violation("(body)", "must be a JSON object")));
         }
         List<Violation> problems = new ArrayList<>();
         if (!Notice.PROTOCOL.equals(update.protocol())) {
             problems.add(new Violation("protocol", "must be \"" + Notice.PROTOCOL + "\""));
         }
-        match(problems, "statusId", update.statusId(), STATUS_ID, "1 to 100 of A-Z a-z 0-9 . _ : -, starting with a letter or digit");
-        match(problems, "noticeId", update.noticeId(), Notice.ID, "a notice id as the notice carries it (lower-case UUID)");
+        match(
+                problems,
+                "statusId",
+                update.statusId(),
+                STATUS_ID,
+                "1 to 100 of A-Z a-z 0-9 . _ : -, starting with a letter or digit");
+        match(
+                problems,
+                "noticeId",
+                update.noticeId(),
+                Notice.ID,
+                "a notice id as the notice carries it (lower-case UUID)");
         if (update.sentAt() == null) {
             problems.add(new Violation("sentAt", "is required"));
         }
@@ -37,12 +48,19 @@ final class StatusFields {
             problems.add(new Violation("status", "is required"));
         }
         if (update.items().size() > MAX_ITEMS) {
-            problems.add(new Violation("items", "at most " + MAX_ITEMS + " items, found " + update.items().size()));
+            problems.add(new Violation(
+                    "items",
+                    "at most " + MAX_ITEMS + " items, found " + update.items().size()));
         } else {
             for (int i = 0; i < update.items().size(); i++) {
                 StatusUpdate.ItemOutcome item = update.items().get(i);
                 text(problems, "items[" + i + "].locator", item.locator(), MAX_LOCATOR, false, true);
-                match(problems, "items[" + i + "].outcome", item.outcome(), OUTCOME, "1 to 64 of A-Z 0-9 _, such as REMOVED");
+                match(
+                        problems,
+                        "items[" + i + "].outcome",
+                        item.outcome(),
+                        OUTCOME,
+                        "1 to 64 of A-Z 0-9 _, such as REMOVED");
             }
         }
         text(problems, "reason", update.reason(), MAX_REASON, true, false);
@@ -59,7 +77,8 @@ final class StatusFields {
         }
     }
 
-    private static void text(List<Violation> problems, String field, String value, int max, boolean lineBreaks, boolean required) {
+    private static void text(
+            List<Violation> problems, String field, String value, int max, boolean lineBreaks, boolean required) {
         if (value == null || value.isEmpty()) {
             if (required) {
                 problems.add(new Violation(field, "is required"));

@@ -17,8 +17,12 @@ class StatusRefusedException extends RuntimeException {
     private final List<Violation> errors;
 
     StatusRefusedException(HttpStatus status, SecurityEventKind kind, List<Violation> errors, Throwable cause) {
-        super(errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
-                : errors.size() + " problems, first " + errors.get(0).field() + ": " + errors.get(0).message(), cause);
+        super(
+                errors.size() == 1
+                        ? errors.get(0).field() + ": " + errors.get(0).message()
+                        : errors.size() + " problems, first " + errors.get(0).field() + ": "
+                                + errors.get(0).message(),
+                cause);
         this.status = status;
         this.kind = kind;
         this.errors = List.copyOf(errors);

@@ -1,7 +1,7 @@
 package org.amanat.web;
 
-import org.amanat.protocol.Violation;
 import java.util.List;
+import org.amanat.protocol.Violation;
 
 /**
  * A request that was understood but is refused; every violation is reported, none is stored. The code that refuses it
@@ -25,8 +25,12 @@ public class InvalidRequestException extends RuntimeException {
     private final List<Violation> violations;
 
     public InvalidRequestException(Kind kind, String problemType, List<Violation> violations) {
-        super(violations.size() == 1 ? violations.get(0).field() + ": " + violations.get(0).message()
-                : violations.size() + " problems, first " + violations.get(0).field() + ": " + violations.get(0).message());
+        super(
+                violations.size() == 1
+                        ? violations.get(0).field() + ": " + violations.get(0).message()
+                        : violations.size() + " problems, first "
+                                + violations.get(0).field() + ": "
+                                + violations.get(0).message());
         this.kind = kind;
         this.problemType = problemType;
         this.violations = List.copyOf(violations);

@@ -2,11 +2,11 @@ package org.amanat.compliance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.amanat.protocol.NoticeType;
 import java.time.Duration;
 import java.time.Instant;
 import org.amanat.ledger.DeadlineKind;
 import org.amanat.ledger.PassedDeadline;
+import org.amanat.protocol.NoticeType;
 import org.junit.jupiter.api.Test;
 
 /** A passed deadline at 12:00 is a breach unless met by then, moot, or an action owed by no one. */
@@ -15,8 +15,11 @@ class BreachRulesTest {
 
     @Test
     void aReceiptByTheDeadlineIsNoBreach() {
-        assertThat(BreachRules.breach(passed(NoticeType.TAKEDOWN, DeadlineKind.ACK, DEADLINE.minusSeconds(60), null))).isNull();
-        assertThat(BreachRules.breach(passed(NoticeType.TAKEDOWN, DeadlineKind.ACK, DEADLINE, null))).as("exactly at it").isNull();
+        assertThat(BreachRules.breach(passed(NoticeType.TAKEDOWN, DeadlineKind.ACK, DEADLINE.minusSeconds(60), null)))
+                .isNull();
+        assertThat(BreachRules.breach(passed(NoticeType.TAKEDOWN, DeadlineKind.ACK, DEADLINE, null)))
+                .as("exactly at it")
+                .isNull();
     }
 
     @Test
@@ -43,21 +46,26 @@ class BreachRulesTest {
 
     @Test
     void aWithdrawalOwesNoActionButStillAReceipt() {
-        assertThat(BreachRules.breach(passed(NoticeType.WITHDRAWAL, DeadlineKind.ACTION, null, null))).isNull();
-        assertThat(BreachRules.breach(passed(NoticeType.WITHDRAWAL, DeadlineKind.ACK, null, null))).startsWith("no signed receipt");
+        assertThat(BreachRules.breach(passed(NoticeType.WITHDRAWAL, DeadlineKind.ACTION, null, null)))
+                .isNull();
+        assertThat(BreachRules.breach(passed(NoticeType.WITHDRAWAL, DeadlineKind.ACK, null, null)))
+                .startsWith("no signed receipt");
     }
 
     @Test
     void aNoticeTheMinistryEndedByTheDeadlineOwedNothing() {
-        assertThat(BreachRules.breach(passed(NoticeType.TAKEDOWN, DeadlineKind.ACTION, null, DEADLINE))).isNull();
+        assertThat(BreachRules.breach(passed(NoticeType.TAKEDOWN, DeadlineKind.ACTION, null, DEADLINE)))
+                .isNull();
     }
 
     @Test
     void aNoticeTheMinistryEndedAfterTheDeadlineWasBreachedBefore() {
-        assertThat(BreachRules.breach(passed(NoticeType.TAKEDOWN, DeadlineKind.ACTION, null, DEADLINE.plusSeconds(1)))).startsWith("no final report");
+        assertThat(BreachRules.breach(passed(NoticeType.TAKEDOWN, DeadlineKind.ACTION, null, DEADLINE.plusSeconds(1))))
+                .startsWith("no final report");
     }
 
     private static PassedDeadline passed(NoticeType type, DeadlineKind kind, Instant metAt, Instant closedAt) {
-        return new PassedDeadline("01a20000-0000-7000-8000-000000000001", "globaltube", type, kind, DEADLINE, metAt, closedAt);
+        return new PassedDeadline(
+                "01a20000-0000-7000-8000-000000000001", "globaltube", type, kind, DEADLINE, metAt, closedAt);
     }
 }

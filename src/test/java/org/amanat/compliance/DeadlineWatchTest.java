@@ -1,9 +1,5 @@
 package org.amanat.compliance;
 
-import org.amanat.protocol.Urgency;
-import org.amanat.protocol.Category;
-import org.amanat.protocol.NoticeType;
-import org.amanat.ledger.NoticeEventKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -15,8 +11,12 @@ import java.util.List;
 import org.amanat.TestClock;
 import org.amanat.delivery.DeliverySettings;
 import org.amanat.ledger.DeadlineKind;
+import org.amanat.ledger.NoticeEventKind;
 import org.amanat.ledger.TestLedgers;
 import org.amanat.partner.TestPartners;
+import org.amanat.protocol.Category;
+import org.amanat.protocol.NoticeType;
+import org.amanat.protocol.Urgency;
 import org.junit.jupiter.api.Test;
 
 /** The watch on the real ledger: notices issued at 10:00 owe a receipt by 11:00 and a report by 14:00. */
@@ -39,7 +39,9 @@ class DeadlineWatchTest {
 
         assertThat(breaches()).containsExactly(id + " ACK no signed receipt by the deadline 2026-03-02T11:00:00Z");
         assertThat(ledgers.notices().events(id)).extracting(e -> e.kind()).contains(NoticeEventKind.BREACH_ACK);
-        assertThat(meters.counter("amanat.breaches", "partner", "globaltube", "kind", "ACK").count()).isEqualTo(1.0);
+        assertThat(meters.counter("amanat.breaches", "partner", "globaltube", "kind", "ACK")
+                        .count())
+                .isEqualTo(1.0);
     }
 
     @Test
@@ -64,8 +66,10 @@ class DeadlineWatchTest {
         String id = notice(NoticeType.BLOCK);
 
         assertThat(watch(WEBHOOK, 500).scan()).isEqualTo(2);
-        assertThat(breaches()).containsExactly(id + " ACK no signed receipt by the deadline 2026-03-02T11:00:00Z",
-                id + " ACTION no final report (actioned or rejected) by the deadline 2026-03-02T14:00:00Z");
+        assertThat(breaches())
+                .containsExactly(
+                        id + " ACK no signed receipt by the deadline 2026-03-02T11:00:00Z",
+                        id + " ACTION no final report (actioned or rejected) by the deadline 2026-03-02T14:00:00Z");
     }
 
     @Test
@@ -76,7 +80,8 @@ class DeadlineWatchTest {
 
         assertThat(watch(WEBHOOK, 2).scan()).isEqualTo(5);
         assertThat(breaches()).hasSize(5);
-        assertThat(ComplianceLedgers.breaches(ledgers).scannedTo(DeadlineKind.ACK)).isEqualTo(clock.instant());
+        assertThat(ComplianceLedgers.breaches(ledgers).scannedTo(DeadlineKind.ACK))
+                .isEqualTo(clock.instant());
     }
 
     @Test
@@ -102,8 +107,13 @@ class DeadlineWatchTest {
     @Test
     void aBreachAlreadyOnRecordIsNotCountedAgain() {
         String id = notice(NoticeType.TAKEDOWN);
-        ComplianceLedgers.breaches(ledgers).record(new org.amanat.ledger.PassedDeadline(id, "globaltube", NoticeType.TAKEDOWN, DeadlineKind.ACK, ACK_DEADLINE,
-                null, null), clock.instant(), "found by another node", null);
+        ComplianceLedgers.breaches(ledgers)
+                .record(
+                        new org.amanat.ledger.PassedDeadline(
+                                id, "globaltube", NoticeType.TAKEDOWN, DeadlineKind.ACK, ACK_DEADLINE, null, null),
+                        clock.instant(),
+                        "found by another node",
+                        null);
 
         assertThat(watch(WEBHOOK, 500).scan()).isZero();
         assertThat(meters.find("amanat.breaches").counter()).isNull();
@@ -115,15 +125,29 @@ class DeadlineWatchTest {
             notice(NoticeType.TAKEDOWN);
         }
         var passed = org.mockito.Mockito.spy(ledgers.passedDeadlines());
-        org.mockito.Mockito.doCallRealMethod().doThrow(new IllegalStateException("node stopped"))
-                .when(passed).page(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(),
-                        org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.anyInt());
-        var watch = new DeadlineWatch(ComplianceLedgers.breaches(ledgers), passed, ledgers.jobLocks(), ComplianceFixtures.settings(WEBHOOK, 2),
-                new DeliverySettings(true, Duration.ofMillis(50), 50, Duration.ofSeconds(60), "node-1"), clock, meters);
+        org.mockito.Mockito.doCallRealMethod()
+                .doThrow(new IllegalStateException("node stopped"))
+                .when(passed)
+                .page(
+                        org.mockito.ArgumentMatchers.any(),
+                        org.mockito.ArgumentMatchers.any(),
+                        org.mockito.ArgumentMatchers.any(),
+                        org.mockito.ArgumentMatchers.any(),
+                        org.mockito.ArgumentMatchers.anyInt());
+        var watch = new DeadlineWatch(
+                ComplianceLedgers.breaches(ledgers),
+                passed,
+                ledgers.jobLocks(),
+                ComplianceFixtures.settings(WEBHOOK, 2),
+                new DeliverySettings(true, Duration.ofMillis(50), 50, Duration.ofSeconds(60), "node-1"),
+                clock,
+                meters);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(watch::scan).hasMessage("node stopped");
 
-        assertThat(ComplianceLedgers.breaches(ledgers).scannedTo(DeadlineKind.ACK)).as("the first page's last deadline").isEqualTo(ACK_DEADLINE);
+        assertThat(ComplianceLedgers.breaches(ledgers).scannedTo(DeadlineKind.ACK))
+                .as("the first page's last deadline")
+                .isEqualTo(ACK_DEADLINE);
     }
 
     @Test
@@ -185,18 +209,26 @@ class DeadlineWatchTest {
     void letsGoOfTheLockWhenDone() {
         watch(WEBHOOK, 500).scan();
 
-        assertThat(ledgers.jobLocks().tryLock(DeadlineWatch.JOB, "node-2", clock.instant(), Duration.ofMinutes(5))).isTrue();
+        assertThat(ledgers.jobLocks().tryLock(DeadlineWatch.JOB, "node-2", clock.instant(), Duration.ofMinutes(5)))
+                .isTrue();
     }
 
     @Test
     void onlyAWithdrawalOwesNoAction() {
         assertThat(DeadlineWatch.hasActionObligation(NoticeType.WITHDRAWAL)).isFalse();
-        assertThat(List.of(NoticeType.TAKEDOWN, NoticeType.BLOCK, NoticeType.RESTORE)).allMatch(DeadlineWatch::hasActionObligation);
+        assertThat(List.of(NoticeType.TAKEDOWN, NoticeType.BLOCK, NoticeType.RESTORE))
+                .allMatch(DeadlineWatch::hasActionObligation);
     }
 
     private DeadlineWatch watch(URI webhook, int batch) {
-        return new DeadlineWatch(ComplianceLedgers.breaches(ledgers), ledgers.passedDeadlines(), ledgers.jobLocks(), ComplianceFixtures.settings(webhook, batch),
-                new DeliverySettings(true, Duration.ofMillis(50), 50, Duration.ofSeconds(60), "node-1"), clock, meters);
+        return new DeadlineWatch(
+                ComplianceLedgers.breaches(ledgers),
+                ledgers.passedDeadlines(),
+                ledgers.jobLocks(),
+                ComplianceFixtures.settings(webhook, batch),
+                new DeliverySettings(true, Duration.ofMillis(50), 50, Duration.ofSeconds(60), "node-1"),
+                clock,
+                meters);
     }
 
     private String notice(NoticeType type) {
@@ -204,15 +236,19 @@ class DeadlineWatchTest {
     }
 
     private List<String> breaches() {
-        return ledgers.jdbc().sql("select notice_id, kind, detail from breach order by id")
-                .query((rs, row) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3)).list();
+        return ledgers.jdbc()
+                .sql("select notice_id, kind, detail from breach order by id")
+                .query((rs, row) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3))
+                .list();
     }
 
     private List<Instant> escalationDue() {
-        return ledgers.jdbc().sql("select escalation_due_at from breach order by id")
+        return ledgers.jdbc()
+                .sql("select escalation_due_at from breach order by id")
                 .query((rs, row) -> {
                     OffsetDateTime at = rs.getObject(1, OffsetDateTime.class);
                     return at == null ? null : at.toInstant();
-                }).list();
+                })
+                .list();
     }
 }

@@ -3,9 +3,9 @@ package org.amanat.compliance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** The grade of docs/compliance.md, each figure worked out by hand in the comment beside it. */
 class GradingTest {
@@ -32,7 +32,10 @@ class GradingTest {
     @Test
     void deductsTenPerCriticalFivePerHighTwoPerMediumAndNothingForLow() {
         // 100 - 1 x 10 - 2 x 5 - 3 x 2 - 4 x 0 = 74
-        assertThat(Grading.grade(1.0, 1.0, Map.of(Severity.CRITICAL, 1L, Severity.HIGH, 2L, Severity.MEDIUM, 3L, Severity.LOW, 4L)))
+        assertThat(Grading.grade(
+                        1.0,
+                        1.0,
+                        Map.of(Severity.CRITICAL, 1L, Severity.HIGH, 2L, Severity.MEDIUM, 3L, Severity.LOW, 4L)))
                 .isEqualTo(new Scorecard.Grade(74.0, "C"));
     }
 

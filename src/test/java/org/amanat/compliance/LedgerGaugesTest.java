@@ -2,9 +2,6 @@ package org.amanat.compliance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.amanat.protocol.Urgency;
-import org.amanat.protocol.NoticeType;
-import org.amanat.protocol.Category;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Duration;
@@ -14,6 +11,9 @@ import org.amanat.TestClock;
 import org.amanat.ledger.TestLedgers;
 import org.amanat.partner.PartnerDirectory;
 import org.amanat.partner.TestPartners;
+import org.amanat.protocol.Category;
+import org.amanat.protocol.NoticeType;
+import org.amanat.protocol.Urgency;
 import org.junit.jupiter.api.Test;
 
 /** Gauges from the ledger, read again once the last reading is older than 15 s. */
@@ -28,7 +28,8 @@ class LedgerGaugesTest {
         new LedgerGauges(ledgers.notices(), ComplianceLedgers.findings(ledgers), directory(), meters, clock);
         issue();
         issue();
-        ComplianceLedgers.findings(ledgers).reconcile("globaltube", List.of(new Finding("a", "x", Severity.HIGH, "seen")), NOW);
+        ComplianceLedgers.findings(ledgers)
+                .reconcile("globaltube", List.of(new Finding("a", "x", Severity.HIGH, "seen")), NOW);
 
         assertThat(gauge("amanat.notices", "state", "ISSUED")).isEqualTo(2.0);
         assertThat(gauge("amanat.notices", "state", "DELIVERED")).isZero();
@@ -44,21 +45,35 @@ class LedgerGaugesTest {
         issue();
 
         clock.advance(Duration.ofSeconds(15));
-        assertThat(gauge("amanat.notices", "state", "ISSUED")).as("15 s old: still fresh").isEqualTo(1.0);
+        assertThat(gauge("amanat.notices", "state", "ISSUED"))
+                .as("15 s old: still fresh")
+                .isEqualTo(1.0);
         clock.advance(Duration.ofMillis(1));
         assertThat(gauge("amanat.notices", "state", "ISSUED")).isEqualTo(2.0);
     }
 
     private PartnerDirectory directory() {
-        return new PartnerDirectory(List.of(TestPartners.partner(TestPartners.profile("globaltube", URI.create("http://g.example/")),
+        return new PartnerDirectory(List.of(TestPartners.partner(
+                TestPartners.profile("globaltube", URI.create("http://g.example/")),
                 org.amanat.protocol.TestPki.partner(org.amanat.protocol.Pki.KeyType.EC_P256))));
     }
 
     private void issue() {
-        ledgers.issue("globaltube", NoticeType.TAKEDOWN, Urgency.URGENT, Category.FRAUD, NOW, NOW.plusSeconds(3600), NOW.plusSeconds(4 * 3600));
+        ledgers.issue(
+                "globaltube",
+                NoticeType.TAKEDOWN,
+                Urgency.URGENT,
+                Category.FRAUD,
+                NOW,
+                NOW.plusSeconds(3600),
+                NOW.plusSeconds(4 * 3600));
     }
 
     private double gauge(String name, String tag, String value) {
-        return meters.get(name).tag("partner", "globaltube").tag(tag, value).gauge().value();
+        return meters.get(name)
+                .tag("partner", "globaltube")
+                .tag(tag, value)
+                .gauge()
+                .value();
     }
 }

@@ -12,9 +12,11 @@ class LedgerKindsTest {
     @Test
     void everyPartnerReportHasItsOwnEventNamedAfterIt() {
         for (Status status : Status.values()) {
-            assertThat(NoticeEventKind.reported(NoticeState.valueOf(status.name()))).hasToString("STATUS_" + status);
+            assertThat(NoticeEventKind.reported(NoticeState.valueOf(status.name())))
+                    .hasToString("STATUS_" + status);
         }
-        assertThatThrownBy(() -> NoticeEventKind.reported(NoticeState.DELIVERED)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> NoticeEventKind.reported(NoticeState.DELIVERED))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -30,7 +32,8 @@ class LedgerKindsTest {
         assertThat(NoticeEventKind.closedAs(NoticeState.RESTORED)).isEqualTo(NoticeEventKind.RESTORED);
         assertThat(NoticeEventKind.closedAs(NoticeState.DECLINED)).isEqualTo(NoticeEventKind.DECLINED);
         assertThat(NoticeEventKind.closedAs(NoticeState.ABANDONED)).isEqualTo(NoticeEventKind.ABANDONED);
-        assertThatThrownBy(() -> NoticeEventKind.closedAs(NoticeState.DELIVERED)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> NoticeEventKind.closedAs(NoticeState.DELIVERED))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -44,7 +47,15 @@ class LedgerKindsTest {
     @Test
     void everyKindFitsItsColumn() {
         // notice_event.kind is varchar(32), security_event.kind varchar(40) (V1, V2).
-        assertThat(Arrays.stream(NoticeEventKind.values()).mapToInt(k -> k.name().length()).max().orElseThrow()).isLessThanOrEqualTo(32);
-        assertThat(Arrays.stream(SecurityEventKind.values()).mapToInt(k -> k.name().length()).max().orElseThrow()).isLessThanOrEqualTo(40);
+        assertThat(Arrays.stream(NoticeEventKind.values())
+                        .mapToInt(k -> k.name().length())
+                        .max()
+                        .orElseThrow())
+                .isLessThanOrEqualTo(32);
+        assertThat(Arrays.stream(SecurityEventKind.values())
+                        .mapToInt(k -> k.name().length())
+                        .max()
+                        .orElseThrow())
+                .isLessThanOrEqualTo(40);
     }
 }

@@ -108,7 +108,25 @@ public final class NoticeRecords {
     }
 
     public NoticeRecord build() {
-        return new NoticeRecord(id, partnerId, type, urgency, category, state, issuedAt, ackDeadline, actionDeadline, noticeJson,
-                deliveredAt, receipt, relatesTo, actedAt, actionLate, statusReason, submittedAt, submittedBy, approval);
+        return new NoticeRecord(
+                id,
+                partnerId,
+                type,
+                urgency,
+                category,
+                state,
+                issuedAt,
+                ackDeadline,
+                actionDeadline,
+                noticeJson,
+                deliveredAt,
+                receipt,
+                relatesTo,
+                actedAt,
+                actionLate,
+                statusReason,
+                submittedAt,
+                submittedBy,
+                approval);
     }
 }

@@ -2,13 +2,13 @@ package org.amanat.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.amanat.protocol.NoticeType;
-import org.amanat.protocol.Urgency;
-import org.amanat.protocol.Category;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.amanat.protocol.Category;
+import org.amanat.protocol.NoticeType;
+import org.amanat.protocol.Urgency;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,8 +32,21 @@ class OutboxClaimIT {
     void threeNotices() {
         for (int i = 1; i <= 3; i++) {
             Instant at = ISSUED.plusSeconds(i);
-            ledger.issue(new NewNotice("n" + i, "chirp", NoticeType.TAKEDOWN, Urgency.STANDARD, Category.GAMBLING, at, at.plusSeconds(3600),
-                    at.plusSeconds(7200), "{}", null, null, null, "officer-17", null));
+            ledger.issue(new NewNotice(
+                    "n" + i,
+                    "chirp",
+                    NoticeType.TAKEDOWN,
+                    Urgency.STANDARD,
+                    Category.GAMBLING,
+                    at,
+                    at.plusSeconds(3600),
+                    at.plusSeconds(7200),
+                    "{}",
+                    null,
+                    null,
+                    null,
+                    "officer-17",
+                    null));
         }
     }
 
@@ -47,15 +60,20 @@ class OutboxClaimIT {
     @Test
     void neverLeasesAgainWhatTheNodeStillHasInFlightEvenOnceItsLeaseRanOut() {
         Instant now = ISSUED.plusSeconds(10);
-        assertThat(outbox.claim("chirp", "node-a", now, LEASE, 1, false, Set.of())).extracting(DueDelivery::noticeId).containsExactly("n1");
+        assertThat(outbox.claim("chirp", "node-a", now, LEASE, 1, false, Set.of()))
+                .extracting(DueDelivery::noticeId)
+                .containsExactly("n1");
 
         Instant afterTheLease = now.plus(LEASE).plusSeconds(1);
         List<DueDelivery> again = outbox.claim("chirp", "node-a", afterTheLease, LEASE, 1, false, Set.of("n1"));
 
-        assertThat(again).as("n1 is still being sent: the next one instead, the limit still filled")
-                .extracting(DueDelivery::noticeId).containsExactly("n2");
+        assertThat(again)
+                .as("n1 is still being sent: the next one instead, the limit still filled")
+                .extracting(DueDelivery::noticeId)
+                .containsExactly("n2");
         assertThat(outbox.claim("chirp", "node-b", afterTheLease, LEASE, 3, false, Set.of()))
                 .as("another node, which has nothing in flight, may take the run-out lease over")
-                .extracting(DueDelivery::noticeId).containsExactly("n1", "n3");
+                .extracting(DueDelivery::noticeId)
+                .containsExactly("n1", "n3");
     }
 }

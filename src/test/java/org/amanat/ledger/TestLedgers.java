@@ -1,12 +1,12 @@
 package org.amanat.ledger;
 
-import org.amanat.protocol.Category;
-import org.amanat.protocol.Urgency;
-import org.amanat.protocol.NoticeType;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.amanat.protocol.Category;
+import org.amanat.protocol.NoticeType;
+import org.amanat.protocol.Urgency;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -21,7 +21,8 @@ public final class TestLedgers {
     private final JdbcClient jdbc;
 
     private TestLedgers() {
-        this.dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        this.dataSource =
+                new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         Flyway.configure().dataSource(dataSource).load().migrate();
         this.jdbc = JdbcClient.create(dataSource);
     }
@@ -64,11 +65,31 @@ public final class TestLedgers {
     }
 
     /** Records an ISSUED notice (in the outbox, with its ISSUED event) whose signed JSON does not matter to the test. */
-    public String issue(String partnerId, NoticeType type, Urgency urgency, Category category, Instant issuedAt, Instant ackDeadline,
+    public String issue(
+            String partnerId,
+            NoticeType type,
+            Urgency urgency,
+            Category category,
+            Instant issuedAt,
+            Instant ackDeadline,
             Instant actionDeadline) {
         String id = UUID.randomUUID().toString();
-        notices().issue(new NewNotice(id, partnerId, type, urgency, category, issuedAt, ackDeadline, actionDeadline, "{}", null,
-                null, null, "officer-17", null));
+        notices()
+                .issue(new NewNotice(
+                        id,
+                        partnerId,
+                        type,
+                        urgency,
+                        category,
+                        issuedAt,
+                        ackDeadline,
+                        actionDeadline,
+                        "{}",
+                        null,
+                        null,
+                        null,
+                        "officer-17",
+                        null));
         return id;
     }
 

@@ -15,25 +15,34 @@ import org.amanat.ledger.NoticeRecord;
 import org.amanat.ledger.NoticeRecords;
 import org.amanat.ledger.NoticeState;
 import org.amanat.ledger.StatusRecord;
-import org.amanat.protocol.Category;
 import org.amanat.protocol.NoticeType;
-import org.amanat.protocol.Urgency;
 import org.junit.jupiter.api.Test;
 
 /** What the officers' API shows of a notice: every field of the record, and the list's summary without the body and history. */
 class NoticeViewTest {
     /** As Spring Boot's mapper writes: ISO instants, not numbers. */
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private static final NoticeRecord.ReceiptSummary RECEIPT = new NoticeRecord.ReceiptSummary("RECEIVED", "ref-1", "Ed25519", "d", 99);
-    private static final NoticeRecord.Approval APPROVAL = new NoticeRecord.Approval("URGENT", "APPROVED", "approver-1", NOW, null);
-    private static final NoticeRecord RECORD = NoticeRecords.notice("n-1").state(NoticeState.ACTIONED)
-            .issued(NOW.plusSeconds(1), NOW.plusSeconds(2), NOW.plusSeconds(3)).noticeJson("{\"a\":1}")
-            .delivered(NOW.plusSeconds(4), RECEIPT).relatesTo("n-0").acted(NOW.plusSeconds(5), true, "done late")
-            .submitted(NOW, "officer-1").approval(APPROVAL).build();
+
+    private static final NoticeRecord.ReceiptSummary RECEIPT =
+            new NoticeRecord.ReceiptSummary("RECEIVED", "ref-1", "Ed25519", "d", 99);
+    private static final NoticeRecord.Approval APPROVAL =
+            new NoticeRecord.Approval("URGENT", "APPROVED", "approver-1", NOW, null);
+    private static final NoticeRecord RECORD = NoticeRecords.notice("n-1")
+            .state(NoticeState.ACTIONED)
+            .issued(NOW.plusSeconds(1), NOW.plusSeconds(2), NOW.plusSeconds(3))
+            .noticeJson("{\"a\":1}")
+            .delivered(NOW.plusSeconds(4), RECEIPT)
+            .relatesTo("n-0")
+            .acted(NOW.plusSeconds(5), true, "done late")
+            .submitted(NOW, "officer-1")
+            .approval(APPROVAL)
+            .build();
 
     @Test
-    void theDetailShowsEveryFieldOfTheRecordWithTheSignedJsonAsJsonAndItsAttemptsHistoryAndItemOutcomes() throws Exception {
+    void theDetailShowsEveryFieldOfTheRecordWithTheSignedJsonAsJsonAndItsAttemptsHistoryAndItemOutcomes()
+            throws Exception {
         var attempts = List.of(new AttemptRecord(1, NOW, NOW, "DELIVERED", 200, null, "digest"));
         var history = List.of(new EventRecord(NOW, NoticeEventKind.ISSUED, "issued", "officer-1"));
         var outcomes = List.of(new StatusRecord.Item("https://casino.example/play", "ACTIONED", NOW));
@@ -62,8 +71,12 @@ class NoticeViewTest {
 
     @Test
     void whatANoticeDoesNotYetHaveIsLeftOutNotSentAsNull() throws Exception {
-        var held = NoticeRecords.notice("n-2").type(NoticeType.BLOCK).state(NoticeState.PENDING_APPROVAL).submitted(NOW, "officer-1")
-                .approval(APPROVAL).build();
+        var held = NoticeRecords.notice("n-2")
+                .type(NoticeType.BLOCK)
+                .state(NoticeState.PENDING_APPROVAL)
+                .submitted(NOW, "officer-1")
+                .approval(APPROVAL)
+                .build();
 
         JsonNode view = written(NoticeView.summary(held));
 
@@ -86,9 +99,12 @@ class NoticeViewTest {
         assertThat(view.get("category").asText()).isEqualTo("GAMBLING");
         assertThat(view.get("state").asText()).isEqualTo("ACTIONED");
         assertThat(view.get("issuedAt").asText()).isEqualTo(NOW.plusSeconds(1).toString());
-        assertThat(view.get("ackDeadline").asText()).isEqualTo(NOW.plusSeconds(2).toString());
-        assertThat(view.get("actionDeadline").asText()).isEqualTo(NOW.plusSeconds(3).toString());
-        assertThat(view.get("deliveredAt").asText()).isEqualTo(NOW.plusSeconds(4).toString());
+        assertThat(view.get("ackDeadline").asText())
+                .isEqualTo(NOW.plusSeconds(2).toString());
+        assertThat(view.get("actionDeadline").asText())
+                .isEqualTo(NOW.plusSeconds(3).toString());
+        assertThat(view.get("deliveredAt").asText())
+                .isEqualTo(NOW.plusSeconds(4).toString());
         assertThat(view.get("receipt").get("partnerReference").asText()).isEqualTo("ref-1");
         assertThat(view.get("relatesTo").asText()).isEqualTo("n-0");
         assertThat(view.get("actedAt").asText()).isEqualTo(NOW.plusSeconds(5).toString());

@@ -26,6 +26,8 @@ class ProtocolExceptionKindsTest {
 
     @Test
     void anAlgorithmRefusalNamesTheAlgorithm() {
-        assertThat(new AlgorithmNotAllowedException("digest algorithm 1.3.14.3.2.26 is not allowed", "SHA-1").algorithm()).isEqualTo("SHA-1");
+        assertThat(new AlgorithmNotAllowedException("digest algorithm 1.3.14.3.2.26 is not allowed", "SHA-1")
+                        .algorithm())
+                .isEqualTo("SHA-1");
     }
 }

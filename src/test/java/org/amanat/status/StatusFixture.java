@@ -1,6 +1,5 @@
 package org.amanat.status;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +11,6 @@ import org.amanat.protocol.Category;
 import org.amanat.protocol.ItemKind;
 import org.amanat.protocol.Notice;
 import org.amanat.protocol.NoticeType;
-import org.amanat.protocol.ProtocolJson;
 import org.amanat.protocol.Status;
 import org.amanat.protocol.StatusUpdate;
 import org.amanat.protocol.Urgency;
@@ -25,12 +23,26 @@ final class StatusFixture {
     private StatusFixture() {}
 
     static Notice notice(String id, String partnerId, Instant issuedAt, List<String> locators) {
-        return new Notice(Notice.PROTOCOL, id, NoticeType.TAKEDOWN, partnerId, issuedAt, Urgency.URGENT,
-                issuedAt.plus(TestPartners.ACK_WITHIN), issuedAt.plus(TestPartners.URGENT_WITHIN), Category.FRAUD,
+        return new Notice(
+                Notice.PROTOCOL,
+                id,
+                NoticeType.TAKEDOWN,
+                partnerId,
+                issuedAt,
+                Urgency.URGENT,
+                issuedAt.plus(TestPartners.ACK_WITHIN),
+                issuedAt.plus(TestPartners.URGENT_WITHIN),
+                Category.FRAUD,
                 new Notice.LegalBasis("MR5/2020", "Art. 14"),
-                locators.stream().map(locator -> new Notice.Item(locator, ItemKind.URL, null)).toList(),
-                "Fraudulent investment scheme.", new Notice.Issuer("Ministry of Communications", "officer-17", null),
-                List.of(), null, null, null);
+                locators.stream()
+                        .map(locator -> new Notice.Item(locator, ItemKind.URL, null))
+                        .toList(),
+                "Fraudulent investment scheme.",
+                new Notice.Issuer("Ministry of Communications", "officer-17", null),
+                List.of(),
+                null,
+                null,
+                null);
     }
 
     /** Records an ISSUED notice of {@link #FIRST} and {@link #SECOND} to the partner; returns its id. */
@@ -42,7 +54,13 @@ final class StatusFixture {
     }
 
     static StatusUpdate update(String noticeId, Status status, Instant sentAt, StatusUpdate.ItemOutcome... items) {
-        return new StatusUpdate(Notice.PROTOCOL, UUID.randomUUID().toString(), noticeId, sentAt, status, List.of(items),
+        return new StatusUpdate(
+                Notice.PROTOCOL,
+                UUID.randomUUID().toString(),
+                noticeId,
+                sentAt,
+                status,
+                List.of(items),
                 status == Status.REJECTED ? "not unlawful here" : null);
     }
 

@@ -14,7 +14,7 @@ class ModuleBoundariesTest {
             .importPackages("org.amanat");
 
     @Test
-    void protocolIsPureJavaAndBouncyCastleSoItShipsAsThePartnerKit() {
+    void protocolIsPureJavaBouncyCastleJacksonAndPicocliSoItShipsAsThePartnerKit() {
         noClasses()
                 .that()
                 .resideInAPackage("org.amanat.protocol..")
@@ -29,6 +29,7 @@ class ModuleBoundariesTest {
                         "javax..",
                         "org.bouncycastle..",
                         "com.fasterxml.jackson..",
+                        "picocli..",
                         "com.sun.net.httpserver..")
                 .check(MAIN);
     }

@@ -10,12 +10,17 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.amanat.protocol.AlgorithmProfile;
+import org.amanat.protocol.CommandLines;
 import org.amanat.protocol.Keys;
 import org.amanat.protocol.Pki;
 import org.amanat.protocol.Pki.KeyType;
 import org.amanat.protocol.Pki.Usage;
 import org.amanat.protocol.SigningIdentity;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code make-demo-keys [folder]}: writes a fresh demo CA, the ministry's keys and the example
@@ -36,10 +41,21 @@ public final class MakeDemoKeys {
     private MakeDemoKeys() {}
 
     public static void main(String[] args) {
-        Path folder = Path.of(args.length > 0 ? args[0] : "certs-example");
-        write(folder);
-        System.out.println(
-                "demo keys written to " + folder.toAbsolutePath() + " (password '" + PASSWORD + "', DEMO ONLY)");
+        System.exit(CommandLines.run(new CommandLine(new Run()), "amanat " + COMMAND, args, System.out, System.err));
+    }
+
+    @Command(name = COMMAND, mixinStandardHelpOptions = true, description = "Write new demo keys and certificates.")
+    static final class Run implements Callable<Integer> {
+        @Parameters(index = "0", defaultValue = "certs-example", description = "the folder (certs-example)")
+        Path folder;
+
+        @Override
+        public Integer call() {
+            write(folder);
+            System.out.println(
+                    "demo keys written to " + folder.toAbsolutePath() + " (password '" + PASSWORD + "', DEMO ONLY)");
+            return 0;
+        }
     }
 
     public static void write(Path folder) {

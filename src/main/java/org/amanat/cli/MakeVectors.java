@@ -8,8 +8,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.amanat.protocol.AlgorithmProfile;
 import org.amanat.protocol.Category;
+import org.amanat.protocol.CommandLines;
 import org.amanat.protocol.Digests;
 import org.amanat.protocol.Disposition;
 import org.amanat.protocol.Envelope;
@@ -26,6 +28,9 @@ import org.amanat.protocol.StatusMessages;
 import org.amanat.protocol.StatusReceipt;
 import org.amanat.protocol.StatusUpdate;
 import org.amanat.protocol.Urgency;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code make-vectors [docs/vectors] [certs-example]}: writes the protocol's test vectors, one set per
@@ -49,12 +54,25 @@ public final class MakeVectors {
     private MakeVectors() {}
 
     public static void main(String[] args) {
-        Path vectors = Path.of(args.length > 0 ? args[0] : "docs/vectors");
-        Path keys = Path.of(args.length > 1 ? args[1] : "certs-example");
-        for (Profile profile : PROFILES) {
-            write(profile, keys, vectors.resolve(profile.folder()));
+        System.exit(CommandLines.run(new CommandLine(new Run()), "amanat " + COMMAND, args, System.out, System.err));
+    }
+
+    @Command(name = COMMAND, mixinStandardHelpOptions = true, description = "Write the protocol's test vectors.")
+    static final class Run implements Callable<Integer> {
+        @Parameters(index = "0", defaultValue = "docs/vectors", description = "the vectors' folder (docs/vectors)")
+        Path vectors;
+
+        @Parameters(index = "1", defaultValue = "certs-example", description = "the demo keys' folder (certs-example)")
+        Path keys;
+
+        @Override
+        public Integer call() {
+            for (Profile profile : PROFILES) {
+                write(profile, keys, vectors.resolve(profile.folder()));
+            }
+            System.out.println("test vectors written to " + vectors.toAbsolutePath());
+            return 0;
         }
-        System.out.println("test vectors written to " + vectors.toAbsolutePath());
     }
 
     static void write(Profile p, Path keys, Path folder) {

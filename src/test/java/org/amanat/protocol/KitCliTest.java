@@ -105,11 +105,16 @@ class KitCliTest {
     @Test
     void printsItsUsageOnRequestAndWithoutACommandFailsWithIt() {
         assertThat(run("--help")).isZero();
-        assertThat(err.toString()).startsWith("usage: java -jar amanat-partner-kit.jar COMMAND");
-        err.reset();
+        assertThat(out.toString())
+                .startsWith("Usage: amanat-partner-kit")
+                .contains("open", "receipt", "status", "serve");
+        assertThat(run("receipt", "--help")).isZero();
+        assertThat(out.toString()).contains("--disposition", "--reference");
 
         assertThat(run()).isEqualTo(2);
-        assertThat(err.toString()).startsWith("usage: java -jar amanat-partner-kit.jar COMMAND");
+        assertThat(err.toString().strip())
+                .isEqualTo(
+                        "amanat-partner-kit: a command is required (open, receipt, status or serve) (--help for usage)");
     }
 
     @Test
@@ -130,10 +135,18 @@ class KitCliTest {
                             item))
                     .isEqualTo(2);
             assertThat(err.toString().strip())
-                    .isEqualTo(
-                            "amanat-partner-kit: --item takes LOCATOR=OUTCOME, not '" + item + "' (--help for usage)");
+                    .isEqualTo("amanat-partner-kit: Invalid value for option '--item' (LOCATOR=OUTCOME): not '" + item
+                            + "' (--help for usage)");
             err.reset();
         }
+    }
+
+    @Test
+    void aMistakeQuotingControlCharactersIsPrintedEscaped() {
+        assertThat(run("status", "--notice-id", "x", "--status", "ACTIONED", "--item", "bad\u001b]0;owned\u0007"))
+                .isEqualTo(2);
+
+        assertThat(err.toString().strip()).startsWith("amanat-partner-kit: ").doesNotContain("\u001b", "\u0007", "\n");
     }
 
     @Test

@@ -62,13 +62,14 @@ class PartnerKitJarIT {
     }
 
     @Test
-    void holdsOnlyTheProtocolPackage() throws IOException {
+    void holdsOnlyTheProtocolPackageAndNotTheDemoPki() throws IOException {
         try (JarFile jar = new JarFile(KIT.toFile())) {
             List<String> classes = Collections.list(jar.entries()).stream()
                     .map(e -> e.getName())
                     .filter(n -> n.endsWith(".class"))
                     .toList();
             assertThat(classes).isNotEmpty().allMatch(name -> name.startsWith("org/amanat/protocol/"));
+            assertThat(classes).as("the demo PKI").noneMatch(name -> name.startsWith("org/amanat/protocol/Pki"));
             assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class"))
                     .isEqualTo(KitCli.class.getName());
         }

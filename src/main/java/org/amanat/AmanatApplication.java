@@ -1,11 +1,11 @@
 package org.amanat;
 
 import java.time.Clock;
-import org.amanat.protocol.Envelope;
 import java.util.Arrays;
 import org.amanat.cli.MakeDemoKeys;
 import org.amanat.cli.MakeVectors;
 import org.amanat.cli.Report;
+import org.amanat.protocol.Envelope;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -17,7 +17,8 @@ public class AmanatApplication {
 
     public static void main(String[] args) {
         // Commands come as plain words; Spring options (--name=value), which spring-boot:run adds, are not theirs.
-        String[] words = Arrays.stream(args).filter(arg -> !arg.startsWith("--")).toArray(String[]::new);
+        String[] words =
+                Arrays.stream(args).filter(arg -> !arg.startsWith("--")).toArray(String[]::new);
         if (words.length > 0 && MakeDemoKeys.COMMAND.equals(words[0])) {
             MakeDemoKeys.main(Arrays.copyOfRange(words, 1, words.length));
             return;

@@ -21,10 +21,12 @@ public final class Api {
     public static final ObjectMapper JSON = new ObjectMapper();
     /** The users of {@link TestGateway}'s users file, one or two per role; all have {@link #PASSWORD}. */
     public static final String OFFICER = "officer-17";
+
     public static final String OTHER_OFFICER = "officer-9";
     public static final String APPROVER = "approver-1";
     /** An officer who is also an approver: the one who could approve their own notice, were it not refused. */
     public static final String OFFICER_APPROVER = "officer-approver-5";
+
     public static final String OTHER_APPROVER = "approver-2";
     public static final String COMPLIANCE = "compliance-1";
     public static final String ADMIN = "admin-1";
@@ -68,16 +70,24 @@ public final class Api {
                 .put("partnerId", partnerId)
                 .put("urgency", "URGENT")
                 .put("category", "ELECTION_INTEGRITY")
-                .put("statementOfReasons", "Fabricated footage of ballot stuffing, published during the silent period.");
+                .put(
+                        "statementOfReasons",
+                        "Fabricated footage of ballot stuffing, published during the silent period.");
         notice.putObject("legalBasis").put("instrument", "MR5/2020").put("article", "Art. 14");
         ArrayNode items = notice.putArray("items");
-        items.addObject().put("locator", "https://video.example/watch?v=abc123").put("kind", "URL").put("note", "the video");
-        notice.putObject("issuer").put("authority", "Ministry of Communications").put("contact", "takedown@ministry.example");
+        items.addObject()
+                .put("locator", "https://video.example/watch?v=abc123")
+                .put("kind", "URL")
+                .put("note", "the video");
+        notice.putObject("issuer")
+                .put("authority", "Ministry of Communications")
+                .put("contact", "takedown@ministry.example");
         return notice;
     }
 
     public HttpResponse<String> post(String path, String contentType, String body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
@@ -92,8 +102,10 @@ public final class Api {
 
     /** The same, with an {@code Idempotency-Key} header. */
     public HttpResponse<String> postNotice(JsonNode notice, String idempotencyKey) {
-        return send(HttpRequest.newBuilder(URI.create(base + "/api/v1/notices")).header("Content-Type", "application/json")
-                .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(notice.toString())));
+        return send(HttpRequest.newBuilder(URI.create(base + "/api/v1/notices"))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(notice.toString())));
     }
 
     /** Issues a notice and returns its id; fails the test unless the answer is 201. */

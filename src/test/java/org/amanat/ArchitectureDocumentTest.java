@@ -26,7 +26,8 @@ class ArchitectureDocumentTest {
 
     @Test
     void theModuleDiagramIsTheCodesDependencies() throws IOException {
-        assertThat(documented()).as("the module diagram of docs/architecture.md (left: as written, right: as compiled)")
+        assertThat(documented())
+                .as("the module diagram of docs/architecture.md (left: as written, right: as compiled)")
                 .isEqualTo(compiled());
     }
 
@@ -44,7 +45,8 @@ class ArchitectureDocumentTest {
     }
 
     private static Set<String> compiled() {
-        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.amanat");
         Set<String> edges = new TreeSet<>();
         for (JavaClass origin : classes) {

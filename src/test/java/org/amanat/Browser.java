@@ -32,31 +32,43 @@ public final class Browser {
 
     public Browser(int port) {
         this.base = "http://localhost:" + port;
-        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     public HttpResponse<String> get(String pathOrUrl) {
-        return remember(send(HttpRequest.newBuilder(uri(pathOrUrl)).header("Accept", "text/html").GET()));
+        return remember(send(HttpRequest.newBuilder(uri(pathOrUrl))
+                .header("Accept", "text/html")
+                .GET()));
     }
 
     /** A GET with these extra headers (Accept-Language, Authorization). */
     public HttpResponse<String> get(String path, String... headers) {
-        return remember(send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").headers(headers).GET()));
+        return remember(send(HttpRequest.newBuilder(uri(path))
+                .header("Accept", "text/html")
+                .headers(headers)
+                .GET()));
     }
 
     /** Posts a form with the CSRF token of the last page read. */
     public HttpResponse<String> submit(String path, Map<String, String> fields) {
         Map<String, String> form = new LinkedHashMap<>(fields);
-        form.put("_csrf", csrfToken().orElseThrow(() -> new AssertionError("the last page has no CSRF token:\n" + lastPage)));
+        form.put(
+                "_csrf",
+                csrfToken().orElseThrow(() -> new AssertionError("the last page has no CSRF token:\n" + lastPage)));
         return post(path, form);
     }
 
     /** Posts a form as it is, without adding a token. */
     public HttpResponse<String> post(String path, Map<String, String> form) {
         String body = form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
@@ -65,7 +77,8 @@ public final class Browser {
         get("/login");
         HttpResponse<String> answer = submit("/login", Map.of("username", user, "password", password));
         if (answer.statusCode() != 302 || !location(answer).endsWith("/console")) {
-            throw new AssertionError("sign-in of " + user + " answered " + answer.statusCode() + " " + location(answer));
+            throw new AssertionError(
+                    "sign-in of " + user + " answered " + answer.statusCode() + " " + location(answer));
         }
         return this;
     }
@@ -76,7 +89,9 @@ public final class Browser {
     }
 
     public Optional<HttpCookie> cookie(String name) {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).findFirst();
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name))
+                .findFirst();
     }
 
     public static String location(HttpResponse<?> response) {

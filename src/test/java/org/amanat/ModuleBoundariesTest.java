@@ -14,33 +14,62 @@ class ModuleBoundariesTest {
             .importPackages("org.amanat");
 
     @Test
-    void protocolIsPureJavaAndBouncyCastleSoItShipsAsThePartnerKit() {
-        noClasses().that().resideInAPackage("org.amanat.protocol..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.camel..", "jakarta..")
-                .orShould().dependOnClassesThat().resideOutsideOfPackages("org.amanat.protocol..", "java..", "javax..",
-                        "org.bouncycastle..", "com.fasterxml.jackson..", "com.sun.net.httpserver..")
+    void protocolIsPureJavaBouncyCastleJacksonAndPicocliSoItShipsAsThePartnerKit() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.amanat.protocol..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "org.apache.camel..", "jakarta..")
+                .orShould()
+                .dependOnClassesThat()
+                .resideOutsideOfPackages(
+                        "org.amanat.protocol..",
+                        "java..",
+                        "javax..",
+                        "org.bouncycastle..",
+                        "com.fasterxml.jackson..",
+                        "picocli..",
+                        "com.sun.net.httpserver..")
                 .check(MAIN);
     }
 
     @Test
     void bouncyCastleStaysInsideProtocol() {
-        noClasses().that().resideOutsideOfPackage("org.amanat.protocol..")
-                .should().dependOnClassesThat().resideInAPackage("org.bouncycastle..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.amanat.protocol..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.bouncycastle..")
                 .check(MAIN);
     }
 
     @Test
     void noOtherModuleDependsOnComplianceSoTheNoticeFlowNeverWaitsForIt() {
-        noClasses().that().resideOutsideOfPackages("org.amanat.compliance..")
-                .should().dependOnClassesThat().resideInAPackage("org.amanat.compliance..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("org.amanat.compliance..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.amanat.compliance..")
                 .check(MAIN);
     }
 
     @Test
     void theLedgerKnowsNothingOfTheModulesAboveIt() {
-        noClasses().that().resideInAPackage("org.amanat.ledger..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.amanat.notice..", "org.amanat.delivery..",
-                        "org.amanat.partner..", "org.amanat.web..", "org.amanat.demo..", "org.amanat.compliance..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.amanat.ledger..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.amanat.notice..",
+                        "org.amanat.delivery..",
+                        "org.amanat.partner..",
+                        "org.amanat.web..",
+                        "org.amanat.demo..",
+                        "org.amanat.compliance..")
                 .check(MAIN);
     }
 }

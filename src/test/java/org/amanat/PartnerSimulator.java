@@ -9,13 +9,6 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
-import org.bouncycastle.cms.CMSProcessableByteArray;
-import org.bouncycastle.cms.CMSSignedDataGenerator;
-import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
-import org.bouncycastle.operator.ContentSigner;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.amanat.protocol.AlgorithmPolicy;
 import org.amanat.protocol.AlgorithmProfile;
 import org.amanat.protocol.Digests;
@@ -24,13 +17,20 @@ import org.amanat.protocol.Envelope;
 import org.amanat.protocol.Notice;
 import org.amanat.protocol.OpenedNotice;
 import org.amanat.protocol.PartnerKit;
+import org.amanat.protocol.Pki.KeyType;
 import org.amanat.protocol.ProtocolJson;
 import org.amanat.protocol.Receipt;
-import org.amanat.protocol.ReferenceReceiver;
 import org.amanat.protocol.Receipts;
+import org.amanat.protocol.ReferenceReceiver;
 import org.amanat.protocol.SigningIdentity;
 import org.amanat.protocol.TestPki;
-import org.amanat.protocol.Pki.KeyType;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /**
  * A WireMock response transformer that plays a platform with real crypto: it opens the sealed notice
@@ -56,8 +56,11 @@ public final class PartnerSimulator implements ResponseDefinitionTransformerV2 {
 
     /** A stub answer that this simulator turns into the platform's receipt. */
     public static ResponseDefinitionBuilder receipt(String partnerId, String profile, String mode) {
-        return WireMock.aResponse().withTransformers(NAME).withTransformerParameter("partner", partnerId)
-                .withTransformerParameter("profile", profile).withTransformerParameter("mode", mode);
+        return WireMock.aResponse()
+                .withTransformers(NAME)
+                .withTransformerParameter("partner", partnerId)
+                .withTransformerParameter("profile", profile)
+                .withTransformerParameter("mode", mode);
     }
 
     @Override
@@ -77,15 +80,29 @@ public final class PartnerSimulator implements ResponseDefinitionTransformerV2 {
         KeyType type = TestGateway.keyType(AlgorithmProfile.valueOf(parameters.getString("profile")));
         String mode = parameters.getString("mode");
         var partner = TestPki.partner(type);
-        var kit = new PartnerKit(partnerId, partner.signing(), partner.encryption(), TestPki.ministry(type).signing().certificate(),
-                AlgorithmPolicy.strict(), clock);
+        var kit = new PartnerKit(
+                partnerId,
+                partner.signing(),
+                partner.encryption(),
+                TestPki.ministry(type).signing().certificate(),
+                AlgorithmPolicy.strict(),
+                clock);
         OpenedNotice opened = kit.open(event.getRequest().getBody());
         byte[] body = switch (mode) {
-            case "VALID" -> kit.receipt(opened, Disposition.RECEIVED, "ref-" + opened.notice().noticeId());
-            case "OTHER_SIGNER" -> sign(receipt(opened.notice().noticeId(), opened.digest()), TestPki.otherPartner(type).signing());
-            case "WRONG_DIGEST" -> sign(receipt(opened.notice().noticeId(), Digests.sha256Base64(new byte[] {1})), partner.signing());
-            case "WRONG_NOTICE" -> sign(receipt("01a00000-0000-7000-8000-000000000000", opened.digest()), partner.signing());
-            case "DUPLICATE" -> kit.receipt(opened, Disposition.DUPLICATE, "ref-" + opened.notice().noticeId());
+            case "VALID" ->
+                kit.receipt(
+                        opened, Disposition.RECEIVED, "ref-" + opened.notice().noticeId());
+            case "OTHER_SIGNER" ->
+                sign(
+                        receipt(opened.notice().noticeId(), opened.digest()),
+                        TestPki.otherPartner(type).signing());
+            case "WRONG_DIGEST" ->
+                sign(receipt(opened.notice().noticeId(), Digests.sha256Base64(new byte[] {1})), partner.signing());
+            case "WRONG_NOTICE" ->
+                sign(receipt("01a00000-0000-7000-8000-000000000000", opened.digest()), partner.signing());
+            case "DUPLICATE" ->
+                kit.receipt(
+                        opened, Disposition.DUPLICATE, "ref-" + opened.notice().noticeId());
             case "NOT_CMS" -> "thank you".getBytes(StandardCharsets.UTF_8);
             case "EMPTY" -> new byte[0];
             case "TRUNCATED" -> Arrays.copyOf(kit.receipt(opened, Disposition.RECEIVED, "ref"), 200);
@@ -94,7 +111,8 @@ public final class PartnerSimulator implements ResponseDefinitionTransformerV2 {
             default -> throw new IllegalArgumentException("unknown mode " + mode);
         };
         // like(): keeps what the stub says beyond the body, such as a delay
-        return ResponseDefinitionBuilder.like(event.getResponseDefinition()).but()
+        return ResponseDefinitionBuilder.like(event.getResponseDefinition())
+                .but()
                 .withStatus(200)
                 .withHeader("Content-Type", ReferenceReceiver.RECEIPT_CONTENT_TYPE)
                 .withBody(body)
@@ -113,12 +131,17 @@ public final class PartnerSimulator implements ResponseDefinitionTransformerV2 {
     private static byte[] signWithSha1(Receipt receipt, SigningIdentity signer) {
         try {
             String algorithm = signer.privateKey().getAlgorithm().equals("RSA") ? "SHA1withRSA" : "SHA1withECDSA";
-            ContentSigner contentSigner = new JcaContentSignerBuilder(algorithm).setProvider(BC).build(signer.privateKey());
+            ContentSigner contentSigner =
+                    new JcaContentSignerBuilder(algorithm).setProvider(BC).build(signer.privateKey());
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
-                    new JcaDigestCalculatorProviderBuilder().setProvider(BC).build()).build(contentSigner, signer.certificate()));
+            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder()
+                            .setProvider(BC)
+                            .build())
+                    .build(contentSigner, signer.certificate()));
             generator.addCertificate(new JcaX509CertificateHolder(signer.certificate()));
-            return generator.generate(new CMSProcessableByteArray(ProtocolJson.write(receipt)), true).getEncoded();
+            return generator
+                    .generate(new CMSProcessableByteArray(ProtocolJson.write(receipt)), true)
+                    .getEncoded();
         } catch (Exception e) {
             throw new IllegalStateException("cannot make a SHA-1 receipt", e);
         }

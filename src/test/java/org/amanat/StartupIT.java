@@ -32,7 +32,8 @@ class StartupIT {
         assertThatThrownBy(() -> start(properties))
                 .rootCause()
                 .isInstanceOf(ConfigurationProblemsException.class)
-                .hasMessageContaining("partner-configs/chirp.yaml: certificates.signing: is an example key from certs-example/, refused outside the 'demo' profile");
+                .hasMessageContaining(
+                        "partner-configs/chirp.yaml: certificates.signing: is an example key from certs-example/, refused outside the 'demo' profile");
     }
 
     @Test
@@ -90,13 +91,20 @@ class StartupIT {
     }
 
     private static Map<String, Object> base() {
-        return Map.of("server.port", "0", "amanat.delivery.enabled", "false",
-                "spring.datasource.url", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        return Map.of(
+                "server.port",
+                "0",
+                "amanat.delivery.enabled",
+                "false",
+                "spring.datasource.url",
+                "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     }
 
     /** Settings as command-line arguments: they override application.yml, as an operator's would. */
     private static ConfigurableApplicationContext start(Map<String, Object> properties) {
-        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        String[] arguments = properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
         return new SpringApplicationBuilder(AmanatApplication.class).run(arguments);
     }
 }

@@ -93,7 +93,8 @@ public final class TcpProxy implements AutoCloseable {
     private void pipe(Socket in, Socket out) {
         daemon("tcp-proxy-pipe", () -> {
             byte[] buffer = new byte[16 * 1024];
-            try (InputStream from = in.getInputStream(); OutputStream to = out.getOutputStream()) {
+            try (InputStream from = in.getInputStream();
+                    OutputStream to = out.getOutputStream()) {
                 for (int n; (n = from.read(buffer)) >= 0; ) {
                     to.write(buffer, 0, n);
                     to.flush();

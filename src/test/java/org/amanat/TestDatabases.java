@@ -27,9 +27,12 @@ public final class TestDatabases {
         String url = System.getenv(PG_URL_VARIABLE);
         String schema = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         return Map.of(
-                "spring.datasource.url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
-                "spring.flyway.schemas", schema,
-                "spring.datasource.username", "postgres");
+                "spring.datasource.url",
+                url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+                "spring.flyway.schemas",
+                schema,
+                "spring.datasource.username",
+                "postgres");
     }
 
     public static boolean postgresConfigured() {

@@ -25,8 +25,25 @@ public final class TestGateway {
      * The users file: {@link Api}'s users, all with {@link Api#PASSWORD}, hashed at bcrypt's lowest cost (4) so that
      * signing in on every request costs the tests nothing; a site's file would use 12 or so.
      */
-    private static final String USERS = users(Map.of(Api.OFFICER, "OFFICER", Api.OTHER_OFFICER, "OFFICER", Api.APPROVER, "APPROVER",
-            Api.OTHER_APPROVER, "APPROVER", Api.OFFICER_APPROVER, "OFFICER, APPROVER", Api.COMPLIANCE, "COMPLIANCE", Api.ADMIN, "ADMIN", "admin-2", "ADMIN", Api.AUDITOR, "AUDITOR"));
+    private static final String USERS = users(Map.of(
+            Api.OFFICER,
+            "OFFICER",
+            Api.OTHER_OFFICER,
+            "OFFICER",
+            Api.APPROVER,
+            "APPROVER",
+            Api.OTHER_APPROVER,
+            "APPROVER",
+            Api.OFFICER_APPROVER,
+            "OFFICER, APPROVER",
+            Api.COMPLIANCE,
+            "COMPLIANCE",
+            Api.ADMIN,
+            "ADMIN",
+            "admin-2",
+            "ADMIN",
+            Api.AUDITOR,
+            "AUDITOR"));
 
     private final Path folder;
     private final Path profiles;
@@ -43,8 +60,12 @@ public final class TestGateway {
             KeyType type = keyType(profile);
             write(TestPki.ministry(type).signing(), "ministry-" + profile + "-signing.p12");
             write(TestPki.ministry(type).encryption(), "ministry-" + profile + "-encryption.p12");
-            Pki.writePem(TestPki.partner(type).signing().certificate(), folder.resolve("partner-" + profile + "-signing.crt"));
-            Pki.writePem(TestPki.partner(type).encryption().certificate(), folder.resolve("partner-" + profile + "-encryption.crt"));
+            Pki.writePem(
+                    TestPki.partner(type).signing().certificate(),
+                    folder.resolve("partner-" + profile + "-signing.crt"));
+            Pki.writePem(
+                    TestPki.partner(type).encryption().certificate(),
+                    folder.resolve("partner-" + profile + "-encryption.crt"));
         }
         write(TestPki.MINISTRY_TLS, "ministry-tls.p12");
         writeText(folder.resolve("users.yaml"), USERS);
@@ -91,8 +112,14 @@ public final class TestGateway {
     private static String users(Map<String, String> roles) {
         BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
         StringBuilder yaml = new StringBuilder("users:\n");
-        new java.util.TreeMap<>(roles).forEach((name, role) -> yaml.append("  - name: ").append(name)
-                .append("\n    passwordHash: '").append(bcrypt.encode(Api.PASSWORD)).append("'\n    roles: [").append(role).append("]\n"));
+        new java.util.TreeMap<>(roles)
+                .forEach((name, role) -> yaml.append("  - name: ")
+                        .append(name)
+                        .append("\n    passwordHash: '")
+                        .append(bcrypt.encode(Api.PASSWORD))
+                        .append("'\n    roles: [")
+                        .append(role)
+                        .append("]\n"));
         return yaml.toString();
     }
 
@@ -109,7 +136,10 @@ public final class TestGateway {
     public TestGateway partner(String id, String endpoint, AlgorithmProfile profile, String tlsMode, String moreYaml) {
         Path client = folder.resolve("partner-" + id + "-client.crt");
         Pki.writePem(TestPki.partnerClient(id).certificate(), client);
-        writeText(profiles.resolve(id + ".yaml"), moreYaml + """
+        writeText(
+                profiles.resolve(id + ".yaml"),
+                moreYaml
+                        + """
                 id: %s
                 name: %s (test partner)
                 endpoint: %s
@@ -122,9 +152,17 @@ public final class TestGateway {
                   trustedCa: %s
                   clientCertificate: %s
                   clientCa: %s
-                """.formatted(id, id, endpoint, profile, folder.resolve("partner-" + profile + "-signing.crt"),
-                folder.resolve("partner-" + profile + "-encryption.crt"), tlsMode, folder.resolve("ca.crt"), client,
-                folder.resolve("ca.crt")));
+                """.formatted(
+                                        id,
+                                        id,
+                                        endpoint,
+                                        profile,
+                                        folder.resolve("partner-" + profile + "-signing.crt"),
+                                        folder.resolve("partner-" + profile + "-encryption.crt"),
+                                        tlsMode,
+                                        folder.resolve("ca.crt"),
+                                        client,
+                                        folder.resolve("ca.crt")));
         return this;
     }
 
@@ -148,21 +186,31 @@ public final class TestGateway {
         properties.put("amanat.config-dir", profiles.toString());
         properties.put("amanat.key-password", PASSWORD);
         for (AlgorithmProfile profile : AlgorithmProfile.values()) {
-            properties.put("amanat.ministry-keys." + profile + ".signing", folder.resolve("ministry-" + profile + "-signing.p12").toString());
-            properties.put("amanat.ministry-keys." + profile + ".encryption", folder.resolve("ministry-" + profile + "-encryption.p12").toString());
+            properties.put(
+                    "amanat.ministry-keys." + profile + ".signing",
+                    folder.resolve("ministry-" + profile + "-signing.p12").toString());
+            properties.put(
+                    "amanat.ministry-keys." + profile + ".encryption",
+                    folder.resolve("ministry-" + profile + "-encryption.p12").toString());
         }
-        properties.put("amanat.ministry-tls-client", folder.resolve("ministry-tls.p12").toString());
-        // Production serves /partner/** on its own mutual-TLS listener. Tests that are about what the intake does with a
+        properties.put(
+                "amanat.ministry-tls-client", folder.resolve("ministry-tls.p12").toString());
+        // Production serves /partner/** on its own mutual-TLS listener. Tests that are about what the intake does with
+        // a
         // message, not about how it arrives, send it over plain HTTP to the officers' port, authenticated by its
         // signature; PartnerListenerIT, DemoIT and the walkthrough go through the listener.
         properties.put("amanat.partner-listener.enabled", Boolean.toString(partnerListener));
         if (partnerListener) {
             properties.put("amanat.partner-listener.port", "0");
-            properties.put("amanat.partner-listener.key-store", folder.resolve("gateway-tls.p12").toString());
+            properties.put(
+                    "amanat.partner-listener.key-store",
+                    folder.resolve("gateway-tls.p12").toString());
         }
-        properties.put("amanat.security.users-file", folder.resolve("users.yaml").toString());
+        properties.put(
+                "amanat.security.users-file", folder.resolve("users.yaml").toString());
         properties.put("amanat.delivery.poll-interval", "50");
-        // The baseline notice (Api.validNotice) is URGENT, which the approval policy holds for a second person; tests of
+        // The baseline notice (Api.validNotice) is URGENT, which the approval policy holds for a second person; tests
+        // of
         // delivery, status and compliance want it sent at once. The approval tests turn the policy back on.
         properties.put("amanat.approval.enabled", "false");
         // Load, outage, crash and race tests issue and report flat out; they are not about rate limits, which

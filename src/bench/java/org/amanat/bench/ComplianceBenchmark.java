@@ -48,7 +48,8 @@ public final class ComplianceBenchmark {
     }
 
     public static void main(String[] args) {
-        String url = System.getenv().getOrDefault("AMANAT_BENCH_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+        String url = System.getenv()
+                .getOrDefault("AMANAT_BENCH_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
         try (ConfigurableApplicationContext gateway = start(url)) {
             JdbcClient jdbc = gateway.getBean(JdbcClient.class);
             seed(jdbc);
@@ -68,7 +69,9 @@ public final class ComplianceBenchmark {
         properties.put("amanat.delivery.enabled", "false");
         properties.put("amanat.compliance.jobs-enabled", "false");
         properties.put("logging.level.root", "WARN");
-        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        String[] arguments = properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
         return new SpringApplicationBuilder(AmanatApplication.class, Time.class).run(arguments);
     }
 
@@ -78,14 +81,24 @@ public final class ComplianceBenchmark {
      * min after issue, none for one in twenty; one in twenty-five rejected.
      */
     private static void seed(JdbcClient jdbc) {
-        long existing = jdbc.sql("select count(*) from notice").query(Long.class).single();
+        long existing =
+                jdbc.sql("select count(*) from notice").query(Long.class).single();
         if (existing == NOTICES) {
             System.out.printf("compliance-benchmark: reusing %,d notices in schema %s%n", existing, SCHEMA);
             return;
         }
         long started = System.nanoTime();
-        for (String table : List.of("breach", "deadline_scan", "status_item", "status_update", "notice_event", "delivery_attempt",
-                "outbox", "security_event", "security_finding", "notice")) {
+        for (String table : List.of(
+                "breach",
+                "deadline_scan",
+                "status_item",
+                "status_update",
+                "notice_event",
+                "delivery_attempt",
+                "outbox",
+                "security_event",
+                "security_finding",
+                "notice")) {
             jdbc.sql("delete from " + table).update();
         }
         jdbc.sql("""
@@ -103,11 +116,10 @@ public final class ComplianceBenchmark {
                     case when g % 25 = 0 then 'lawful under local law' end,
                     'ECDSA-P256/SHA-256'
                 from (select g, timestamp with time zone '2026-01-01 00:00:00+00' + g * interval '30 seconds' as t
-                      from generate_series(1, ?) g) s""")
-                .param(NOTICES)
-                .update();
+                      from generate_series(1, ?) g) s""").param(NOTICES).update();
         jdbc.sql("analyze notice").update();
-        System.out.printf("compliance-benchmark: seeded %,d notices in %.1f s%n", NOTICES, (System.nanoTime() - started) / 1e9);
+        System.out.printf(
+                "compliance-benchmark: seeded %,d notices in %.1f s%n", NOTICES, (System.nanoTime() - started) / 1e9);
     }
 
     private static void scorecard(ConfigurableApplicationContext gateway, JdbcClient jdbc) {
@@ -125,9 +137,17 @@ public final class ComplianceBenchmark {
                 millis.add((System.nanoTime() - started) / 1e6);
             }
         }
-        System.out.printf("compliance-benchmark: scorecard chirp %s over %,d notices of %,d: median %.0f ms, max %.0f ms"
-                        + " (%d runs; ack on time %.3f, action on time %.3f)%n", month, card.notices(), NOTICES, median(millis),
-                max(millis), RUNS, card.acknowledgement().onTimeRate(), card.action().onTimeRate());
+        System.out.printf(
+                "compliance-benchmark: scorecard chirp %s over %,d notices of %,d: median %.0f ms, max %.0f ms"
+                        + " (%d runs; ack on time %.3f, action on time %.3f)%n",
+                month,
+                card.notices(),
+                NOTICES,
+                median(millis),
+                max(millis),
+                RUNS,
+                card.acknowledgement().onTimeRate(),
+                card.action().onTimeRate());
     }
 
     /** The scan the watch makes every interval: the deadlines that passed in the last {@code window}. */
@@ -136,16 +156,19 @@ public final class ComplianceBenchmark {
         Instant now = Instant.parse("2026-06-15T12:00:00Z");
         long due = jdbc.sql("select (select count(*) from notice where ack_deadline > ? and ack_deadline <= ?)"
                         + " + (select count(*) from notice where action_deadline > ? and action_deadline <= ?)")
-                .params(now.minus(window).atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC),
+                .params(
+                        now.minus(window).atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC),
                         now.minus(window).atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC))
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         List<Double> millis = new ArrayList<>();
         int recorded = 0;
         for (int run = 0; run < WARM_UP + RUNS; run++) {
             for (String kind : List.of("ACK", "ACTION")) {
                 jdbc.sql("delete from deadline_scan where kind = ?").param(kind).update();
                 jdbc.sql("insert into deadline_scan (kind, scanned_to) values (?, ?)")
-                        .params(kind, now.minus(window).atOffset(ZoneOffset.UTC)).update();
+                        .params(kind, now.minus(window).atOffset(ZoneOffset.UTC))
+                        .update();
             }
             CLOCK.set(now);
             long started = System.nanoTime();
@@ -153,19 +176,23 @@ public final class ComplianceBenchmark {
             double elapsed = (System.nanoTime() - started) / 1e6;
             if (run == 0) {
                 recorded = breaches;
-                System.out.printf("compliance-benchmark: deadline scan of a %s window, first run (records %d breaches): %.1f ms%n",
+                System.out.printf(
+                        "compliance-benchmark: deadline scan of a %s window, first run (records %d breaches): %.1f ms%n",
                         window, breaches, elapsed);
             }
             if (run >= WARM_UP) {
                 millis.add(elapsed);
             }
         }
-        System.out.printf("compliance-benchmark: deadline scan of a %s window (%d deadlines due, %d breaches) in %,d notices:"
-                + " median %.1f ms, max %.1f ms (%d runs)%n", window, due, recorded, NOTICES, median(millis), max(millis), RUNS);
+        System.out.printf(
+                "compliance-benchmark: deadline scan of a %s window (%d deadlines due, %d breaches) in %,d notices:"
+                        + " median %.1f ms, max %.1f ms (%d runs)%n",
+                window, due, recorded, NOTICES, median(millis), max(millis), RUNS);
     }
 
     private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] sorted =
+                values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return sorted[sorted.length / 2];
     }
 

@@ -32,7 +32,12 @@ final class CryptoLimit {
     private final Receipts receipts = new Receipts(envelope);
     private final AlgorithmPolicy policy = AlgorithmPolicy.strict();
 
-    CryptoLimit(byte[] noticeJson, String noticeId, SigningIdentity ministrySigning, PartnerKit kit, X509Certificate partnerEncryption,
+    CryptoLimit(
+            byte[] noticeJson,
+            String noticeId,
+            SigningIdentity ministrySigning,
+            PartnerKit kit,
+            X509Certificate partnerEncryption,
             X509Certificate partnerSigning) {
         this.noticeJson = noticeJson;
         this.noticeId = noticeId;
@@ -60,20 +65,22 @@ final class CryptoLimit {
         long until = from + measured.toNanos();
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
-            Thread worker = new Thread(() -> {
-                long now;
-                long cpuFrom = -1;
-                while ((now = System.nanoTime()) < until) {
-                    if (now >= from && cpuFrom < 0) {
-                        cpuFrom = threadTimes.getCurrentThreadCpuTime();
-                    }
-                    oneNotice();
-                    if (now >= from) {
-                        done.increment();
-                    }
-                }
-                cpu.add(threadTimes.getCurrentThreadCpuTime() - cpuFrom);
-            }, "crypto-limit-" + i);
+            Thread worker = new Thread(
+                    () -> {
+                        long now;
+                        long cpuFrom = -1;
+                        while ((now = System.nanoTime()) < until) {
+                            if (now >= from && cpuFrom < 0) {
+                                cpuFrom = threadTimes.getCurrentThreadCpuTime();
+                            }
+                            oneNotice();
+                            if (now >= from) {
+                                done.increment();
+                            }
+                        }
+                        cpu.add(threadTimes.getCurrentThreadCpuTime() - cpuFrom);
+                    },
+                    "crypto-limit-" + i);
             worker.start();
             workers.add(worker);
         }

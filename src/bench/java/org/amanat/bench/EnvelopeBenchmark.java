@@ -63,10 +63,29 @@ public class EnvelopeBenchmark {
     public void keysAndMessages() {
         KeyType type = "RSA".equals(profile) ? KeyType.RSA_3072 : KeyType.EC_P256;
         Instant now = Instant.now();
-        SigningIdentity ca = Pki.ca(Pki.name("Bench CA", null), now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)));
-        ministry = Pki.issue(ca, Pki.name("ministry", null), Pki.keyPair(type), Usage.SIGNING, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)));
-        partnerSigning = Pki.issue(ca, Pki.name("partner", null), Pki.keyPair(type), Usage.SIGNING, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)));
-        partnerEncryption = Pki.issue(ca, Pki.name("partner-enc", null), Pki.keyPair(type), Usage.ENCRYPTION, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)));
+        SigningIdentity ca =
+                Pki.ca(Pki.name("Bench CA", null), now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)));
+        ministry = Pki.issue(
+                ca,
+                Pki.name("ministry", null),
+                Pki.keyPair(type),
+                Usage.SIGNING,
+                now.minus(Duration.ofDays(1)),
+                now.plus(Duration.ofDays(30)));
+        partnerSigning = Pki.issue(
+                ca,
+                Pki.name("partner", null),
+                Pki.keyPair(type),
+                Usage.SIGNING,
+                now.minus(Duration.ofDays(1)),
+                now.plus(Duration.ofDays(30)));
+        partnerEncryption = Pki.issue(
+                ca,
+                Pki.name("partner-enc", null),
+                Pki.keyPair(type),
+                Usage.ENCRYPTION,
+                now.minus(Duration.ofDays(1)),
+                now.plus(Duration.ofDays(30)));
         noticeJson = twoKilobyteNotice(now);
         sealed = envelope.seal(noticeJson, ministry, partnerEncryption.certificate());
         receipt = receipts.sign(receiptFor(sealed), partnerSigning);
@@ -97,18 +116,39 @@ public class EnvelopeBenchmark {
     }
 
     private static Receipt receiptFor(byte[] sealed) {
-        return new Receipt(Notice.PROTOCOL, "bench-notice", Instant.now(), Digests.sha256Base64(sealed), Disposition.RECEIVED, "ref");
+        return new Receipt(
+                Notice.PROTOCOL,
+                "bench-notice",
+                Instant.now(),
+                Digests.sha256Base64(sealed),
+                Disposition.RECEIVED,
+                "ref");
     }
 
     private static byte[] twoKilobyteNotice(Instant now) {
         List<Notice.Item> items = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            items.add(new Notice.Item("https://video.example/watch?v=" + "x".repeat(40) + i, ItemKind.URL, "clip " + i));
+            items.add(
+                    new Notice.Item("https://video.example/watch?v=" + "x".repeat(40) + i, ItemKind.URL, "clip " + i));
         }
-        var notice = new Notice(Notice.PROTOCOL, "bench-notice", NoticeType.TAKEDOWN, "bench", now, Urgency.URGENT, now, now,
-                Category.ELECTION_INTEGRITY, new Notice.LegalBasis("MR5/2020", "Art. 14"), items,
+        var notice = new Notice(
+                Notice.PROTOCOL,
+                "bench-notice",
+                NoticeType.TAKEDOWN,
+                "bench",
+                now,
+                Urgency.URGENT,
+                now,
+                now,
+                Category.ELECTION_INTEGRITY,
+                new Notice.LegalBasis("MR5/2020", "Art. 14"),
+                items,
                 "Fabricated footage of ballot stuffing, published during the silent period. ".repeat(2),
-                new Notice.Issuer("Ministry of Communications", "officer-17", "takedown@ministry.example"), List.of(), null, "ID", null);
+                new Notice.Issuer("Ministry of Communications", "officer-17", "takedown@ministry.example"),
+                List.of(),
+                null,
+                "ID",
+                null);
         byte[] json = ProtocolJson.write(notice);
         if (json.length < 1800 || json.length > 2300) {
             throw new IllegalStateException("notice is " + json.length + " bytes, not about 2 KB");

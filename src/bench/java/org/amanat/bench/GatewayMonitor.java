@@ -7,16 +7,16 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.util.ArrayList;
 import java.lang.management.ThreadInfo;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
@@ -58,24 +58,30 @@ final class GatewayMonitor implements AutoCloseable {
         connector = JMXConnectorFactory.connect(new JMXServiceURL(address));
         MBeanServerConnection server = connector.getMBeanServerConnection();
         List<MemoryPoolMXBean> pools = new ArrayList<>();
-        for (ObjectName name : server.queryNames(new ObjectName(ManagementFactory.MEMORY_POOL_MXBEAN_DOMAIN_TYPE + ",*"), null)) {
-            MemoryPoolMXBean pool = ManagementFactory.newPlatformMXBeanProxy(server, name.toString(), MemoryPoolMXBean.class);
+        for (ObjectName name :
+                server.queryNames(new ObjectName(ManagementFactory.MEMORY_POOL_MXBEAN_DOMAIN_TYPE + ",*"), null)) {
+            MemoryPoolMXBean pool =
+                    ManagementFactory.newPlatformMXBeanProxy(server, name.toString(), MemoryPoolMXBean.class);
             if (pool.getType() == MemoryType.HEAP) {
                 pools.add(pool);
             }
         }
         heapPools = List.copyOf(pools);
         List<com.sun.management.GarbageCollectorMXBean> gcs = new ArrayList<>();
-        for (ObjectName name : server.queryNames(new ObjectName(ManagementFactory.GARBAGE_COLLECTOR_MXBEAN_DOMAIN_TYPE + ",*"), null)) {
-            gcs.add(ManagementFactory.newPlatformMXBeanProxy(server, name.toString(), com.sun.management.GarbageCollectorMXBean.class));
+        for (ObjectName name : server.queryNames(
+                new ObjectName(ManagementFactory.GARBAGE_COLLECTOR_MXBEAN_DOMAIN_TYPE + ",*"), null)) {
+            gcs.add(ManagementFactory.newPlatformMXBeanProxy(
+                    server, name.toString(), com.sun.management.GarbageCollectorMXBean.class));
         }
         collectors = List.copyOf(gcs);
-        memory = ManagementFactory.newPlatformMXBeanProxy(server, ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
-        runtime = ManagementFactory.newPlatformMXBeanProxy(server, ManagementFactory.RUNTIME_MXBEAN_NAME,
-                java.lang.management.RuntimeMXBean.class);
-        os = ManagementFactory.newPlatformMXBeanProxy(server, ManagementFactory.OPERATING_SYSTEM_MXBEAN_NAME, OperatingSystemMXBean.class);
-        threads = ManagementFactory.newPlatformMXBeanProxy(server, ManagementFactory.THREAD_MXBEAN_NAME,
-                com.sun.management.ThreadMXBean.class);
+        memory = ManagementFactory.newPlatformMXBeanProxy(
+                server, ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
+        runtime = ManagementFactory.newPlatformMXBeanProxy(
+                server, ManagementFactory.RUNTIME_MXBEAN_NAME, java.lang.management.RuntimeMXBean.class);
+        os = ManagementFactory.newPlatformMXBeanProxy(
+                server, ManagementFactory.OPERATING_SYSTEM_MXBEAN_NAME, OperatingSystemMXBean.class);
+        threads = ManagementFactory.newPlatformMXBeanProxy(
+                server, ManagementFactory.THREAD_MXBEAN_NAME, com.sun.management.ThreadMXBean.class);
         sampler.scheduleAtFixedRate(this::sample, 0, 500, TimeUnit.MILLISECONDS);
     }
 
@@ -93,8 +99,10 @@ final class GatewayMonitor implements AutoCloseable {
             for (var collector : collectors) {
                 var last = collector.getLastGcInfo();
                 if (last != null && last.getEndTime() >= phaseStartUptime) {
-                    long afterGc = heapPools.stream().map(pool -> last.getMemoryUsageAfterGc().get(pool.getName()))
-                            .mapToLong(usage -> usage == null ? 0 : usage.getUsed()).sum();
+                    long afterGc = heapPools.stream()
+                            .map(pool -> last.getMemoryUsageAfterGc().get(pool.getName()))
+                            .mapToLong(usage -> usage == null ? 0 : usage.getUsed())
+                            .sum();
                     maxAfterGc.accumulateAndGet(afterGc, Math::max);
                 }
             }
@@ -106,8 +114,14 @@ final class GatewayMonitor implements AutoCloseable {
     /** Heap figures of the phase so far, in MB. */
     synchronized Heap heap() {
         sample();
-        long poolPeaks = heapPools.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
-        return new Heap(maxSampled.get() / MB, poolPeaks / MB, maxAfterGc.get() / MB, memory.getHeapMemoryUsage().getMax() / MB);
+        long poolPeaks = heapPools.stream()
+                .mapToLong(pool -> pool.getPeakUsage().getUsed())
+                .sum();
+        return new Heap(
+                maxSampled.get() / MB,
+                poolPeaks / MB,
+                maxAfterGc.get() / MB,
+                memory.getHeapMemoryUsage().getMax() / MB);
     }
 
     /** CPU time of the gateway process so far, in nanoseconds. */

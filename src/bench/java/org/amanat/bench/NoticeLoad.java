@@ -27,7 +27,8 @@ import org.amanat.Api;
  * (the ledger's time, written by the gateway on the same machine and clock).
  */
 final class NoticeLoad {
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String base;
     private final List<String> partners;
     private final LongAdder clientCpuNanos = new LongAdder();
@@ -47,10 +48,13 @@ final class NoticeLoad {
     List<Issued> flatOut(int clients, Duration duration, int limit) throws InterruptedException {
         long until = System.nanoTime() + duration.toNanos();
         AtomicInteger next = new AtomicInteger();
-        return run(clients, () -> {
-            int i = next.getAndIncrement();
-            return System.nanoTime() < until && i < limit ? i : -1;
-        }, i -> Instant.now());
+        return run(
+                clients,
+                () -> {
+                    int i = next.getAndIncrement();
+                    return System.nanoTime() < until && i < limit ? i : -1;
+                },
+                i -> Instant.now());
     }
 
     /** A fixed rate, open loop: notice i is due at start + i/rate, whatever happened to the ones before. */
@@ -59,14 +63,17 @@ final class NoticeLoad {
         long startNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
         Instant startInstant = Instant.now().plusMillis(100);
         AtomicInteger next = new AtomicInteger();
-        return run(clients, () -> {
-            int i = next.getAndIncrement();
-            if (i >= count) {
-                return -1;
-            }
-            LockSupport.parkNanos(startNanos + (long) (i * 1e9 / perSecond) - System.nanoTime());
-            return i;
-        }, i -> startInstant.plusNanos((long) (i * 1e9 / perSecond)));
+        return run(
+                clients,
+                () -> {
+                    int i = next.getAndIncrement();
+                    if (i >= count) {
+                        return -1;
+                    }
+                    LockSupport.parkNanos(startNanos + (long) (i * 1e9 / perSecond) - System.nanoTime());
+                    return i;
+                },
+                i -> startInstant.plusNanos((long) (i * 1e9 / perSecond)));
     }
 
     private interface Ticket {
@@ -82,19 +89,21 @@ final class NoticeLoad {
         var failures = new AtomicInteger();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
-            Thread thread = new Thread(() -> {
-                int i;
-                while ((i = tickets.next()) >= 0) {
-                    Instant start = startTime.of(i);
-                    String id = post(partners.get(i % partners.size()));
-                    if (id == null) {
-                        failures.incrementAndGet();
-                    } else {
-                        issued.add(new Issued(id, start));
-                    }
-                }
-                clientCpuNanos.add(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
-            }, "issuer-" + c);
+            Thread thread = new Thread(
+                    () -> {
+                        int i;
+                        while ((i = tickets.next()) >= 0) {
+                            Instant start = startTime.of(i);
+                            String id = post(partners.get(i % partners.size()));
+                            if (id == null) {
+                                failures.incrementAndGet();
+                            } else {
+                                issued.add(new Issued(id, start));
+                            }
+                        }
+                        clientCpuNanos.add(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
+                    },
+                    "issuer-" + c);
             thread.start();
             threads.add(thread);
         }
@@ -115,11 +124,17 @@ final class NoticeLoad {
     /** One notice; its id, or null unless the answer was 201. */
     String post(String partnerId) {
         try {
-            var response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/notices"))
-                    .header("Content-Type", "application/json").header("Authorization", SIGN_IN)
-                    .POST(HttpRequest.BodyPublishers.ofString(Api.validNotice(partnerId).toString())).build(),
+            var response = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/v1/notices"))
+                            .header("Content-Type", "application/json")
+                            .header("Authorization", SIGN_IN)
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    Api.validNotice(partnerId).toString()))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 201 ? Api.JSON.readTree(response.body()).get("id").asText() : null;
+            return response.statusCode() == 201
+                    ? Api.JSON.readTree(response.body()).get("id").asText()
+                    : null;
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {
@@ -130,8 +145,13 @@ final class NoticeLoad {
 
     JsonNode get(String path) {
         try {
-            return Api.JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", SIGN_IN).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
+            return Api.JSON.readTree(http.send(
+                            HttpRequest.newBuilder(URI.create(base + path))
+                                    .header("Authorization", SIGN_IN)
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body());
         } catch (IOException e) {
             throw new IllegalStateException("GET " + path, e);
         } catch (InterruptedException e) {
@@ -142,8 +162,10 @@ final class NoticeLoad {
 
     /** How many notices the ledger holds in this state (all partners, or one). */
     long count(String state, String partner) {
-        return get("/api/v1/notices?size=1" + (state == null ? "" : "&state=" + state) + (partner == null ? "" : "&partner=" + partner))
-                .get("total").asLong();
+        return get("/api/v1/notices?size=1" + (state == null ? "" : "&state=" + state)
+                        + (partner == null ? "" : "&partner=" + partner))
+                .get("total")
+                .asLong();
     }
 
     /** Waits until {@code expected} notices are DELIVERED, then reads each issued one's deliveredAt. */
@@ -151,7 +173,8 @@ final class NoticeLoad {
         long deadline = System.nanoTime() + atMost.toNanos();
         while (count("DELIVERED", null) < expected) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("only " + count("DELIVERED", null) + " of " + expected + " notices DELIVERED after " + atMost);
+                throw new IllegalStateException(
+                        "only " + count("DELIVERED", null) + " of " + expected + " notices DELIVERED after " + atMost);
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
         }
@@ -160,10 +183,13 @@ final class NoticeLoad {
         issued.forEach(notice -> wanted.put(notice.id(), null));
         Map<String, Instant> delivered = new HashMap<>();
         for (int page = 0; delivered.size() < wanted.size(); page++) {
-            JsonNode items = get("/api/v1/notices?state=DELIVERED&size=200&page=" + page).get("items");
+            JsonNode items =
+                    get("/api/v1/notices?state=DELIVERED&size=200&page=" + page).get("items");
             for (JsonNode item : items) {
                 if (wanted.containsKey(item.get("id").asText())) {
-                    delivered.put(item.get("id").asText(), Instant.parse(item.get("deliveredAt").asText()));
+                    delivered.put(
+                            item.get("id").asText(),
+                            Instant.parse(item.get("deliveredAt").asText()));
                 }
             }
             if (items.size() < 200) {
@@ -174,17 +200,26 @@ final class NoticeLoad {
     }
 
     /** What one phase measured. */
-    record Result(int notices, double issuedPerSecond, double deliveredPerSecond, long p50, long p95, long p99, long max) {
+    record Result(
+            int notices, double issuedPerSecond, double deliveredPerSecond, long p50, long p95, long p99, long max) {
         static Result of(List<Issued> issued, Map<String, Instant> delivered, Instant lastPostAnswered) {
             long[] latencies = issued.stream()
-                    .mapToLong(notice -> Duration.between(notice.start(), delivered.get(notice.id())).toMillis())
-                    .sorted().toArray();
+                    .mapToLong(notice -> Duration.between(notice.start(), delivered.get(notice.id()))
+                            .toMillis())
+                    .sorted()
+                    .toArray();
             Instant first = Collections.min(issued.stream().map(Issued::start).toList());
             Instant last = Collections.max(delivered.values());
             double span = Duration.between(first, last).toNanos() / 1e9;
             double issueSpan = Duration.between(first, lastPostAnswered).toNanos() / 1e9;
-            return new Result(issued.size(), issued.size() / issueSpan, issued.size() / span, percentile(latencies, 50),
-                    percentile(latencies, 95), percentile(latencies, 99), latencies[latencies.length - 1]);
+            return new Result(
+                    issued.size(),
+                    issued.size() / issueSpan,
+                    issued.size() / span,
+                    percentile(latencies, 50),
+                    percentile(latencies, 95),
+                    percentile(latencies, 99),
+                    latencies[latencies.length - 1]);
         }
 
         private static long percentile(long[] sorted, int p) {
@@ -193,8 +228,10 @@ final class NoticeLoad {
 
         @Override
         public String toString() {
-            return String.format("%d notices, 201 at %.0f/s, 201 -> DELIVERED %.0f notices/s; POST -> DELIVERED p50 %d ms, p95 %d ms, "
-                    + "p99 %d ms, max %d ms", notices, issuedPerSecond, deliveredPerSecond, p50, p95, p99, max);
+            return String.format(
+                    "%d notices, 201 at %.0f/s, 201 -> DELIVERED %.0f notices/s; POST -> DELIVERED p50 %d ms, p95 %d ms, "
+                            + "p99 %d ms, max %d ms",
+                    notices, issuedPerSecond, deliveredPerSecond, p50, p95, p99, max);
         }
     }
 }

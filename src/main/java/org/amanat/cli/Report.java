@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +15,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code report --period 2026-11 [--gateway http://localhost:8080] [--out reports] [--user NAME]}: asks a running
@@ -51,25 +54,23 @@ public final class Report {
     }
 
     static List<Path> run(String[] args, Map<String, String> environment) throws IOException, InterruptedException {
-        String period = null;
-        String user = null;
-        String gateway = "http://localhost:8080";
-        Path out = Path.of("reports");
-        for (int i = 0; i < args.length; i++) {
-            String value = i + 1 < args.length ? args[i + 1] : null;
-            switch (args[i]) {
-                case "--period" -> period = required("--period", value);
-                case "--gateway" -> gateway = required("--gateway", value);
-                case "--out" -> out = Path.of(required("--out", value));
-                case "--user" -> user = required("--user", value);
-                default -> throw new UsageException("unknown option " + args[i]
-                        + " (use --period 2026-11 [--gateway http://localhost:8080] [--out reports] [--user NAME])");
-            }
-            i++;
+        Options options = new Options();
+        try {
+            new CommandLine(options).parseArgs(args);
+        } catch (CommandLine.UnmatchedArgumentException e) {
+            throw new UsageException("unknown option " + e.getUnmatched().get(0)
+                    + " (use --period 2026-11 [--gateway http://localhost:8080] [--out reports] [--user NAME])");
+        } catch (CommandLine.ParameterException e) {
+            throw new UsageException(e.getMessage());
         }
+        String period = options.period;
+        // Checked here, not by picocli, so that an unknown option is named before a missing one.
         if (period == null) {
             throw new UsageException("--period is required, for example --period 2026-11");
         }
+        String user = options.user;
+        String gateway = options.gateway;
+        Path out = options.out;
         try {
             YearMonth.parse(period);
         } catch (DateTimeParseException e) {
@@ -77,21 +78,30 @@ public final class Report {
         }
         String authorization = authorization(user, environment);
         Path folder = Files.createDirectories(out.resolve(period));
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         List<Path> written = new java.util.ArrayList<>();
         for (String format : FORMATS) {
-            URI uri = URI.create(gateway.replaceAll("/+$", "") + "/api/v1/compliance/reports/" + period + "?format=" + format);
+            URI uri = URI.create(
+                    gateway.replaceAll("/+$", "") + "/api/v1/compliance/reports/" + period + "?format=" + format);
             HttpResponse<byte[]> response;
             try {
-                response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(2)).header("Authorization", authorization)
-                                .GET().build(),
+                response = http.send(
+                        HttpRequest.newBuilder(uri)
+                                .timeout(Duration.ofMinutes(2))
+                                .header("Authorization", authorization)
+                                .GET()
+                                .build(),
                         HttpResponse.BodyHandlers.ofByteArray());
             } catch (ConnectException e) {
                 throw new UsageException("no gateway answers at " + gateway + " (start it, or give --gateway)");
             }
             if (response.statusCode() != 200) {
                 throw new UsageException(uri + " answered HTTP " + response.statusCode() + ": "
-                        + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8).lines().findFirst().orElse(""));
+                        + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)
+                                .lines()
+                                .findFirst()
+                                .orElse(""));
             }
             Path file = folder.resolve("amanat-report-" + period + "." + format);
             Files.write(file, response.body());
@@ -108,7 +118,8 @@ public final class Report {
             if (password == null || password.isEmpty()) {
                 throw new UsageException("--user " + user + " needs the password in " + PASSWORD_VARIABLE);
             }
-            return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+            return "Basic "
+                    + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         }
         if (token != null && !token.isEmpty()) {
             return "Bearer " + token;
@@ -117,11 +128,20 @@ public final class Report {
                 + ", or a bearer token in " + TOKEN_VARIABLE + " (the COMPLIANCE or AUDITOR role)");
     }
 
-    private static String required(String option, String value) {
-        if (value == null || value.startsWith("--")) {
-            throw new UsageException(option + " needs a value");
-        }
-        return value;
+    /** The command's options, read by picocli as the kit's are. */
+    @Command(name = COMMAND)
+    static final class Options {
+        @Option(names = "--period", description = "the month, such as 2026-11 (required)")
+        String period;
+
+        @Option(names = "--gateway", defaultValue = "http://localhost:8080")
+        String gateway;
+
+        @Option(names = "--out", defaultValue = "reports")
+        Path out;
+
+        @Option(names = "--user", description = "sign in as this user, with the password in " + PASSWORD_VARIABLE)
+        String user;
     }
 
     static final class UsageException extends RuntimeException {

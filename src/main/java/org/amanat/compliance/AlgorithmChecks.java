@@ -2,7 +2,6 @@ package org.amanat.compliance;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.amanat.ledger.AlgorithmUse;
 
 /**
  * Findings from the algorithms a partner actually used (DESIGN.md section 7): refused ones (SHA-1,
@@ -16,11 +15,19 @@ final class AlgorithmChecks {
         for (AlgorithmUse use : uses) {
             String subject = use.message() + ": " + use.algorithm();
             if (use.refused()) {
-                findings.add(new Finding("algorithm.refused", subject, Severity.HIGH,
-                        use.count() + " message(s) refused for using " + use.algorithm() + ", the last at " + use.lastSeen()));
+                findings.add(new Finding(
+                        "algorithm.refused",
+                        subject,
+                        Severity.HIGH,
+                        use.count() + " message(s) refused for using " + use.algorithm() + ", the last at "
+                                + use.lastSeen()));
             } else if (use.algorithm().startsWith("RSA-PKCS1v15")) {
-                findings.add(new Finding("algorithm.receive-only", subject, Severity.MEDIUM,
-                        use.count() + " " + use.message() + "(s) signed with RSA PKCS#1 v1.5, accepted only as this partner's"
+                findings.add(new Finding(
+                        "algorithm.receive-only",
+                        subject,
+                        Severity.MEDIUM,
+                        use.count() + " " + use.message()
+                                + "(s) signed with RSA PKCS#1 v1.5, accepted only as this partner's"
                                 + " receive-only loosening; RSASSA-PSS is the policy"));
             }
         }

@@ -2,6 +2,7 @@ package org.amanat.compliance;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.core.IntervalFunction;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,18 +10,12 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.amanat.delivery.DeliverySettings;
-import org.amanat.ledger.BreachRecord;
-import org.amanat.ledger.Breaches;
+import org.amanat.delivery.OutboundHttpClients;
 import org.amanat.ledger.JobLocks;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -45,8 +40,14 @@ public class BreachEscalations implements DisposableBean {
     private final ObjectMapper json;
     private final WebhookSignature signature;
     private final CloseableHttpClient http;
+    private final IntervalFunction backoff;
 
-    BreachEscalations(Breaches breaches, JobLocks locks, ComplianceSettings settings, DeliverySettings delivery, Clock clock,
+    BreachEscalations(
+            Breaches breaches,
+            JobLocks locks,
+            ComplianceSettings settings,
+            DeliverySettings delivery,
+            Clock clock,
             ObjectMapper json) {
         this.breaches = breaches;
         this.locks = locks;
@@ -57,14 +58,12 @@ public class BreachEscalations implements DisposableBean {
         boolean configured = this.settings.webhookConfigured();
         // A webhook without its secret would be unauthenticated: refuse to start rather than send it.
         this.signature = configured ? new WebhookSignature(this.settings.webhookSecret()) : null;
-        Timeout timeout = Timeout.of(this.settings.timeout());
-        this.http = configured ? HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout).setSocketTimeout(timeout).build())
-                        .build())
-                .setDefaultRequestConfig(RequestConfig.custom().setConnectionRequestTimeout(timeout).setResponseTimeout(timeout).build())
-                .disableAutomaticRetries()
-                .build() : null;
+        // One job on one node sends the escalations one after another: one connection is enough.
+        this.http = configured
+                ? OutboundHttpClients.create(this.settings.timeout(), this.settings.timeout(), 1, null)
+                : null;
+        this.backoff = IntervalFunction.ofExponentialBackoff(
+                this.settings.retryInterval(), 2.0, this.settings.maxRetryInterval());
     }
 
     /** @return how many escalations were accepted by the webhook in this round */
@@ -74,14 +73,15 @@ public class BreachEscalations implements DisposableBean {
         }
         Duration hold = settings.timeout().multipliedBy(BATCH + 1L);
         return locks.runAlone(JOB, node, clock, hold, () -> {
-            int sent = 0;
-            for (BreachRecord breach : breaches.dueEscalations(clock.instant(), BATCH)) {
-                if (send(breach)) {
-                    sent++;
-                }
-            }
-            return sent;
-        }).orElse(0);
+                    int sent = 0;
+                    for (BreachRecord breach : breaches.dueEscalations(clock.instant(), BATCH)) {
+                        if (send(breach)) {
+                            sent++;
+                        }
+                    }
+                    return sent;
+                })
+                .orElse(0);
     }
 
     private boolean send(BreachRecord breach) {
@@ -113,8 +113,7 @@ public class BreachEscalations implements DisposableBean {
 
     /** Doubles from the first retry interval, capped: a webhook down for a day is not hammered, nor forgotten. */
     Duration retryAfter(int attemptsSoFar) {
-        Duration wait = settings.retryInterval().multipliedBy(1L << Math.min(attemptsSoFar, 20));
-        return wait.compareTo(settings.maxRetryInterval()) > 0 ? settings.maxRetryInterval() : wait;
+        return Duration.ofMillis(backoff.apply(attemptsSoFar + 1));
     }
 
     private String body(BreachRecord breach) {

@@ -2,17 +2,12 @@ package org.amanat.compliance;
 
 import java.time.Clock;
 import java.util.List;
-import org.amanat.ledger.BreachRecord;
-import org.amanat.ledger.Breaches;
-import org.amanat.ledger.FindingRecord;
-import org.amanat.ledger.SecurityFindings;
 import org.amanat.partner.Partner;
 import org.amanat.partner.PartnerDirectory;
+import org.amanat.protocol.Violation;
 import org.amanat.web.InvalidRequestException;
 import org.amanat.web.NotFoundException;
-import org.amanat.web.Violation;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,8 +33,14 @@ class ComplianceController {
     private final PartnerDirectory partners;
     private final Clock clock;
 
-    ComplianceController(Scorecards scorecards, Breaches breaches, SecurityFindings findings, SecurityProbe probe,
-            MonthlyReport report, PartnerDirectory partners, Clock clock) {
+    ComplianceController(
+            Scorecards scorecards,
+            Breaches breaches,
+            SecurityFindings findings,
+            SecurityProbe probe,
+            MonthlyReport report,
+            PartnerDirectory partners,
+            Clock clock) {
         this.scorecards = scorecards;
         this.breaches = breaches;
         this.findings = findings;
@@ -51,15 +52,21 @@ class ComplianceController {
 
     /** Every partner's scorecard; {@code format=csv} (or Accept: text/csv) for a spreadsheet. */
     @GetMapping("/scorecards")
-    ResponseEntity<?> scorecards(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) String format, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+    ResponseEntity<?> scorecards(
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String format,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         ReportPeriod period = ReportPeriod.of(from, to, clock);
         return respond(scorecards.all(period.from(), period.to()), "scorecards_" + period.name(), format, accept);
     }
 
     @GetMapping("/scorecards/{partnerId}")
-    ResponseEntity<?> scorecard(@PathVariable String partnerId, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(required = false) String format,
+    ResponseEntity<?> scorecard(
+            @PathVariable String partnerId,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String format,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         ReportPeriod period = ReportPeriod.of(from, to, clock);
         Scorecard scorecard = scorecards.of(partner(partnerId), period.from(), period.to());
@@ -71,21 +78,26 @@ class ComplianceController {
 
     /** Breaches of the notices issued in the period, in deadline order; one partner's with {@code partner}. */
     @GetMapping("/breaches")
-    List<BreachRecord> breaches(@RequestParam(required = false) String partner, @RequestParam(required = false) String from,
+    List<BreachRecord> breaches(
+            @RequestParam(required = false) String partner,
+            @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
         ReportPeriod period = ReportPeriod.of(from, to, clock);
-        return breaches.ofNoticesIssued(partner == null ? null : partner(partner).id(), period.from(), period.to());
+        return breaches.ofNoticesIssued(
+                partner == null ? null : partner(partner).id(), period.from(), period.to());
     }
 
     /** Open findings of one partner, or the latest findings, open and closed, of all. */
     @GetMapping("/findings")
-    List<FindingRecord> findings(@RequestParam(required = false) String partner,
-            @RequestParam(defaultValue = "false") boolean openOnly) {
+    List<FindingRecord> findings(
+            @RequestParam(required = false) String partner, @RequestParam(defaultValue = "false") boolean openOnly) {
         String id = partner == null ? null : partner(partner).id();
         if (openOnly && id != null) {
             return findings.open(id);
         }
-        return findings.all(id, MAX_FINDINGS).stream().filter(f -> !openOnly || f.closedAt() == null).toList();
+        return findings.all(id, MAX_FINDINGS).stream()
+                .filter(f -> !openOnly || f.closedAt() == null)
+                .toList();
     }
 
     /** Probes one partner now; answers with its open findings. */
@@ -102,16 +114,22 @@ class ComplianceController {
         return switch (format) {
             case "csv" -> respond(all, "amanat-report-" + month, "csv", null);
             case "json" -> ResponseEntity.ok(all);
-            case "html" -> ResponseEntity.ok().contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))
-                    .body(report.html(month, all));
-            default -> throw new InvalidRequestException(HttpStatus.BAD_REQUEST, "invalid-parameter",
-                    List.of(new Violation("format", "must be html, csv or json")));
+            case "html" ->
+                ResponseEntity.ok()
+                        .contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))
+                        .body(report.html(month, all));
+            default ->
+                throw new InvalidRequestException(
+                        InvalidRequestException.Kind.MALFORMED,
+                        "invalid-parameter",
+                        List.of(new Violation("format", "must be html, csv or json")));
         };
     }
 
     private ResponseEntity<?> respond(List<Scorecard> cards, String name, String format, String accept) {
         if (wantsCsv(format, accept)) {
-            return ResponseEntity.ok().contentType(CSV)
+            return ResponseEntity.ok()
+                    .contentType(CSV)
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"")
                     .body(ScorecardCsv.write(cards));
         }

@@ -35,8 +35,13 @@ public record ComplianceSettings(
      * @param webhookSecret {@code whsec_} followed by the base64 key shared with the receiver
      * @param retryInterval the first wait after a failed post; it doubles up to {@code maxRetryInterval}
      */
-    public record Escalation(URI webhookUrl, String webhookSecret, @NotNull Duration interval, @NotNull Duration timeout,
-            @NotNull Duration retryInterval, @NotNull Duration maxRetryInterval) {
+    public record Escalation(
+            URI webhookUrl,
+            String webhookSecret,
+            @NotNull Duration interval,
+            @NotNull Duration timeout,
+            @NotNull Duration retryInterval,
+            @NotNull Duration maxRetryInterval) {
 
         public boolean webhookConfigured() {
             return webhookUrl != null && !webhookUrl.toString().isBlank();
@@ -49,7 +54,11 @@ public record ComplianceSettings(
      * @param timeout connect and handshake limit of one TLS probe
      * @param algorithmLookback the probe judges the algorithms partners used in this recent window
      */
-    public record Probe(@NotNull Duration interval, @NotNull Duration firstDelay, @NotNull Duration timeout, @NotNull Duration algorithmLookback) {}
+    public record Probe(
+            @NotNull Duration interval,
+            @NotNull Duration firstDelay,
+            @NotNull Duration timeout,
+            @NotNull Duration algorithmLookback) {}
 
     /**
      * Recommendations only; nothing is sent.
@@ -58,6 +67,9 @@ public record ComplianceSettings(
      * @param fineFrom this breach in a period, and each one after it, recommends a fine
      * @param finePerBreach the fine by category of the breached notice
      */
-    public record Sanctions(@Min(1) int warningLetterAfter, @Min(1) int fineFrom, @NotBlank String currency,
+    public record Sanctions(
+            @Min(1) int warningLetterAfter,
+            @Min(1) int fineFrom,
+            @NotBlank String currency,
             @NotNull Map<Category, BigDecimal> finePerBreach) {}
 }

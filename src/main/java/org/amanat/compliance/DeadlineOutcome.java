@@ -4,7 +4,9 @@ import java.time.Instant;
 
 /** How one notice stands against one deadline; the breach rules and the scorecards judge alike. */
 enum DeadlineOutcome {
-    ON_TIME, LATE, PENDING,
+    ON_TIME,
+    LATE,
+    PENDING,
     /** The ministry withdrew, abandoned or restored the notice before the deadline, unmet: nothing was owed. */
     MOOT;
 

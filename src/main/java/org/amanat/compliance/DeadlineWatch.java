@@ -6,10 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.amanat.delivery.DeliverySettings;
-import org.amanat.ledger.Breaches;
 import org.amanat.ledger.DeadlineKind;
 import org.amanat.ledger.JobLocks;
 import org.amanat.ledger.PassedDeadline;
+import org.amanat.ledger.PassedDeadlines;
 import org.amanat.protocol.NoticeType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,15 +32,23 @@ public class DeadlineWatch {
     static final Duration ESCALATION_MAX_AGE = Duration.ofDays(7);
 
     private final Breaches breaches;
+    private final PassedDeadlines passedDeadlines;
     private final JobLocks locks;
     private final ComplianceSettings settings;
     private final String node;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    DeadlineWatch(Breaches breaches, JobLocks locks, ComplianceSettings settings, DeliverySettings delivery, Clock clock,
+    DeadlineWatch(
+            Breaches breaches,
+            PassedDeadlines passedDeadlines,
+            JobLocks locks,
+            ComplianceSettings settings,
+            DeliverySettings delivery,
+            Clock clock,
             MeterRegistry meters) {
         this.breaches = breaches;
+        this.passedDeadlines = passedDeadlines;
         this.locks = locks;
         this.settings = settings;
         this.node = delivery.nodeId();
@@ -51,13 +59,14 @@ public class DeadlineWatch {
     /** @return how many breaches this scan recorded; 0 also when another node is scanning */
     public int scan() {
         return locks.runAlone(JOB, node, clock, HOLD, () -> {
-            Instant now = clock.instant();
-            int recorded = 0;
-            for (DeadlineKind kind : DeadlineKind.values()) {
-                recorded += scan(kind, now);
-            }
-            return recorded;
-        }).orElse(0);
+                    Instant now = clock.instant();
+                    int recorded = 0;
+                    for (DeadlineKind kind : DeadlineKind.values()) {
+                        recorded += scan(kind, now);
+                    }
+                    return recorded;
+                })
+                .orElse(0);
     }
 
     private int scan(DeadlineKind kind, Instant now) {
@@ -67,7 +76,7 @@ public class DeadlineWatch {
         int recorded = 0;
         List<PassedDeadline> page;
         do {
-            page = breaches.passed(kind, afterDeadline, afterId, now, settings.deadlineScanBatch());
+            page = passedDeadlines.page(kind, afterDeadline, afterId, now, settings.deadlineScanBatch());
             for (PassedDeadline passed : page) {
                 String breach = BreachRules.breach(passed);
                 if (breach != null && record(passed, breach, now)) {
@@ -91,15 +100,26 @@ public class DeadlineWatch {
         Instant escalateAt = settings.escalation().webhookConfigured() && recent ? now : null;
         return breaches.record(passed, now, detail, escalateAt)
                 .map(breach -> {
-                    meters.counter("amanat.breaches", "partner", breach.partnerId(), "kind", breach.kind().name()).increment();
-                    log.warn("BREACH {} deadline of notice {} ({}): {}", breach.kind(), breach.noticeId(), breach.partnerId(), detail);
+                    meters.counter(
+                                    "amanat.breaches",
+                                    "partner",
+                                    breach.partnerId(),
+                                    "kind",
+                                    breach.kind().name())
+                            .increment();
+                    log.warn(
+                            "BREACH {} deadline of notice {} ({}): {}",
+                            breach.kind(),
+                            breach.noticeId(),
+                            breach.partnerId(),
+                            detail);
                     return true;
                 })
                 .orElse(false);
     }
 
     /** Which notices carry an action obligation: a withdrawal needs only to be acknowledged. */
-    static boolean hasActionObligation(String type) {
-        return !NoticeType.WITHDRAWAL.name().equals(type);
+    static boolean hasActionObligation(NoticeType type) {
+        return type != NoticeType.WITHDRAWAL;
     }
 }

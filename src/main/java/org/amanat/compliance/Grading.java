@@ -11,11 +11,12 @@ import java.util.Map;
 final class Grading {
     static final double ACK_WEIGHT = 0.3;
     static final double ACTION_WEIGHT = 0.7;
-    private static final Map<String, Integer> PENALTY = Map.of("CRITICAL", 10, "HIGH", 5, "MEDIUM", 2);
+    private static final Map<Severity, Integer> PENALTY =
+            Map.of(Severity.CRITICAL, 10, Severity.HIGH, 5, Severity.MEDIUM, 2);
 
     private Grading() {}
 
-    static Scorecard.Grade grade(Double ackRate, Double actionRate, Map<String, Long> openFindingsBySeverity) {
+    static Scorecard.Grade grade(Double ackRate, Double actionRate, Map<Severity, Long> openFindingsBySeverity) {
         double timeliness;
         if (ackRate == null && actionRate == null) {
             timeliness = 1.0;

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.Map;
 import org.amanat.ledger.NoticeLedger;
 import org.amanat.ledger.NoticeState;
-import org.amanat.ledger.SecurityFindings;
 import org.amanat.partner.Partner;
 import org.amanat.partner.PartnerDirectory;
 import org.springframework.stereotype.Component;
@@ -27,21 +26,39 @@ class LedgerGauges {
     private final Clock clock;
     private Snapshot snapshot;
 
-    LedgerGauges(NoticeLedger notices, SecurityFindings findings, PartnerDirectory partners, MeterRegistry meters, Clock clock) {
+    LedgerGauges(
+            NoticeLedger notices,
+            SecurityFindings findings,
+            PartnerDirectory partners,
+            MeterRegistry meters,
+            Clock clock) {
         this.notices = notices;
         this.findings = findings;
         this.clock = clock;
         for (Partner partner : partners.all()) {
             for (NoticeState state : NoticeState.values()) {
-                Gauge.builder("amanat.notices", () -> snapshot().notices().getOrDefault(partner.id(), Map.of()).getOrDefault(state, 0L))
-                        .tag("partner", partner.id()).tag("state", state.name())
-                        .description("notices in the ledger by partner and state").register(meters);
+                Gauge.builder(
+                                "amanat.notices",
+                                () -> snapshot()
+                                        .notices()
+                                        .getOrDefault(partner.id(), Map.of())
+                                        .getOrDefault(state, 0L))
+                        .tag("partner", partner.id())
+                        .tag("state", state.name())
+                        .description("notices in the ledger by partner and state")
+                        .register(meters);
             }
             for (Severity severity : Severity.values()) {
-                Gauge.builder("amanat.findings.open",
-                                () -> snapshot().findings().getOrDefault(partner.id(), Map.of()).getOrDefault(severity.name(), 0L))
-                        .tag("partner", partner.id()).tag("severity", severity.name())
-                        .description("open security findings by partner and severity").register(meters);
+                Gauge.builder(
+                                "amanat.findings.open",
+                                () -> snapshot()
+                                        .findings()
+                                        .getOrDefault(partner.id(), Map.of())
+                                        .getOrDefault(severity, 0L))
+                        .tag("partner", partner.id())
+                        .tag("severity", severity.name())
+                        .description("open security findings by partner and severity")
+                        .register(meters);
             }
         }
     }
@@ -54,5 +71,6 @@ class LedgerGauges {
         return snapshot;
     }
 
-    private record Snapshot(Instant takenAt, Map<String, Map<NoticeState, Long>> notices, Map<String, Map<String, Long>> findings) {}
+    private record Snapshot(
+            Instant takenAt, Map<String, Map<NoticeState, Long>> notices, Map<String, Map<Severity, Long>> findings) {}
 }

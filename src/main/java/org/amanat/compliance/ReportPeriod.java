@@ -8,9 +8,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.amanat.protocol.Violation;
 import org.amanat.web.InvalidRequestException;
-import org.amanat.web.Violation;
-import org.springframework.http.HttpStatus;
 
 /**
  * A period [from, to) in UTC, from a month ({@code 2026-11}), or dates or instants; the current month by default.
@@ -35,7 +34,8 @@ record ReportPeriod(Instant from, Instant to) {
     }
 
     static ReportPeriod month(YearMonth month) {
-        return new ReportPeriod(month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC),
+        return new ReportPeriod(
+                month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC),
                 month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC));
     }
 
@@ -57,7 +57,9 @@ record ReportPeriod(Instant from, Instant to) {
     private static Instant instant(String field, String text) {
         Instant instant;
         try {
-            instant = DATE.matcher(text).matches() ? LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC) : Instant.parse(text);
+            instant = DATE.matcher(text).matches()
+                    ? LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC)
+                    : Instant.parse(text);
         } catch (DateTimeParseException e) {
             throw invalid(field, "'" + text + "' is neither a date (2026-11-01) nor an instant (2026-11-01T00:00:00Z)");
         }
@@ -68,6 +70,7 @@ record ReportPeriod(Instant from, Instant to) {
     }
 
     private static InvalidRequestException invalid(String field, String message) {
-        return new InvalidRequestException(HttpStatus.BAD_REQUEST, "invalid-parameter", List.of(new Violation(field, message)));
+        return new InvalidRequestException(
+                InvalidRequestException.Kind.MALFORMED, "invalid-parameter", List.of(new Violation(field, message)));
     }
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.amanat.ledger.BreachRecord;
 import org.amanat.protocol.Category;
 
 /**
@@ -24,22 +23,33 @@ final class SanctionSchedule {
     List<Scorecard.Sanction> recommend(List<BreachRecord> breaches) {
         List<Scorecard.Sanction> sanctions = new ArrayList<>();
         if (breaches.size() >= settings.warningLetterAfter()) {
-            sanctions.add(new Scorecard.Sanction("WARNING_LETTER", breaches.size(), null, null,
-                    breaches.size() + " breaches in the period; a warning letter is due from " + settings.warningLetterAfter()));
+            sanctions.add(new Scorecard.Sanction(
+                    Scorecard.SanctionKind.WARNING_LETTER,
+                    breaches.size(),
+                    null,
+                    null,
+                    breaches.size() + " breaches in the period; a warning letter is due from "
+                            + settings.warningLetterAfter()));
         }
         if (breaches.size() >= settings.fineFrom()) {
             List<BreachRecord> fined = breaches.subList(settings.fineFrom() - 1, breaches.size());
             Map<Category, Integer> byCategory = new TreeMap<>();
             BigDecimal total = BigDecimal.ZERO;
             for (BreachRecord breach : fined) {
-                Category category = Category.valueOf(breach.category());
+                Category category = breach.category();
                 byCategory.merge(category, 1, Integer::sum);
                 total = total.add(fine(category));
             }
             List<String> parts = new ArrayList<>();
-            byCategory.forEach((category, count) -> parts.add(count + " x " + category + " at " + fine(category).toPlainString()));
-            sanctions.add(new Scorecard.Sanction("ADMINISTRATIVE_FINE", fined.size(), total, settings.currency(),
-                    "breaches " + settings.fineFrom() + " to " + breaches.size() + " of the period: " + String.join(", ", parts)));
+            byCategory.forEach((category, count) ->
+                    parts.add(count + " x " + category + " at " + fine(category).toPlainString()));
+            sanctions.add(new Scorecard.Sanction(
+                    Scorecard.SanctionKind.ADMINISTRATIVE_FINE,
+                    fined.size(),
+                    total,
+                    settings.currency(),
+                    "breaches " + settings.fineFrom() + " to " + breaches.size() + " of the period: "
+                            + String.join(", ", parts)));
         }
         return sanctions;
     }

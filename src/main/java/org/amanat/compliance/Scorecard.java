@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.amanat.ledger.DeadlineKind;
+import org.amanat.protocol.NoticeType;
+import org.amanat.protocol.Urgency;
 
 /**
  * One partner's record for one period: the notices issued to it in [{@code from}, {@code to}), judged
@@ -17,15 +20,15 @@ public record Scorecard(
         Instant to,
         Instant asOf,
         long notices,
-        Map<String, Long> noticesByType,
-        Map<String, Long> noticesByUrgency,
+        Map<NoticeType, Long> noticesByType,
+        Map<Urgency, Long> noticesByUrgency,
         Timeliness acknowledgement,
         Timeliness action,
-        Map<String, Long> breachesByKind,
+        Map<DeadlineKind, Long> breachesByKind,
         long rejected,
         Double rejectedShare,
         Map<String, Long> rejectionReasons,
-        Map<String, Long> openFindingsBySeverity,
+        Map<Severity, Long> openFindingsBySeverity,
         List<Sanction> sanctions,
         Grade grade,
         List<Day> days) {
@@ -39,11 +42,17 @@ public record Scorecard(
      * @param p50Seconds median time from issue to meeting the obligation, over the notices that met it (null if none)
      * @param p95Seconds the 95th percentile of the same (nearest rank)
      */
-    public record Timeliness(long due, long onTime, long late, long pending, Double onTimeRate, Double p50Seconds,
-            Double p95Seconds) {}
+    public record Timeliness(
+            long due, long onTime, long late, long pending, Double onTimeRate, Double p50Seconds, Double p95Seconds) {}
+
+    /** The sanctions docs/compliance.md describes, in the order they come. */
+    public enum SanctionKind {
+        WARNING_LETTER,
+        ADMINISTRATIVE_FINE
+    }
 
     /** A recommended sanction; nothing is sent. {@code amount} is null for a warning letter. */
-    public record Sanction(String kind, int breaches, BigDecimal amount, String currency, String basis) {}
+    public record Sanction(SanctionKind kind, int breaches, BigDecimal amount, String currency, String basis) {}
 
     /** @param score 0 to 100, see docs/compliance.md; {@code letter} A to E */
     public record Grade(double score, String letter) {}

@@ -3,13 +3,16 @@ package org.amanat.compliance;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.amanat.ledger.DeadlineKind;
+import org.amanat.protocol.NoticeType;
+import org.amanat.protocol.Urgency;
 
 /** Scorecards as CSV (RFC 4180), one row per partner and period, for spreadsheets. */
 final class ScorecardCsv {
-    private static final List<String> SEVERITIES = List.of("CRITICAL", "HIGH", "MEDIUM", "LOW");
     private static final List<Column> COLUMNS = columns();
 
     private ScorecardCsv() {}
@@ -18,7 +21,8 @@ final class ScorecardCsv {
 
     static String write(List<Scorecard> scorecards) {
         StringBuilder csv = new StringBuilder();
-        csv.append(String.join(",", COLUMNS.stream().map(Column::name).toList())).append("\r\n");
+        csv.append(String.join(",", COLUMNS.stream().map(Column::name).toList()))
+                .append("\r\n");
         for (Scorecard s : scorecards) {
             List<String> cells = new ArrayList<>();
             for (Column column : COLUMNS) {
@@ -37,24 +41,32 @@ final class ScorecardCsv {
         c.add(new Column("to", Scorecard::to));
         c.add(new Column("as_of", Scorecard::asOf));
         c.add(new Column("notices", Scorecard::notices));
-        for (String type : List.of("TAKEDOWN", "BLOCK", "RESTORE", "WITHDRAWAL")) {
-            c.add(new Column("type_" + type.toLowerCase(), s -> count(s.noticesByType(), type)));
+        for (NoticeType type : NoticeType.values()) {
+            c.add(new Column("type_" + lower(type), s -> count(s.noticesByType(), type)));
         }
-        for (String urgency : List.of("URGENT", "STANDARD")) {
-            c.add(new Column("urgency_" + urgency.toLowerCase(), s -> count(s.noticesByUrgency(), urgency)));
+        for (Urgency urgency : Urgency.values()) {
+            c.add(new Column("urgency_" + lower(urgency), s -> count(s.noticesByUrgency(), urgency)));
         }
         timeliness(c, "ack", Scorecard::acknowledgement);
         timeliness(c, "action", Scorecard::action);
-        c.add(new Column("breaches_ack", s -> count(s.breachesByKind(), "ACK")));
-        c.add(new Column("breaches_action", s -> count(s.breachesByKind(), "ACTION")));
+        for (DeadlineKind kind : DeadlineKind.values()) {
+            c.add(new Column("breaches_" + lower(kind), s -> count(s.breachesByKind(), kind)));
+        }
         c.add(new Column("rejected", Scorecard::rejected));
         c.add(new Column("rejected_share", Scorecard::rejectedShare));
-        for (String severity : SEVERITIES) {
-            c.add(new Column("open_findings_" + severity.toLowerCase(), s -> count(s.openFindingsBySeverity(), severity)));
+        // The most urgent first.
+        for (Severity severity : List.of(Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW)) {
+            c.add(new Column("open_findings_" + lower(severity), s -> count(s.openFindingsBySeverity(), severity)));
         }
-        c.add(new Column("warning_letter", s -> s.sanctions().stream().anyMatch(x -> x.kind().equals("WARNING_LETTER"))));
-        c.add(new Column("fine_amount", s -> s.sanctions().stream().map(Scorecard.Sanction::amount).filter(Objects::nonNull)
-                .reduce(BigDecimal.ZERO, BigDecimal::add)));
+        c.add(new Column(
+                "warning_letter",
+                s -> s.sanctions().stream().anyMatch(x -> x.kind() == Scorecard.SanctionKind.WARNING_LETTER)));
+        c.add(new Column(
+                "fine_amount",
+                s -> s.sanctions().stream()
+                        .map(Scorecard.Sanction::amount)
+                        .filter(Objects::nonNull)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add)));
         c.add(new Column("grade_score", s -> s.grade().score()));
         c.add(new Column("grade", s -> s.grade().letter()));
         return List.copyOf(c);
@@ -70,8 +82,12 @@ final class ScorecardCsv {
         c.add(new Column(prefix + "_p95_seconds", s -> of.apply(s).p95Seconds()));
     }
 
-    private static long count(Map<String, Long> counts, String key) {
+    private static <K> long count(Map<K, Long> counts, K key) {
         return counts.getOrDefault(key, 0L);
+    }
+
+    private static String lower(Enum<?> name) {
+        return name.name().toLowerCase(Locale.ROOT);
     }
 
     private static String cell(Object value) {

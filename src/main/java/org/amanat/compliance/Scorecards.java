@@ -7,18 +7,16 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.amanat.ledger.BreachRecord;
-import org.amanat.ledger.Breaches;
-import org.amanat.ledger.FindingRecord;
+import org.amanat.ledger.DeadlineKind;
 import org.amanat.ledger.NoticeState;
-import org.amanat.ledger.ScorecardRow;
-import org.amanat.ledger.ScorecardRows;
-import org.amanat.ledger.SecurityFindings;
 import org.amanat.partner.Partner;
 import org.amanat.partner.PartnerDirectory;
+import org.amanat.protocol.NoticeType;
+import org.amanat.protocol.Urgency;
 import org.springframework.stereotype.Service;
 
 /** Computes scorecards from the ledger, the source of truth: nothing is counted anywhere else. */
@@ -33,8 +31,13 @@ public class Scorecards {
     private final SanctionSchedule sanctions;
     private final Clock clock;
 
-    Scorecards(PartnerDirectory partners, ScorecardRows rows, Breaches breaches, SecurityFindings findings,
-            ComplianceSettings settings, Clock clock) {
+    Scorecards(
+            PartnerDirectory partners,
+            ScorecardRows rows,
+            Breaches breaches,
+            SecurityFindings findings,
+            ComplianceSettings settings,
+            Clock clock) {
         this.partners = partners;
         this.rows = rows;
         this.breaches = breaches;
@@ -53,8 +56,8 @@ public class Scorecards {
 
     public Scorecard of(Partner partner, Instant from, Instant to) {
         Instant asOf = clock.instant();
-        Map<String, Long> byType = new TreeMap<>();
-        Map<String, Long> byUrgency = new TreeMap<>();
+        Map<NoticeType, Long> byType = new EnumMap<>(NoticeType.class);
+        Map<Urgency, Long> byUrgency = new EnumMap<>(Urgency.class);
         Map<String, Long> reasons = new TreeMap<>();
         Tally ack = new Tally();
         Tally action = new Tally();
@@ -67,11 +70,17 @@ public class Scorecards {
             byUrgency.merge(n.urgency(), 1L, Long::sum);
             DayTally day = days.computeIfAbsent(LocalDate.ofInstant(n.issuedAt(), ZoneOffset.UTC), d -> new DayTally());
             day.notices++;
-            ack.add(DeadlineOutcome.judge(n.ackDeadline(), n.deliveredAt(), n.closedAt(), asOf), n.issuedAt(), n.deliveredAt(),
+            ack.add(
+                    DeadlineOutcome.judge(n.ackDeadline(), n.deliveredAt(), n.closedAt(), asOf),
+                    n.issuedAt(),
+                    n.deliveredAt(),
                     day.ack);
             if (DeadlineWatch.hasActionObligation(n.type())) {
-                action.add(DeadlineOutcome.judge(n.actionDeadline(), n.respondedAt(), n.closedAt(), asOf), n.issuedAt(),
-                        n.respondedAt(), day.action);
+                action.add(
+                        DeadlineOutcome.judge(n.actionDeadline(), n.respondedAt(), n.closedAt(), asOf),
+                        n.issuedAt(),
+                        n.respondedAt(),
+                        day.action);
             }
             if (n.respondedAt() != null) {
                 responded++;
@@ -82,19 +91,39 @@ public class Scorecards {
             }
         }
         List<BreachRecord> breached = breaches.ofNoticesIssued(partner.id(), from, to);
-        Map<String, Long> breachesByKind = new TreeMap<>();
-        breached.forEach(b -> breachesByKind.merge(b.kind().name(), 1L, Long::sum));
-        Map<String, Long> openFindings = new TreeMap<>();
-        findings.open(partner.id()).stream().map(FindingRecord::severity).forEach(s -> openFindings.merge(s, 1L, Long::sum));
+        Map<DeadlineKind, Long> breachesByKind = new EnumMap<>(DeadlineKind.class);
+        breached.forEach(b -> breachesByKind.merge(b.kind(), 1L, Long::sum));
+        Map<Severity, Long> openFindings = new EnumMap<>(Severity.class);
+        findings.open(partner.id()).stream()
+                .map(FindingRecord::severity)
+                .forEach(s -> openFindings.merge(s, 1L, Long::sum));
         Scorecard.Timeliness ackTimeliness = ack.timeliness();
         Scorecard.Timeliness actionTimeliness = action.timeliness();
         List<Scorecard.Day> daily = new ArrayList<>();
-        days.forEach((date, day) -> daily.add(new Scorecard.Day(date, day.notices, Percentiles.seconds(day.ack.toArray(), 0.5),
+        days.forEach((date, day) -> daily.add(new Scorecard.Day(
+                date,
+                day.notices,
+                Percentiles.seconds(day.ack.toArray(), 0.5),
                 Percentiles.seconds(day.action.toArray(), 0.5))));
-        return new Scorecard(partner.id(), partner.profile().name(), from, to, asOf, notices.size(), byType, byUrgency,
-                ackTimeliness, actionTimeliness, breachesByKind, rejected, responded == 0 ? null : (double) rejected / responded,
-                reasons, openFindings, sanctions.recommend(breached),
-                Grading.grade(ackTimeliness.onTimeRate(), actionTimeliness.onTimeRate(), openFindings), daily);
+        return new Scorecard(
+                partner.id(),
+                partner.profile().name(),
+                from,
+                to,
+                asOf,
+                notices.size(),
+                byType,
+                byUrgency,
+                ackTimeliness,
+                actionTimeliness,
+                breachesByKind,
+                rejected,
+                responded == 0 ? null : (double) rejected / responded,
+                reasons,
+                openFindings,
+                sanctions.recommend(breached),
+                Grading.grade(ackTimeliness.onTimeRate(), actionTimeliness.onTimeRate(), openFindings),
+                daily);
     }
 
     /** Counts one obligation's outcomes and the latencies of the notices that met it. */
@@ -109,7 +138,7 @@ public class Scorecards {
                 case ON_TIME -> onTime++;
                 case LATE -> late++;
                 case PENDING -> pending++;
-                case MOOT -> { }
+                case MOOT -> {}
             }
             if (metAt != null) {
                 long millis = Duration.between(issuedAt, metAt).toMillis();
@@ -121,8 +150,14 @@ public class Scorecards {
         Scorecard.Timeliness timeliness() {
             long due = onTime + late;
             long[] values = latencies.toArray();
-            return new Scorecard.Timeliness(due, onTime, late, pending, due == 0 ? null : (double) onTime / due,
-                    Percentiles.seconds(values, 0.5), Percentiles.seconds(values, 0.95));
+            return new Scorecard.Timeliness(
+                    due,
+                    onTime,
+                    late,
+                    pending,
+                    due == 0 ? null : (double) onTime / due,
+                    Percentiles.seconds(values, 0.5),
+                    Percentiles.seconds(values, 0.95));
         }
     }
 

@@ -8,10 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.KeyManager;
 import org.amanat.delivery.DeliverySettings;
-import org.amanat.ledger.AlgorithmUses;
-import org.amanat.ledger.FindingRecord;
 import org.amanat.ledger.JobLocks;
-import org.amanat.ledger.SecurityFindings;
 import org.amanat.partner.MinistryKeys;
 import org.amanat.partner.Partner;
 import org.amanat.partner.PartnerDirectory;
@@ -41,11 +38,19 @@ public class SecurityProbe {
     private final TlsProbe tlsProbe;
     /** The ministry's TLS client key, unlocked once: each unlocking of a PKCS#12 store costs a key derivation. */
     private final KeyManager[] ministryClientKeys;
+
     private final TlsChecks tlsChecks = new TlsChecks();
     private final CertificateChecks certificateChecks = new CertificateChecks();
 
-    SecurityProbe(PartnerDirectory partners, MinistryKeys ministry, SecurityFindings findings, AlgorithmUses algorithms,
-            JobLocks locks, ComplianceSettings settings, DeliverySettings delivery, Clock clock) {
+    SecurityProbe(
+            PartnerDirectory partners,
+            MinistryKeys ministry,
+            SecurityFindings findings,
+            AlgorithmUses algorithms,
+            JobLocks locks,
+            ComplianceSettings settings,
+            DeliverySettings delivery,
+            Clock clock) {
         this.partners = partners;
         this.findings = findings;
         this.algorithms = algorithms;
@@ -65,9 +70,10 @@ public class SecurityProbe {
     public int probeAll() {
         Duration hold = settings.timeout().multipliedBy(2L * partners.all().size() + 1);
         return locks.runAlone(JOB, node, clock, hold, () -> {
-            partners.all().forEach(this::probe);
-            return partners.all().size();
-        }).orElse(0);
+                    partners.all().forEach(this::probe);
+                    return partners.all().size();
+                })
+                .orElse(0);
     }
 
     /**
@@ -77,9 +83,7 @@ public class SecurityProbe {
     public synchronized List<FindingRecord> probe(Partner partner) {
         Instant now = clock.instant();
         List<Finding> seen = observe(partner, now);
-        findings.reconcile(partner.id(), seen.stream()
-                .map(f -> new FindingRecord.Seen(f.check(), f.subject(), f.severity().name(), f.detail()))
-                .toList(), now);
+        findings.reconcile(partner.id(), seen, now);
         List<FindingRecord> open = findings.open(partner.id());
         log.info("security probe of {}: {} open finding(s)", partner.id(), open.size());
         return open;
@@ -91,12 +95,15 @@ public class SecurityProbe {
         URI endpoint = partner.profile().endpoint();
         List<Finding> seen = new ArrayList<>();
         if ("https".equalsIgnoreCase(endpoint.getScheme())) {
-            KeyManager[] clientKeys = partner.profile().tls().mode() == PartnerProfile.TlsMode.MUTUAL
-                    ? ministryClientKeys : null;
+            KeyManager[] clientKeys =
+                    partner.profile().tls().mode() == PartnerProfile.TlsMode.MUTUAL ? ministryClientKeys : null;
             TlsObservation tls = tlsProbe.probe(endpoint, partner.trustedCa(), clientKeys, settings.timeout());
             seen.addAll(tlsChecks.check(tls, obligations.tlsMinimum(), now, warning));
         } else {
-            seen.add(new Finding("tls.not-used", "TLS endpoint " + endpoint, Severity.HIGH,
+            seen.add(new Finding(
+                    "tls.not-used",
+                    "TLS endpoint " + endpoint,
+                    Severity.HIGH,
                     "the endpoint is plain HTTP: notices travel without transport security"));
         }
         seen.addAll(certificateChecks.check("signing certificate", partner.signingCertificate(), now, warning));

@@ -46,7 +46,9 @@ final class ServerChains {
             return describe(e);
         }
         X509Certificate leaf = chain.get(0);
-        Instant withinLeaf = now.isAfter(leaf.getNotAfter().toInstant()) ? leaf.getNotAfter().toInstant() : leaf.getNotBefore().toInstant();
+        Instant withinLeaf = now.isAfter(leaf.getNotAfter().toInstant())
+                ? leaf.getNotAfter().toInstant()
+                : leaf.getNotBefore().toInstant();
         try {
             validate(chain, trustedCa, withinLeaf);
             return null;
@@ -60,24 +62,29 @@ final class ServerChains {
         try {
             List<String> purposes = leaf.getExtendedKeyUsage();
             return purposes == null || purposes.contains(SERVER_AUTH) || purposes.contains(ANY_PURPOSE)
-                    ? null : "the certificate is not issued for TLS servers (extended key usage " + purposes + ")";
+                    ? null
+                    : "the certificate is not issued for TLS servers (extended key usage " + purposes + ")";
         } catch (CertificateParsingException e) {
             return "unreadable extended key usage: " + e.getMessage();
         }
     }
 
     private static boolean leafOutOfValidity(CertPathValidatorException e) {
-        return e.getIndex() == 0 && (e.getReason() == BasicReason.EXPIRED || e.getReason() == BasicReason.NOT_YET_VALID);
+        return e.getIndex() == 0
+                && (e.getReason() == BasicReason.EXPIRED || e.getReason() == BasicReason.NOT_YET_VALID);
     }
 
-    private static void validate(List<X509Certificate> chain, X509Certificate trustedCa, Instant at) throws GeneralSecurityException {
+    private static void validate(List<X509Certificate> chain, X509Certificate trustedCa, Instant at)
+            throws GeneralSecurityException {
         // A server may send the CA too; PKIX wants the path without its anchor.
         List<X509Certificate> path = chain.get(chain.size() - 1).equals(trustedCa) && chain.size() > 1
-                ? chain.subList(0, chain.size() - 1) : chain;
+                ? chain.subList(0, chain.size() - 1)
+                : chain;
         PKIXParameters parameters = new PKIXParameters(Set.of(new TrustAnchor(trustedCa, null)));
         parameters.setRevocationEnabled(false);
         parameters.setDate(Date.from(at));
-        CertPathValidator.getInstance("PKIX").validate(CertificateFactory.getInstance("X.509").generateCertPath(path), parameters);
+        CertPathValidator.getInstance("PKIX")
+                .validate(CertificateFactory.getInstance("X.509").generateCertPath(path), parameters);
     }
 
     private static String describe(GeneralSecurityException e) {

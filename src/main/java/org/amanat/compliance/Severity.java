@@ -1,4 +1,9 @@
 package org.amanat.compliance;
 
 /** How urgently a finding needs attention, least urgent first. */
-public enum Severity { LOW, MEDIUM, HIGH, CRITICAL }
+public enum Severity {
+    LOW,
+    MEDIUM,
+    HIGH,
+    CRITICAL
+}

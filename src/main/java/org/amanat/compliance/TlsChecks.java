@@ -22,7 +22,8 @@ public final class TlsChecks {
      */
     public List<Finding> check(TlsObservation o, String minimumProtocol, Instant now, Duration expiryWarning) {
         if (!MINIMUMS.contains(minimumProtocol)) {
-            throw new IllegalArgumentException("minimum protocol must be one of " + MINIMUMS + ", not " + minimumProtocol);
+            throw new IllegalArgumentException(
+                    "minimum protocol must be one of " + MINIMUMS + ", not " + minimumProtocol);
         }
         String endpoint = "TLS endpoint " + o.endpoint();
         List<Finding> findings = new ArrayList<>();
@@ -30,17 +31,28 @@ public final class TlsChecks {
             findings.add(new Finding("tls.handshake-failed", endpoint, Severity.HIGH, o.error()));
         }
         if (o.protocol() != null && PROTOCOLS.indexOf(o.protocol()) < PROTOCOLS.indexOf(minimumProtocol)) {
-            findings.add(new Finding("tls.protocol-below-minimum", endpoint, Severity.HIGH,
+            findings.add(new Finding(
+                    "tls.protocol-below-minimum",
+                    endpoint,
+                    Severity.HIGH,
                     "negotiated " + o.protocol() + " although " + minimumProtocol + " is the minimum"));
         }
         if (o.cipherSuite() != null && !strong(o.cipherSuite())) {
-            findings.add(new Finding("tls.weak-cipher-suite", endpoint, Severity.HIGH,
-                    "negotiated " + o.cipherSuite() + "; only ECDHE (or TLS 1.3) with AES-GCM or ChaCha20-Poly1305 is allowed"));
+            findings.add(new Finding(
+                    "tls.weak-cipher-suite",
+                    endpoint,
+                    Severity.HIGH,
+                    "negotiated " + o.cipherSuite()
+                            + "; only ECDHE (or TLS 1.3) with AES-GCM or ChaCha20-Poly1305 is allowed"));
         }
         o.leaf().ifPresent(leaf -> {
             if (o.chainProblem() != null) {
-                findings.add(new Finding("tls.untrusted-chain", endpoint, Severity.HIGH,
-                        "the chain of " + leaf.getSubjectX500Principal().getName() + " does not validate to the partner's CA: " + o.chainProblem()));
+                findings.add(new Finding(
+                        "tls.untrusted-chain",
+                        endpoint,
+                        Severity.HIGH,
+                        "the chain of " + leaf.getSubjectX500Principal().getName()
+                                + " does not validate to the partner's CA: " + o.chainProblem()));
             }
             if (o.hostnameProblem() != null) {
                 findings.add(new Finding("tls.hostname-mismatch", endpoint, Severity.HIGH, o.hostnameProblem()));

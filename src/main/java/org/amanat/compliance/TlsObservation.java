@@ -17,8 +17,14 @@ import java.util.Optional;
  * @param chainProblem why the chain is not trusted (PKIX against the partner's CA); null when trusted or when no chain was received
  * @param hostnameProblem why the leaf does not name the endpoint's host; null when it does or when no chain was received
  */
-public record TlsObservation(URI endpoint, String error, String protocol, String cipherSuite, List<X509Certificate> chain,
-        String chainProblem, String hostnameProblem) {
+public record TlsObservation(
+        URI endpoint,
+        String error,
+        String protocol,
+        String cipherSuite,
+        List<X509Certificate> chain,
+        String chainProblem,
+        String hostnameProblem) {
     public TlsObservation {
         Objects.requireNonNull(endpoint, "endpoint");
         chain = List.copyOf(chain);

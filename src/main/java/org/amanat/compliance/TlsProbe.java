@@ -58,14 +58,17 @@ public final class TlsProbe {
         Socket socket = new Socket();
         // The read timeout alone would let a server that trickles a byte now and then keep the probe forever.
         var timedOut = new AtomicBoolean();
-        CompletableFuture<Void> deadline = CompletableFuture.runAsync(() -> {
-            timedOut.set(true);
-            closeQuietly(socket);
-        }, CompletableFuture.delayedExecutor(timeoutMillis, TimeUnit.MILLISECONDS, Runnable::run));
+        CompletableFuture<Void> deadline = CompletableFuture.runAsync(
+                () -> {
+                    timedOut.set(true);
+                    closeQuietly(socket);
+                },
+                CompletableFuture.delayedExecutor(timeoutMillis, TimeUnit.MILLISECONDS, Runnable::run));
         try (socket) {
             socket.connect(new InetSocketAddress(host, port), timeoutMillis);
             socket.setSoTimeout(timeoutMillis);
-            try (SSLSocket tls = (SSLSocket) context(recorder, clientKeys).getSocketFactory().createSocket(socket, host, port, true)) {
+            try (SSLSocket tls = (SSLSocket)
+                    context(recorder, clientKeys).getSocketFactory().createSocket(socket, host, port, true)) {
                 tls.setEnabledProtocols(PROTOCOLS);
                 tls.startHandshake();
                 SSLSession session = tls.getSession();
@@ -74,7 +77,8 @@ public final class TlsProbe {
             }
         } catch (IOException e) {
             error = timedOut.get() || e instanceof SocketTimeoutException
-                    ? "no answer within " + timeoutMillis + " ms" : e.getClass().getSimpleName() + ": " + e.getMessage();
+                    ? "no answer within " + timeoutMillis + " ms"
+                    : e.getClass().getSimpleName() + ": " + e.getMessage();
         } finally {
             deadline.cancel(false);
         }
@@ -83,8 +87,14 @@ public final class TlsProbe {
         if (chain.isEmpty()) {
             return new TlsObservation(endpoint, error, protocol, cipherSuite, chain, null, null);
         }
-        return new TlsObservation(endpoint, error, protocol, cipherSuite, chain,
-                ServerChains.trustProblem(chain, trustedCa, clock.instant()), ServerChains.hostnameProblem(host, chain.get(0)));
+        return new TlsObservation(
+                endpoint,
+                error,
+                protocol,
+                cipherSuite,
+                chain,
+                ServerChains.trustProblem(chain, trustedCa, clock.instant()),
+                ServerChains.hostnameProblem(host, chain.get(0)));
     }
 
     private static SSLContext context(RecordingTrustManager recorder, KeyManager[] clientKeys) {

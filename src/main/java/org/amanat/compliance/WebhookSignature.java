@@ -18,16 +18,19 @@ final class WebhookSignature {
 
     WebhookSignature(String secret) {
         if (secret == null || !secret.startsWith(PREFIX)) {
-            throw new IllegalArgumentException("amanat.compliance.escalation.webhook-secret must be whsec_ followed by a base64 key");
+            throw new IllegalArgumentException(
+                    "amanat.compliance.escalation.webhook-secret must be whsec_ followed by a base64 key");
         }
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(secret.substring(PREFIX.length()));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("amanat.compliance.escalation.webhook-secret: the part after whsec_ is not base64");
+            throw new IllegalArgumentException(
+                    "amanat.compliance.escalation.webhook-secret: the part after whsec_ is not base64");
         }
         if (bytes.length < 24) {
-            throw new IllegalArgumentException("amanat.compliance.escalation.webhook-secret: the key must have at least 24 bytes");
+            throw new IllegalArgumentException(
+                    "amanat.compliance.escalation.webhook-secret: the key must have at least 24 bytes");
         }
         this.key = new SecretKeySpec(bytes, "HmacSHA256");
     }

@@ -17,8 +17,12 @@ class ConsoleHome {
 
     @GetMapping("/console")
     String home(Authentication signedIn, Model model) {
-        List<String> roles = signedIn.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(authority -> authority.startsWith("ROLE_")).map(authority -> authority.substring(5)).sorted().toList();
+        List<String> roles = signedIn.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(authority -> authority.startsWith("ROLE_"))
+                .map(authority -> authority.substring(5))
+                .sorted()
+                .toList();
         model.addAttribute("name", signedIn.getName());
         model.addAttribute("roles", roles);
         return "console/home";

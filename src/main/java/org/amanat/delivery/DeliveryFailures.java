@@ -2,12 +2,12 @@ package org.amanat.delivery;
 
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.core.IntervalFunction;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import io.github.resilience4j.core.IntervalFunction;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,10 +19,11 @@ import org.amanat.ledger.AttemptOutcome;
 import org.amanat.ledger.DatabaseUnavailable;
 import org.amanat.ledger.DueDelivery;
 import org.amanat.ledger.Outbox;
-import org.amanat.partner.PartnerDirectory;
-import org.amanat.partner.PartnerProfile;
+import org.amanat.ledger.SecurityEventKind;
 import org.amanat.ledger.SecurityEvents;
 import org.amanat.ledger.SecurityEvents.SecurityEvent;
+import org.amanat.partner.PartnerDirectory;
+import org.amanat.partner.PartnerProfile;
 import org.amanat.protocol.AlgorithmNotAllowedException;
 import org.amanat.protocol.ProtocolException;
 import org.amanat.protocol.SafeText;
@@ -57,7 +58,12 @@ class DeliveryFailures {
     private final SecurityEvents securityEvents;
     private final DueDeliveries deliveries;
 
-    DeliveryFailures(PartnerDirectory partners, Outbox outbox, Clock clock, MeterRegistry meters, SecurityEvents securityEvents,
+    DeliveryFailures(
+            PartnerDirectory partners,
+            Outbox outbox,
+            Clock clock,
+            MeterRegistry meters,
+            SecurityEvents securityEvents,
             DueDeliveries deliveries) {
         this.partners = partners;
         this.outbox = outbox;
@@ -67,9 +73,11 @@ class DeliveryFailures {
         this.deliveries = deliveries;
     }
 
-    public void record(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable failure,
+    public void record(
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable failure,
             @ExchangeProperty(DeliveryRoute.DELIVERY) DueDelivery delivery,
-            @ExchangeProperty(NoticeSealer.SEALED) SealedNotice sealed, @Header(Exchange.HTTP_RESPONSE_CODE) Integer answered) {
+            @ExchangeProperty(NoticeSealer.SEALED) SealedNotice sealed,
+            @Header(Exchange.HTTP_RESPONSE_CODE) Integer answered) {
         if (delivery == null) {
             // the claim itself failed, before any notice was leased: there is no attempt to record
             log.warn("delivery poll failed before leasing any notice: {}", SafeText.forLog(reason(failure)));
@@ -78,8 +86,11 @@ class DeliveryFailures {
         try {
             if (neverSent(failure)) {
                 outbox.release(delivery);
-                log.info("notice {} to {}: not sent ({}); the lease is given back, no attempt counted", delivery.noticeId(),
-                        delivery.partnerId(), reason(failure));
+                log.info(
+                        "notice {} to {}: not sent ({}); the lease is given back, no attempt counted",
+                        delivery.noticeId(),
+                        delivery.partnerId(),
+                        reason(failure));
                 return;
             }
             recordAttempt(failure, delivery, sealed, answered);
@@ -90,11 +101,13 @@ class DeliveryFailures {
 
     private void recordAttempt(Throwable failure, DueDelivery delivery, SealedNotice sealed, Integer answered) {
         Instant now = clock.instant();
-        PartnerProfile.Delivery policy = partners.get(delivery.partnerId()).profile().delivery();
+        PartnerProfile.Delivery policy =
+                partners.get(delivery.partnerId()).profile().delivery();
         int attempt = delivery.attemptNo();
         Instant next = now.plusMillis(backoff(policy).apply(attempt));
-        boolean overdue = !delivery.flagged() && (attempt >= policy.flagAfterAttempts()
-                || Duration.between(delivery.issuedAt(), now).compareTo(policy.flagAfterAge()) >= 0);
+        boolean overdue = !delivery.flagged()
+                && (attempt >= policy.flagAfterAttempts()
+                        || Duration.between(delivery.issuedAt(), now).compareTo(policy.flagAfterAge()) >= 0);
         String reason = reason(failure);
         Integer httpStatus = httpStatus(failure, answered);
         ReceiptNotRecordedException unrecorded = cause(failure, ReceiptNotRecordedException.class);
@@ -103,12 +116,21 @@ class DeliveryFailures {
             // The partner has the notice and its signed receipt says so: never thrown away. If the ledger
             // cannot take even the failure, the log is where it is kept (DER in base64: plain ASCII).
             outcome = unrecorded.outcome().unrecorded(now, reason);
-            log.error("notice {} to {}: the partner's verified {} receipt could not be recorded; receipt (DER, base64): {}",
-                    delivery.noticeId(), delivery.partnerId(), outcome.disposition(),
+            log.error(
+                    "notice {} to {}: the partner's verified {} receipt could not be recorded; receipt (DER, base64): {}",
+                    delivery.noticeId(),
+                    delivery.partnerId(),
+                    outcome.disposition(),
                     Base64.getEncoder().encodeToString(outcome.receiptDer()));
         } else {
-            outcome = AttemptOutcome.failed(delivery, sealed == null ? now : sealed.startedAt(), now, httpStatus,
-                    sealed == null ? null : sealed.digest(), reason, sealed != null && mayHaveReachedPartner(failure, httpStatus));
+            outcome = AttemptOutcome.failed(
+                    delivery,
+                    sealed == null ? now : sealed.startedAt(),
+                    now,
+                    httpStatus,
+                    sealed == null ? null : sealed.digest(),
+                    reason,
+                    sealed != null && mayHaveReachedPartner(failure, httpStatus));
         }
         boolean applied;
         try {
@@ -117,25 +139,44 @@ class DeliveryFailures {
             if (!DatabaseUnavailable.causedBy(e)) {
                 throw e;
             }
-            // an attempt under way when the database went: its lease keeps the entry until it runs out, then it is tried again
-            log.warn("notice {} to {}: attempt {} could not be recorded, the database is unavailable; tried again when its lease ends",
-                    delivery.noticeId(), delivery.partnerId(), attempt);
+            // an attempt under way when the database went: its lease keeps the entry until it runs out, then it is
+            // tried again
+            log.warn(
+                    "notice {} to {}: attempt {} could not be recorded, the database is unavailable; tried again when its lease ends",
+                    delivery.noticeId(),
+                    delivery.partnerId(),
+                    attempt);
             return;
         }
         if (!applied) {
-            log.warn("notice {} to {}: attempt failed after this node lost its lease ({}); recorded as a late attempt, not applied",
-                    delivery.noticeId(), delivery.partnerId(), reason);
-            meters.counter(ATTEMPTS, "partner", delivery.partnerId(), "outcome", "late").increment();
+            log.warn(
+                    "notice {} to {}: attempt failed after this node lost its lease ({}); recorded as a late attempt, not applied",
+                    delivery.noticeId(),
+                    delivery.partnerId(),
+                    reason);
+            meters.counter(ATTEMPTS, "partner", delivery.partnerId(), "outcome", "late")
+                    .increment();
             return;
         }
-        log.warn("notice {} to {}: attempt {} failed: {}; next attempt at {}", delivery.noticeId(), delivery.partnerId(),
-                attempt, reason, next);
+        log.warn(
+                "notice {} to {}: attempt {} failed: {}; next attempt at {}",
+                delivery.noticeId(),
+                delivery.partnerId(),
+                attempt,
+                reason,
+                next);
         recordIfRefusedReceipt(failure, delivery, now);
-        meters.counter(ATTEMPTS, "partner", delivery.partnerId(), "outcome", "failed").increment();
+        meters.counter(ATTEMPTS, "partner", delivery.partnerId(), "outcome", "failed")
+                .increment();
         if (overdue) {
-            meters.counter("amanat.delivery.overdue", "partner", delivery.partnerId()).increment();
-            log.warn("ALERT notice {} to {} is overdue: undelivered after {} attempts since {}", delivery.noticeId(),
-                    delivery.partnerId(), attempt, delivery.issuedAt());
+            meters.counter("amanat.delivery.overdue", "partner", delivery.partnerId())
+                    .increment();
+            log.warn(
+                    "ALERT notice {} to {} is overdue: undelivered after {} attempts since {}",
+                    delivery.noticeId(),
+                    delivery.partnerId(),
+                    attempt,
+                    delivery.issuedAt());
         }
     }
 
@@ -144,7 +185,8 @@ class DeliveryFailures {
      * the breaker (however it opened) or the bulkhead refused the call. Not an attempt.
      */
     static boolean neverSent(Throwable failure) {
-        return cause(failure, NotSentException.class) != null || cause(failure, CallNotPermittedException.class) != null
+        return cause(failure, NotSentException.class) != null
+                || cause(failure, CallNotPermittedException.class) != null
                 || cause(failure, BulkheadFullException.class) != null;
     }
 
@@ -154,20 +196,22 @@ class DeliveryFailures {
         if (refused == null) {
             return;
         }
-        securityEvents.record(new SecurityEvent(now, delivery.partnerId(), refusalKind(refused), delivery.noticeId(), refused.getMessage(),
-                null, refused instanceof AlgorithmNotAllowedException weak ? weak.algorithm() : null));
-    }
-
-    /** The refusal's own kind, the same names status updates use: RECEIPT_MISMATCH, RECEIPT_UNTRUSTED_SIGNER, … */
-    static String refusalKind(ProtocolException refused) {
-        return "RECEIPT_" + refused.kind();
+        securityEvents.record(new SecurityEvent(
+                now,
+                delivery.partnerId(),
+                SecurityEventKind.receiptRefused(refused.kind()),
+                delivery.noticeId(),
+                refused.getMessage(),
+                null,
+                refused instanceof AlgorithmNotAllowedException weak ? weak.algorithm() : null));
     }
 
     /** first, 2×first, 4×first… up to the later interval, each randomised by the jitter. */
     static IntervalFunction backoff(PartnerProfile.Delivery policy) {
         return policy.jitter() == 0
                 ? IntervalFunction.ofExponentialBackoff(policy.firstBackoff(), 2.0, policy.laterInterval())
-                : IntervalFunction.ofExponentialRandomBackoff(policy.firstBackoff(), 2.0, policy.jitter(), policy.laterInterval());
+                : IntervalFunction.ofExponentialRandomBackoff(
+                        policy.firstBackoff(), 2.0, policy.jitter(), policy.laterInterval());
     }
 
     /**
@@ -192,9 +236,12 @@ class DeliveryFailures {
             return true;
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof CallNotPermittedException || cause instanceof BulkheadFullException
-                    || cause instanceof ConnectException || cause instanceof UnknownHostException
-                    || cause instanceof ConnectTimeoutException || cause instanceof SSLHandshakeException) {
+            if (cause instanceof CallNotPermittedException
+                    || cause instanceof BulkheadFullException
+                    || cause instanceof ConnectException
+                    || cause instanceof UnknownHostException
+                    || cause instanceof ConnectTimeoutException
+                    || cause instanceof SSLHandshakeException) {
                 return false;
             }
         }

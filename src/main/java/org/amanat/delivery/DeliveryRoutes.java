@@ -38,7 +38,8 @@ class DeliveryRoutes implements CamelContextConfiguration {
             TemplatedRouteBuilder.builder(camel, DeliveryRoute.TEMPLATE)
                     .routeId(DeliveryRoute.routeId(partner.id()))
                     .parameter("partnerId", partner.id())
-                    .parameter("timeLimit", String.valueOf(resilience.timeLimit().toMillis()))
+                    .parameter(
+                            "timeLimit", String.valueOf(resilience.timeLimit().toMillis()))
                     .parameter("bulkhead", String.valueOf(resilience.bulkhead()))
                     .add();
         }

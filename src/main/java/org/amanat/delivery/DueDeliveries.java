@@ -41,13 +41,15 @@ class DueDeliveries implements InitializingBean, DisposableBean {
     private final AtomicReference<Instant> outageSince = new AtomicReference<>();
     /** Leased by this node and not yet recorded, by notice id. */
     private final Map<String, DueDelivery> inFlight = new ConcurrentHashMap<>();
+
     private final ScheduledExecutorService renewal = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "lease-renewal");
         thread.setDaemon(true);
         return thread;
     });
 
-    DueDeliveries(Outbox outbox, DeliverySettings settings, PartnerGuards guards, PartnerDirectory partners, Clock clock) {
+    DueDeliveries(
+            Outbox outbox, DeliverySettings settings, PartnerGuards guards, PartnerDirectory partners, Clock clock) {
         this.outbox = outbox;
         this.settings = settings;
         this.guards = guards;
@@ -62,7 +64,8 @@ class DueDeliveries implements InitializingBean, DisposableBean {
         if (released > 0) {
             log.info("released {} outbox leases left by node {} before it stopped", released, settings.nodeId());
         }
-        // Three renewals per lease: one missed (a slow database) does not lose it; a node that is paused misses them all.
+        // Three renewals per lease: one missed (a slow database) does not lose it; a node that is paused misses them
+        // all.
         long every = Math.max(settings.lease().toMillis() / 3, 10);
         renewal.scheduleWithFixedDelay(this::renewInFlight, every, every, TimeUnit.MILLISECONDS);
     }
@@ -83,7 +86,13 @@ class DueDeliveries implements InitializingBean, DisposableBean {
         List<DueDelivery> due;
         try {
             // this node's own entries still in flight stay out even if a starved renewal let their lease run out
-            due = outbox.claim(partnerId, settings.nodeId(), clock.instant(), settings.lease(), budget, guards.probing(partnerId),
+            due = outbox.claim(
+                    partnerId,
+                    settings.nodeId(),
+                    clock.instant(),
+                    settings.lease(),
+                    budget,
+                    guards.probing(partnerId),
                     Set.copyOf(inFlight.keySet()));
         } catch (RuntimeException e) {
             if (!DatabaseUnavailable.causedBy(e)) {
@@ -103,7 +112,8 @@ class DueDeliveries implements InitializingBean, DisposableBean {
      */
     private void databaseDown(RuntimeException e) {
         if (outageSince.compareAndSet(null, clock.instant())) {
-            log.warn("database unavailable: delivery waits until it answers again ({})",
+            log.warn(
+                    "database unavailable: delivery waits until it answers again ({})",
                     SafeText.forLog(DatabaseUnavailable.reason(e)));
         }
     }
@@ -111,7 +121,8 @@ class DueDeliveries implements InitializingBean, DisposableBean {
     private void databaseUp() {
         Instant since = outageSince.getAndSet(null);
         if (since != null) {
-            log.info("database answers again: delivery resumed after {} ms without it",
+            log.info(
+                    "database answers again: delivery resumed after {} ms without it",
                     Duration.between(since, clock.instant()).toMillis());
         }
     }
@@ -137,18 +148,25 @@ class DueDeliveries implements InitializingBean, DisposableBean {
     }
 
     private int inFlight(String partnerId) {
-        return (int) inFlight.values().stream().filter(delivery -> delivery.partnerId().equals(partnerId)).count();
+        return (int) inFlight.values().stream()
+                .filter(delivery -> delivery.partnerId().equals(partnerId))
+                .count();
     }
 
     private void renewInFlight() {
         for (DueDelivery delivery : inFlight.values()) {
             try {
                 if (!outbox.renew(delivery, clock.instant(), settings.lease())) {
-                    log.warn("notice {} to {}: this node lost its lease while the attempt was under way; its outcome will be recorded as late",
-                            delivery.noticeId(), delivery.partnerId());
+                    log.warn(
+                            "notice {} to {}: this node lost its lease while the attempt was under way; its outcome will be recorded as late",
+                            delivery.noticeId(),
+                            delivery.partnerId());
                 }
             } catch (RuntimeException e) {
-                log.warn("could not renew the lease of notice {}: {}", delivery.noticeId(), SafeText.forLog(e.toString()));
+                log.warn(
+                        "could not renew the lease of notice {}: {}",
+                        delivery.noticeId(),
+                        SafeText.forLog(e.toString()));
             }
         }
     }

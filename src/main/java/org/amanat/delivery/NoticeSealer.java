@@ -38,13 +38,17 @@ class NoticeSealer {
     }
 
     SealedNotice seal(DueDelivery delivery, Partner partner) {
-        byte[] sealed = envelope.seal(delivery.noticeJson().getBytes(StandardCharsets.UTF_8),
-                ministry.signing(partner.profile().algorithmProfile()), partner.encryptionCertificate());
+        byte[] sealed = envelope.seal(
+                delivery.noticeJson().getBytes(StandardCharsets.UTF_8),
+                ministry.signing(partner.profile().algorithmProfile()),
+                partner.encryptionCertificate());
         return new SealedNotice(delivery, sealed, Digests.sha256Base64(sealed), clock.instant());
     }
 
     /** Route step: the body becomes the sealed bytes; headers and properties carry the rest. */
-    public byte[] sealForRoute(@Body DueDelivery delivery, @Headers Map<String, Object> headers,
+    public byte[] sealForRoute(
+            @Body DueDelivery delivery,
+            @Headers Map<String, Object> headers,
             @ExchangeProperties Map<String, Object> properties) {
         Partner partner = partners.get(delivery.partnerId());
         SealedNotice sealed = seal(delivery, partner);

@@ -34,12 +34,14 @@ class PartnerGuards implements DisposableBean {
 
     PartnerGuards(PartnerDirectory partners, CamelContext camel, Outbox outbox, Clock clock, MeterRegistry meters) {
         for (Partner partner : partners.all()) {
-            CircuitBreaker breaker = breakers.circuitBreaker(partner.id(), config(partner.profile().resilience().circuitBreaker()));
+            CircuitBreaker breaker = breakers.circuitBreaker(
+                    partner.id(), config(partner.profile().resilience().circuitBreaker()));
             // One gauge per state, 1 for the current one, as Resilience4j's own binder reports it.
-            for (CircuitBreaker.State state : List.of(CircuitBreaker.State.CLOSED, CircuitBreaker.State.OPEN,
-                    CircuitBreaker.State.HALF_OPEN)) {
+            for (CircuitBreaker.State state :
+                    List.of(CircuitBreaker.State.CLOSED, CircuitBreaker.State.OPEN, CircuitBreaker.State.HALF_OPEN)) {
                 Gauge.builder("amanat.delivery.breaker.state", breaker, b -> b.getState() == state ? 1 : 0)
-                        .tag("partner", partner.id()).tag("state", state.name().toLowerCase())
+                        .tag("partner", partner.id())
+                        .tag("state", state.name().toLowerCase())
                         .description("the partner's circuit breaker: 1 in its current state")
                         .register(meters);
             }
@@ -52,8 +54,11 @@ class PartnerGuards implements DisposableBean {
             });
             camel.getRegistry().bind(breakerName(partner.id()), breaker);
         }
-        this.pools = partners.all().stream().collect(Collectors.toUnmodifiableMap(Partner::id,
-                p -> Executors.newFixedThreadPool(p.profile().resilience().bulkhead(), r -> new Thread(r, "deliver-" + p.id()))));
+        this.pools = partners.all().stream()
+                .collect(Collectors.toUnmodifiableMap(
+                        Partner::id,
+                        p -> Executors.newFixedThreadPool(
+                                p.profile().resilience().bulkhead(), r -> new Thread(r, "deliver-" + p.id()))));
         pools.forEach((id, pool) -> camel.getRegistry().bind("amanatPool-" + id, pool));
     }
 
@@ -83,7 +88,8 @@ class PartnerGuards implements DisposableBean {
         CircuitBreaker breaker = breakers.circuitBreaker(partnerId);
         return switch (breaker.getState()) {
             case OPEN, FORCED_OPEN -> 0;
-            case HALF_OPEN -> Math.min(batchSize, breaker.getCircuitBreakerConfig().getPermittedNumberOfCallsInHalfOpenState());
+            case HALF_OPEN ->
+                Math.min(batchSize, breaker.getCircuitBreakerConfig().getPermittedNumberOfCallsInHalfOpenState());
             default -> batchSize;
         };
     }

@@ -2,7 +2,6 @@ package org.amanat.delivery;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.amanat.partner.MinistryKeys;
 import org.amanat.partner.Partner;
@@ -11,16 +10,10 @@ import org.amanat.partner.PartnerProfile;
 import org.amanat.partner.PartnerProfile.TlsMode;
 import org.amanat.protocol.TlsContexts;
 import org.apache.camel.CamelContext;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.client5.http.ssl.HttpsSupport;
-import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.reactor.ssl.SSLBufferMode;
-import org.apache.hc.core5.util.Timeout;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +27,8 @@ class PartnerHttpClients implements DisposableBean {
     private final Map<String, CloseableHttpClient> clients;
 
     PartnerHttpClients(PartnerDirectory partners, MinistryKeys ministry, CamelContext camel) {
-        this.clients = partners.all().stream().collect(Collectors.toUnmodifiableMap(Partner::id, p -> build(p, ministry)));
+        this.clients =
+                partners.all().stream().collect(Collectors.toUnmodifiableMap(Partner::id, p -> build(p, ministry)));
         clients.forEach((id, client) -> camel.getRegistry().bind(registryName(id), client));
     }
 
@@ -51,32 +45,24 @@ class PartnerHttpClients implements DisposableBean {
 
     private static CloseableHttpClient build(Partner partner, MinistryKeys ministry) {
         PartnerProfile.Connection timeouts = partner.profile().connection();
-        var connections = PoolingHttpClientConnectionManagerBuilder.create()
-                .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).build())
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.of(timeouts.connectTimeout()))
-                        .setSocketTimeout(Timeout.of(timeouts.responseTimeout()))
-                        .build())
-                .setMaxConnPerRoute(partner.profile().resilience().bulkhead())
-                .setMaxConnTotal(partner.profile().resilience().bulkhead());
         TlsMode mode = partner.profile().tls().mode();
+        DefaultClientTlsStrategy tls = null;
         if (mode != TlsMode.NONE) {
-            var context = TlsContexts.create(mode == TlsMode.MUTUAL ? ministry.tlsClient() : null, List.of(partner.trustedCa()));
-            connections.setTlsSocketStrategy(new DefaultClientTlsStrategy(context, TlsContexts.PROTOCOLS,
-                    TlsContexts.CIPHER_SUITES, SSLBufferMode.STATIC, HttpsSupport.getDefaultHostnameVerifier()));
+            var context = TlsContexts.create(
+                    mode == TlsMode.MUTUAL ? ministry.tlsClient() : null, List.of(partner.trustedCa()));
+            tls = new DefaultClientTlsStrategy(
+                    context,
+                    TlsContexts.PROTOCOLS,
+                    TlsContexts.CIPHER_SUITES,
+                    SSLBufferMode.STATIC,
+                    HttpsSupport.getDefaultHostnameVerifier());
         }
-        return HttpClients.custom()
-                .setConnectionManager(connections.build())
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(timeouts.responseTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                        .build())
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableCookieManagement()
-                // Otherwise a mutual-TLS connection is tagged with the ministry's TLS principal and never
-                // leased again to a request without it: every delivery would make a new TLS handshake.
-                .disableConnectionState()
-                .build();
+        // As many connections as the bulkhead lets calls through: a call never waits for a connection.
+        return OutboundHttpClients.create(
+                timeouts.connectTimeout(),
+                timeouts.responseTimeout(),
+                partner.profile().resilience().bulkhead(),
+                tls);
     }
 
     @Override

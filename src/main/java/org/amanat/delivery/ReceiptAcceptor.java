@@ -37,7 +37,12 @@ class ReceiptAcceptor {
     private final MeterRegistry meters;
     private final DueDeliveries deliveries;
 
-    ReceiptAcceptor(PartnerDirectory partners, Outbox outbox, Envelope envelope, Clock clock, MeterRegistry meters,
+    ReceiptAcceptor(
+            PartnerDirectory partners,
+            Outbox outbox,
+            Envelope envelope,
+            Clock clock,
+            MeterRegistry meters,
             DueDeliveries deliveries) {
         this.partners = partners;
         this.meters = meters;
@@ -47,15 +52,28 @@ class ReceiptAcceptor {
         this.deliveries = deliveries;
     }
 
-    public void accept(@Body byte[] receiptDer, @ExchangeProperty(NoticeSealer.SEALED) SealedNotice sealed,
+    public void accept(
+            @Body byte[] receiptDer,
+            @ExchangeProperty(NoticeSealer.SEALED) SealedNotice sealed,
             @Header(Exchange.HTTP_RESPONSE_CODE) Integer httpStatus) {
         var delivery = sealed.delivery();
         Partner partner = partners.get(delivery.partnerId());
-        VerifiedReceipt verified = receipts.verify(receiptDer == null ? new byte[0] : receiptDer,
-                partner.signingCertificate(), partner.policy(), delivery.noticeId(), sealed.bytes());
-        AttemptOutcome outcome = AttemptOutcome.delivered(delivery, sealed.startedAt(), clock.instant(),
-                httpStatus == null ? 200 : httpStatus, sealed.digest(), receiptDer, verified.receipt().disposition().name(),
-                verified.receipt().partnerReference(), verified.signatureAlgorithm());
+        VerifiedReceipt verified = receipts.verify(
+                receiptDer == null ? new byte[0] : receiptDer,
+                partner.signingCertificate(),
+                partner.policy(),
+                delivery.noticeId(),
+                sealed.bytes());
+        AttemptOutcome outcome = AttemptOutcome.delivered(
+                delivery,
+                sealed.startedAt(),
+                clock.instant(),
+                httpStatus == null ? 200 : httpStatus,
+                sealed.digest(),
+                receiptDer,
+                verified.receipt().disposition().name(),
+                verified.receipt().partnerReference(),
+                verified.signatureAlgorithm());
         boolean applied;
         try {
             applied = outbox.recordDelivered(outcome);
@@ -65,16 +83,28 @@ class ReceiptAcceptor {
         }
         deliveries.finished(delivery);
         if (!applied) {
-            meters.counter(DeliveryFailures.ATTEMPTS, "partner", delivery.partnerId(), "outcome", "late").increment();
-            log.warn("notice {} to {}: {} receipt came after this node lost its lease; recorded as a late attempt, not applied",
-                    delivery.noticeId(), delivery.partnerId(), verified.receipt().disposition());
+            meters.counter(DeliveryFailures.ATTEMPTS, "partner", delivery.partnerId(), "outcome", "late")
+                    .increment();
+            log.warn(
+                    "notice {} to {}: {} receipt came after this node lost its lease; recorded as a late attempt, not applied",
+                    delivery.noticeId(),
+                    delivery.partnerId(),
+                    verified.receipt().disposition());
             return;
         }
-        meters.counter(DeliveryFailures.ATTEMPTS, "partner", delivery.partnerId(), "outcome", "delivered").increment();
-        Timer.builder("amanat.notice.ack.latency").description("from issue to the partner's verified receipt")
-                .tag("partner", delivery.partnerId()).publishPercentileHistogram().register(meters)
+        meters.counter(DeliveryFailures.ATTEMPTS, "partner", delivery.partnerId(), "outcome", "delivered")
+                .increment();
+        Timer.builder("amanat.notice.ack.latency")
+                .description("from issue to the partner's verified receipt")
+                .tag("partner", delivery.partnerId())
+                .publishPercentileHistogram()
+                .register(meters)
                 .record(Duration.between(delivery.issuedAt(), clock.instant()));
-        log.info("notice {} delivered to {} ({}, attempt {})", delivery.noticeId(), delivery.partnerId(),
-                verified.receipt().disposition(), delivery.attemptNo());
+        log.info(
+                "notice {} delivered to {} ({}, attempt {})",
+                delivery.noticeId(),
+                delivery.partnerId(),
+                verified.receipt().disposition(),
+                delivery.attemptNo());
     }
 }

@@ -31,9 +31,9 @@ import org.amanat.protocol.Status;
 import org.amanat.protocol.StatusSender;
 import org.amanat.protocol.StatusUpdate;
 import org.amanat.protocol.TlsContexts;
+import org.amanat.web.PartnerListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.amanat.web.PartnerListener;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -67,7 +67,10 @@ class SimulatedPartners implements ApplicationListener<WebServerInitializedEvent
     private final char[] password;
     private volatile URI statusEndpoint;
 
-    SimulatedPartners(PartnerDirectory partners, MinistryKeys ministry, Clock clock,
+    SimulatedPartners(
+            PartnerDirectory partners,
+            MinistryKeys ministry,
+            Clock clock,
             @Value("${amanat.demo.partner-keys:certs-example/partners}") Path keys,
             @Value("${amanat.demo.partner-key-password:demo-only}") String password,
             @Value("${amanat.demo.action-delay:2s}") Duration actionDelay,
@@ -79,7 +82,8 @@ class SimulatedPartners implements ApplicationListener<WebServerInitializedEvent
         this.partnerListener = partnerListener;
         this.keys = keys;
         this.password = password.toCharArray();
-        this.listenerCertificate = partnerListener.getIfAvailable() == null ? null
+        this.listenerCertificate = partnerListener.getIfAvailable() == null
+                ? null
                 : Keys.pkcs12(listenerKeyStore, this.password).certificate();
         this.autoAction = autoAction;
         this.receivedFolder = receivedFolder;
@@ -106,8 +110,10 @@ class SimulatedPartners implements ApplicationListener<WebServerInitializedEvent
 
     /** The platform's client certificate and its trust in the listener's own certificate; null without the listener. */
     private SSLContext listenerTls(String partnerId) {
-        return listenerCertificate == null ? null
-                : TlsContexts.create(Keys.pkcs12(keys.resolve(partnerId).resolve("tls-client.p12"), password),
+        return listenerCertificate == null
+                ? null
+                : TlsContexts.create(
+                        Keys.pkcs12(keys.resolve(partnerId).resolve("tls-client.p12"), password),
                         List.of(listenerCertificate));
     }
 
@@ -115,22 +121,43 @@ class SimulatedPartners implements ApplicationListener<WebServerInitializedEvent
         SigningIdentity signing = Keys.pkcs12(keys.resolve("signing.p12"), password);
         SigningIdentity encryption = Keys.pkcs12(keys.resolve("encryption.p12"), password);
         var profile = partner.profile().algorithmProfile();
-        var kit = new PartnerKit(partner.id(), signing, encryption, ministry.signing(profile).certificate(),
-                AlgorithmPolicy.strict(), clock);
+        var kit = new PartnerKit(
+                partner.id(),
+                signing,
+                encryption,
+                ministry.signing(profile).certificate(),
+                AlgorithmPolicy.strict(),
+                clock);
         URI endpoint = partner.profile().endpoint();
         TlsMode mode = partner.profile().tls().mode();
-        SSLContext tls = mode == TlsMode.NONE ? null
-                : TlsContexts.create(Keys.pkcs12(keys.resolve("tls-server.p12"), password), List.of(partner.trustedCa()));
+        SSLContext tls = mode == TlsMode.NONE
+                ? null
+                : TlsContexts.create(
+                        Keys.pkcs12(keys.resolve("tls-server.p12"), password), List.of(partner.trustedCa()));
         try {
             var receiver = new ReferenceReceiver(kit, opened -> {
-                Path saved = save(partner.id(), opened.notice().noticeId(), opened.sealed());
-                log.info("[simulated {}] received notice {} ({} {}, {} items), saved as {}", partner.id(), opened.notice().noticeId(),
-                        opened.notice().urgency(), opened.notice().type(), opened.notice().items().size(), saved);
-                if (autoAction) {
-                    platformWork.schedule(() -> reportActioned(kit, ministry.encryption(profile).certificate(), opened),
-                            actionDelay.toMillis(), TimeUnit.MILLISECONDS);
-                }
-            }).start(new InetSocketAddress(endpoint.getHost(), endpoint.getPort()), endpoint.getPath(), tls, mode == TlsMode.MUTUAL);
+                        Path saved = save(partner.id(), opened.notice().noticeId(), opened.sealed());
+                        log.info(
+                                "[simulated {}] received notice {} ({} {}, {} items), saved as {}",
+                                partner.id(),
+                                opened.notice().noticeId(),
+                                opened.notice().urgency(),
+                                opened.notice().type(),
+                                opened.notice().items().size(),
+                                saved);
+                        if (autoAction) {
+                            platformWork.schedule(
+                                    () -> reportActioned(
+                                            kit, ministry.encryption(profile).certificate(), opened),
+                                    actionDelay.toMillis(),
+                                    TimeUnit.MILLISECONDS);
+                        }
+                    })
+                    .start(
+                            new InetSocketAddress(endpoint.getHost(), endpoint.getPort()),
+                            endpoint.getPath(),
+                            tls,
+                            mode == TlsMode.MUTUAL);
             log.info("simulated partner {} listening on {} ({} TLS)", partner.id(), endpoint, mode);
             return receiver;
         } catch (IOException e) {
@@ -151,13 +178,20 @@ class SimulatedPartners implements ApplicationListener<WebServerInitializedEvent
     private void reportActioned(PartnerKit kit, X509Certificate ministryEncryption, OpenedNotice opened) {
         Notice notice = opened.notice();
         var now = clock.instant();
-        var items = notice.items().stream().map(item -> new StatusUpdate.ItemOutcome(item.locator(), "REMOVED", now)).toList();
-        var update = new StatusUpdate(Notice.PROTOCOL, UUID.randomUUID().toString(), notice.noticeId(), now, Status.ACTIONED, items, null);
+        var items = notice.items().stream()
+                .map(item -> new StatusUpdate.ItemOutcome(item.locator(), "REMOVED", now))
+                .toList();
+        var update = new StatusUpdate(
+                Notice.PROTOCOL, UUID.randomUUID().toString(), notice.noticeId(), now, Status.ACTIONED, items, null);
         try {
             new StatusSender(kit, ministryEncryption, statusEndpoint, listenerTls(kit.partnerId())).send(update);
             log.info("[simulated {}] reported notice {} ACTIONED", kit.partnerId(), notice.noticeId());
         } catch (IOException | RuntimeException e) {
-            log.warn("[simulated {}] could not report notice {}: {}", kit.partnerId(), notice.noticeId(), e.getMessage());
+            log.warn(
+                    "[simulated {}] could not report notice {}: {}",
+                    kit.partnerId(),
+                    notice.noticeId(),
+                    e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -23,21 +23,65 @@ public record AttemptOutcome(
         String reason,
         boolean mayHaveReachedPartner) {
 
-    public static AttemptOutcome delivered(DueDelivery delivery, Instant startedAt, Instant finishedAt, int httpStatus,
-            String sentDigest, byte[] receiptDer, String disposition, String partnerReference, String signatureAlgorithm) {
-        return new AttemptOutcome(delivery, startedAt, finishedAt, httpStatus, sentDigest, receiptDer, disposition,
-                partnerReference, signatureAlgorithm, null, true);
+    public static AttemptOutcome delivered(
+            DueDelivery delivery,
+            Instant startedAt,
+            Instant finishedAt,
+            int httpStatus,
+            String sentDigest,
+            byte[] receiptDer,
+            String disposition,
+            String partnerReference,
+            String signatureAlgorithm) {
+        return new AttemptOutcome(
+                delivery,
+                startedAt,
+                finishedAt,
+                httpStatus,
+                sentDigest,
+                receiptDer,
+                disposition,
+                partnerReference,
+                signatureAlgorithm,
+                null,
+                true);
     }
 
-    public static AttemptOutcome failed(DueDelivery delivery, Instant startedAt, Instant finishedAt, Integer httpStatus,
-            String sentDigest, String reason, boolean mayHaveReachedPartner) {
-        return new AttemptOutcome(delivery, startedAt, finishedAt, httpStatus, sentDigest, null, null, null, null, reason,
+    public static AttemptOutcome failed(
+            DueDelivery delivery,
+            Instant startedAt,
+            Instant finishedAt,
+            Integer httpStatus,
+            String sentDigest,
+            String reason,
+            boolean mayHaveReachedPartner) {
+        return new AttemptOutcome(
+                delivery,
+                startedAt,
+                finishedAt,
+                httpStatus,
+                sentDigest,
+                null,
+                null,
+                null,
+                null,
+                reason,
                 mayHaveReachedPartner);
     }
 
     /** A verified receipt that could not be recorded: a failed attempt that still carries the receipt. */
     public AttemptOutcome unrecorded(Instant failedAt, String failure) {
-        return new AttemptOutcome(delivery, startedAt, failedAt, httpStatus, sentDigest, receiptDer, disposition, partnerReference,
-                signatureAlgorithm, failure, true);
+        return new AttemptOutcome(
+                delivery,
+                startedAt,
+                failedAt,
+                httpStatus,
+                sentDigest,
+                receiptDer,
+                disposition,
+                partnerReference,
+                signatureAlgorithm,
+                failure,
+                true);
     }
 }

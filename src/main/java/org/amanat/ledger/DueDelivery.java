@@ -10,8 +10,15 @@ import java.time.Instant;
  *        made under an earlier lease (a node that paused past it) is told apart and not applied
  * @param flagged whether it was already flagged as overdue
  */
-public record DueDelivery(String noticeId, String partnerId, int previousAttempts, String noticeJson, Instant issuedAt,
-        String leaseOwner, long leaseToken, boolean flagged) {
+public record DueDelivery(
+        String noticeId,
+        String partnerId,
+        int previousAttempts,
+        String noticeJson,
+        Instant issuedAt,
+        String leaseOwner,
+        long leaseToken,
+        boolean flagged) {
     public int attemptNo() {
         return previousAttempts + 1;
     }

@@ -27,9 +27,11 @@ public class JobLocks {
     public boolean tryLock(String name, String owner, Instant now, Duration hold) {
         createIfMissing(name);
         // The condition decides between racing nodes: exactly one update finds the lock free.
-        return jdbc.sql("update job_lock set owner = ?, locked_until = ? where name = ? and (locked_until <= ? or owner = ?)")
-                .params(owner, utc(now.plus(hold)), name, utc(now), owner)
-                .update() == 1;
+        return jdbc.sql(
+                                "update job_lock set owner = ?, locked_until = ? where name = ? and (locked_until <= ? or owner = ?)")
+                        .params(owner, utc(now.plus(hold)), name, utc(now), owner)
+                        .update()
+                == 1;
     }
 
     /**
@@ -49,7 +51,9 @@ public class JobLocks {
     }
 
     public void release(String name, String owner, Instant now) {
-        jdbc.sql("update job_lock set locked_until = ? where name = ? and owner = ?").params(utc(now), name, owner).update();
+        jdbc.sql("update job_lock set locked_until = ? where name = ? and owner = ?")
+                .params(utc(now), name, owner)
+                .update();
     }
 
     /** A new lock is free: it was held until long ago (not "now", which the database may round up past now). */

@@ -1,18 +1,19 @@
 package org.amanat.ledger;
 
-import static org.amanat.ledger.LedgerRecords.instant;
 import static org.amanat.ledger.LedgerRecords.truncate;
 import static org.amanat.ledger.LedgerRecords.utc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Optional;
+import java.util.TreeMap;
+import org.amanat.protocol.Category;
+import org.amanat.protocol.NoticeType;
+import org.amanat.protocol.Urgency;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,9 +30,11 @@ public class NoticeLedger {
             decided_by, decided_at, decision_reason""";
 
     private final JdbcClient jdbc;
+    private final NoticeEvents events;
 
-    NoticeLedger(JdbcClient jdbc) {
+    NoticeLedger(JdbcClient jdbc, NoticeEvents events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /**
@@ -49,13 +52,23 @@ public class NoticeLedger {
             return;
         }
         if (notice.relatedBecomes() != null) {
-            int moved = jdbc.sql("update notice set state = ?, closed_at = coalesce(closed_at, ?) where id = ? and state = ?")
-                    .params(notice.relatedBecomes().name(), utc(notice.issuedAt()), notice.relatesTo(), notice.relatedWas().name())
+            int moved = jdbc.sql(
+                            "update notice set state = ?, closed_at = coalesce(closed_at, ?) where id = ? and state = ?")
+                    .params(
+                            notice.relatedBecomes().name(),
+                            utc(notice.issuedAt()),
+                            notice.relatesTo(),
+                            notice.relatedWas().name())
                     .update();
             if (moved == 0) {
-                throw new OptimisticLockingFailureException("notice " + notice.relatesTo() + " is no longer " + notice.relatedWas());
+                throw new OptimisticLockingFailureException(
+                        "notice " + notice.relatesTo() + " is no longer " + notice.relatedWas());
             }
-            event(notice.relatesTo(), notice.issuedAt(), notice.relatedBecomes().name(), "by " + notice.type() + " notice " + notice.id(),
+            events.append(
+                    notice.relatesTo(),
+                    notice.issuedAt(),
+                    NoticeEventKind.closedAs(notice.relatedBecomes()),
+                    "by " + notice.type() + " notice " + notice.id(),
                     notice.actor());
         }
         insert(notice);
@@ -77,7 +90,13 @@ public class NoticeLedger {
             jdbc.sql("""
                     insert into idempotency_key (principal, idem_key, request_digest, notice_id, created_at, expires_at)
                     values (?, ?, ?, ?, ?, ?)""")
-                    .params(key.principal(), key.key(), key.requestDigest(), notice.id(), utc(key.createdAt()), utc(key.expiresAt()))
+                    .params(
+                            key.principal(),
+                            key.key(),
+                            key.requestDigest(),
+                            notice.id(),
+                            utc(key.createdAt()),
+                            utc(key.expiresAt()))
                     .update();
         } catch (DuplicateKeyException taken) {
             throw new IdempotencyKeyTakenException(taken);
@@ -86,7 +105,8 @@ public class NoticeLedger {
 
     /** What a person's key, still honoured at {@code now}, was used for; empty when unknown or expired. */
     public Optional<IdempotencyKey.Use> idempotencyKey(String principal, String key, Instant now) {
-        return jdbc.sql("select request_digest, notice_id from idempotency_key where principal = ? and idem_key = ? and expires_at > ?")
+        return jdbc.sql(
+                        "select request_digest, notice_id from idempotency_key where principal = ? and idem_key = ? and expires_at > ?")
                 .params(principal, key, utc(now))
                 .query((rs, row) -> new IdempotencyKey.Use(rs.getString(1), rs.getString(2)))
                 .optional();
@@ -97,15 +117,26 @@ public class NoticeLedger {
                 insert into notice (id, partner_id, type, urgency, category, state, issued_at, ack_deadline, action_deadline,
                     notice_json, relates_to, submitted_at, submitted_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(notice.id(), notice.partnerId(), notice.type(), notice.urgency(), notice.category(),
-                        NoticeState.ISSUED.name(), utc(notice.issuedAt()), utc(notice.ackDeadline()),
-                        utc(notice.actionDeadline()), notice.noticeJson(), notice.relatesTo(), utc(notice.issuedAt()),
+                .params(
+                        notice.id(),
+                        notice.partnerId(),
+                        notice.type().name(),
+                        notice.urgency().name(),
+                        notice.category().name(),
+                        NoticeState.ISSUED.name(),
+                        utc(notice.issuedAt()),
+                        utc(notice.ackDeadline()),
+                        utc(notice.actionDeadline()),
+                        notice.noticeJson(),
+                        notice.relatesTo(),
+                        utc(notice.issuedAt()),
                         notice.actor())
                 .update();
         jdbc.sql("insert into outbox (notice_id, partner_id, due_at, attempts, issued_at) values (?, ?, ?, 0, ?)")
                 .params(notice.id(), notice.partnerId(), utc(notice.issuedAt()), utc(notice.issuedAt()))
                 .update();
-        event(notice.id(), notice.issuedAt(), "ISSUED", "for " + notice.partnerId(), notice.actor());
+        events.append(
+                notice.id(), notice.issuedAt(), NoticeEventKind.ISSUED, "for " + notice.partnerId(), notice.actor());
     }
 
     /**
@@ -117,12 +148,27 @@ public class NoticeLedger {
                 insert into notice (id, partner_id, type, urgency, category, state, issued_at, notice_json, relates_to,
                     submitted_at, submitted_by, held_for)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(notice.id(), notice.partnerId(), notice.type(), notice.urgency(), notice.category(),
-                        NoticeState.PENDING_APPROVAL.name(), utc(notice.issuedAt()), notice.noticeJson(), notice.relatesTo(),
-                        utc(notice.issuedAt()), notice.actor(), truncate(notice.heldFor(), 200))
+                .params(
+                        notice.id(),
+                        notice.partnerId(),
+                        notice.type().name(),
+                        notice.urgency().name(),
+                        notice.category().name(),
+                        NoticeState.PENDING_APPROVAL.name(),
+                        utc(notice.issuedAt()),
+                        notice.noticeJson(),
+                        notice.relatesTo(),
+                        utc(notice.issuedAt()),
+                        notice.actor(),
+                        truncate(notice.heldFor(), 200))
                 .update();
-        event(notice.id(), notice.issuedAt(), "APPROVAL_REQUESTED", "by " + notice.actor() + " for " + notice.partnerId()
-                + "; held for a second person's approval: " + notice.heldFor(), notice.actor());
+        events.append(
+                notice.id(),
+                notice.issuedAt(),
+                NoticeEventKind.APPROVAL_REQUESTED,
+                "by " + notice.actor() + " for " + notice.partnerId() + "; held for a second person's approval: "
+                        + notice.heldFor(),
+                notice.actor());
     }
 
     /** How {@link #endUndelivered} went. */
@@ -149,14 +195,19 @@ public class NoticeLedger {
      * the partner.
      */
     @Transactional
-    public Ending endUndelivered(String id, NoticeState end, Instant at, String detail, String actor, NewNotice withdrawal) {
+    public Ending endUndelivered(
+            String id, NoticeState end, Instant at, String detail, String actor, NewNotice withdrawal) {
         Boolean possiblyDelivered = jdbc.sql("select possibly_delivered from outbox where notice_id = ?")
-                .param(id).query(Boolean.class).optional().orElse(null);
+                .param(id)
+                .query(Boolean.class)
+                .optional()
+                .orElse(null);
         if (possiblyDelivered == null) {
             return Ending.NOT_UNDELIVERED;
         }
         // Also conditional on what was read: an attempt that ended since may have changed it.
-        int removed = jdbc.sql("delete from outbox where notice_id = ? and possibly_delivered = ? and (lease_until is null or lease_until < ?)")
+        int removed = jdbc.sql(
+                        "delete from outbox where notice_id = ? and possibly_delivered = ? and (lease_until is null or lease_until < ?)")
                 .params(id, possiblyDelivered, utc(at))
                 .update();
         if (removed == 0) {
@@ -166,18 +217,29 @@ public class NoticeLedger {
                 .params(end.name(), utc(at), id, NoticeState.ISSUED.name(), NoticeState.DELIVERY_FAILED.name())
                 .update();
         if (changed == 0) {
-            // Every other way out of ISSUED and DELIVERY_FAILED removes the entry too; the caller reads the state afresh.
+            // Every other way out of ISSUED and DELIVERY_FAILED removes the entry too; the caller reads the state
+            // afresh.
             return Ending.NOT_UNDELIVERED;
         }
         if (!possiblyDelivered) {
-            event(id, at, end.name(), detail + " (never sent)", actor);
+            events.append(id, at, NoticeEventKind.closedAs(end), detail + " (never sent)", actor);
             return Ending.NEVER_SENT;
         }
         if (withdrawal == null) {
-            event(id, at, end.name(), detail + " (an earlier attempt may have reached the partner)", actor);
+            events.append(
+                    id,
+                    at,
+                    NoticeEventKind.closedAs(end),
+                    detail + " (an earlier attempt may have reached the partner)",
+                    actor);
         } else {
-            event(id, at, end.name(), detail + " (an earlier attempt may have reached the partner: WITHDRAWAL notice "
-                    + withdrawal.id() + " tells it)", actor);
+            events.append(
+                    id,
+                    at,
+                    NoticeEventKind.closedAs(end),
+                    detail + " (an earlier attempt may have reached the partner: WITHDRAWAL notice " + withdrawal.id()
+                            + " tells it)",
+                    actor);
             insert(withdrawal);
         }
         return Ending.POSSIBLY_DELIVERED;
@@ -195,19 +257,21 @@ public class NoticeLedger {
                 .params(NoticeState.WITHDRAWN.name(), utc(at), id, NoticeState.PENDING_APPROVAL.name())
                 .update();
         if (won == 1) {
-            event(id, at, NoticeState.WITHDRAWN.name(), detail + " (never sent: withdrawn while awaiting approval)", actor);
+            events.append(
+                    id,
+                    at,
+                    NoticeEventKind.WITHDRAWN,
+                    detail + " (never sent: withdrawn while awaiting approval)",
+                    actor);
         }
         return won == 1;
     }
 
-    void event(String noticeId, Instant at, String kind, String detail, String actor) {
-        jdbc.sql("insert into notice_event (notice_id, at, kind, detail, actor) values (?, ?, ?, ?, ?)")
-                .params(noticeId, utc(at), kind, truncate(detail), actor)
-                .update();
-    }
-
     public Optional<NoticeRecord> find(String id) {
-        return jdbc.sql("select " + COLUMNS + " from notice where id = ?").param(id).query(NoticeLedger::notice).optional();
+        return jdbc.sql("select " + COLUMNS + " from notice where id = ?")
+                .param(id)
+                .query(NoticeLedger::notice)
+                .optional();
     }
 
     /** One page of notices, newest first, optionally for one partner and in one state. */
@@ -221,8 +285,9 @@ public class NoticeLedger {
     }
 
     public long count(String partnerId, NoticeState state) {
-        return jdbc.sql("select count(*) from notice"
-                        + " where (cast(? as varchar(64)) is null or partner_id = ?) and (cast(? as varchar(24)) is null or state = ?)")
+        return jdbc.sql(
+                        "select count(*) from notice"
+                                + " where (cast(? as varchar(64)) is null or partner_id = ?) and (cast(? as varchar(24)) is null or state = ?)")
                 .params(partnerId, partnerId, name(state), name(state))
                 .query(Long.class)
                 .single();
@@ -244,15 +309,25 @@ public class NoticeLedger {
                 select attempt_no, started_at, finished_at, outcome, http_status, reason, sent_digest
                 from delivery_attempt where notice_id = ? order by attempt_no, id""")
                 .param(noticeId)
-                .query((rs, row) -> new AttemptRecord(rs.getInt("attempt_no"), time(rs, "started_at"), time(rs, "finished_at"),
-                        rs.getString("outcome"), (Integer) rs.getObject("http_status"), rs.getString("reason"), rs.getString("sent_digest")))
+                .query((rs, row) -> new AttemptRecord(
+                        rs.getInt("attempt_no"),
+                        LedgerRecords.time(rs, "started_at"),
+                        LedgerRecords.time(rs, "finished_at"),
+                        rs.getString("outcome"),
+                        (Integer) rs.getObject("http_status"),
+                        rs.getString("reason"),
+                        rs.getString("sent_digest")))
                 .list();
     }
 
     public List<EventRecord> events(String noticeId) {
         return jdbc.sql("select at, kind, detail, actor from notice_event where notice_id = ? order by id")
                 .param(noticeId)
-                .query((rs, row) -> new EventRecord(time(rs, "at"), rs.getString("kind"), rs.getString("detail"), rs.getString("actor")))
+                .query((rs, row) -> new EventRecord(
+                        LedgerRecords.time(rs, "at"),
+                        NoticeEventKind.valueOf(rs.getString("kind")),
+                        rs.getString("detail"),
+                        rs.getString("actor")))
                 .list();
     }
 
@@ -270,24 +345,46 @@ public class NoticeLedger {
 
     static NoticeRecord notice(ResultSet rs, int row) throws SQLException {
         byte[] der = rs.getBytes("receipt_der");
-        var receipt = der == null ? null : new NoticeRecord.ReceiptSummary(rs.getString("receipt_disposition"),
-                rs.getString("receipt_partner_reference"), rs.getString("receipt_signature_algorithm"),
-                rs.getString("receipt_digest"), der.length);
+        var receipt = der == null
+                ? null
+                : new NoticeRecord.ReceiptSummary(
+                        rs.getString("receipt_disposition"),
+                        rs.getString("receipt_partner_reference"),
+                        rs.getString("receipt_signature_algorithm"),
+                        rs.getString("receipt_digest"),
+                        der.length);
         String heldFor = rs.getString("held_for");
-        var approval = heldFor == null ? null : new NoticeRecord.Approval(heldFor, rs.getString("decision"),
-                rs.getString("decided_by"), time(rs, "decided_at"), rs.getString("decision_reason"));
-        Instant ackDeadline = time(rs, "ack_deadline");
+        var approval = heldFor == null
+                ? null
+                : new NoticeRecord.Approval(
+                        heldFor,
+                        rs.getString("decision"),
+                        rs.getString("decided_by"),
+                        LedgerRecords.time(rs, "decided_at"),
+                        rs.getString("decision_reason"));
+        Instant ackDeadline = LedgerRecords.time(rs, "ack_deadline");
         // A notice without deadlines was held and never approved: it was never issued to its partner.
-        Instant issuedAt = ackDeadline == null ? null : time(rs, "issued_at");
-        Instant submittedAt = time(rs, "submitted_at");
-        return new NoticeRecord(rs.getString("id"), rs.getString("partner_id"), rs.getString("type"), rs.getString("urgency"),
-                rs.getString("category"), NoticeState.valueOf(rs.getString("state")), issuedAt,
-                ackDeadline, time(rs, "action_deadline"), rs.getString("notice_json"), time(rs, "delivered_at"),
-                receipt, rs.getString("relates_to"), time(rs, "acted_at"), (Boolean) rs.getObject("action_late"),
-                rs.getString("status_reason"), submittedAt == null ? issuedAt : submittedAt, rs.getString("submitted_by"), approval);
-    }
-
-    static Instant time(ResultSet rs, String column) throws SQLException {
-        return instant(rs.getObject(column, OffsetDateTime.class));
+        Instant issuedAt = ackDeadline == null ? null : LedgerRecords.time(rs, "issued_at");
+        Instant submittedAt = LedgerRecords.time(rs, "submitted_at");
+        return new NoticeRecord(
+                rs.getString("id"),
+                rs.getString("partner_id"),
+                NoticeType.valueOf(rs.getString("type")),
+                Urgency.valueOf(rs.getString("urgency")),
+                Category.valueOf(rs.getString("category")),
+                NoticeState.valueOf(rs.getString("state")),
+                issuedAt,
+                ackDeadline,
+                LedgerRecords.time(rs, "action_deadline"),
+                rs.getString("notice_json"),
+                LedgerRecords.time(rs, "delivered_at"),
+                receipt,
+                rs.getString("relates_to"),
+                LedgerRecords.time(rs, "acted_at"),
+                (Boolean) rs.getObject("action_late"),
+                rs.getString("status_reason"),
+                submittedAt == null ? issuedAt : submittedAt,
+                rs.getString("submitted_by"),
+                approval);
     }
 }

@@ -2,6 +2,9 @@ package org.amanat.ledger;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import org.amanat.protocol.Category;
+import org.amanat.protocol.NoticeType;
+import org.amanat.protocol.Urgency;
 
 /**
  * A notice as the ledger holds it. {@code receipt} is null until DELIVERED; {@code actedAt} and
@@ -9,12 +12,13 @@ import java.time.Instant;
  * while a held notice was never issued to its partner (pending approval, declined, or withdrawn while pending).
  * {@code approval} is null unless the approval policy held it.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record NoticeRecord(
         String id,
         String partnerId,
-        String type,
-        String urgency,
-        String category,
+        NoticeType type,
+        Urgency urgency,
+        Category category,
         NoticeState state,
         Instant issuedAt,
         Instant ackDeadline,

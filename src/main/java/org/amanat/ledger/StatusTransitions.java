@@ -12,10 +12,10 @@ import java.util.Set;
  * a late report is kept but changes nothing.
  */
 final class StatusTransitions {
-    private static final Set<NoticeState> UNANSWERED = EnumSet.of(NoticeState.ISSUED, NoticeState.DELIVERED,
-            NoticeState.DELIVERY_FAILED, NoticeState.NEEDS_CLARIFICATION);
-    private static final Set<NoticeState> CLOSED_BY_MINISTRY = EnumSet.of(NoticeState.WITHDRAWN, NoticeState.RESTORED,
-            NoticeState.ABANDONED);
+    private static final Set<NoticeState> UNANSWERED = EnumSet.of(
+            NoticeState.ISSUED, NoticeState.DELIVERED, NoticeState.DELIVERY_FAILED, NoticeState.NEEDS_CLARIFICATION);
+    private static final Set<NoticeState> CLOSED_BY_MINISTRY =
+            EnumSet.of(NoticeState.WITHDRAWN, NoticeState.RESTORED, NoticeState.ABANDONED);
 
     private StatusTransitions() {}
 

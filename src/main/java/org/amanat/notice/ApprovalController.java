@@ -28,7 +28,11 @@ class ApprovalController {
     private final NoticeLedger ledger;
     private final StatusLedger statuses;
 
-    ApprovalController(NoticeApprovals approvals, ApprovalLedger waiting, NoticeIssuer issuer, NoticeLedger ledger,
+    ApprovalController(
+            NoticeApprovals approvals,
+            ApprovalLedger waiting,
+            NoticeIssuer issuer,
+            NoticeLedger ledger,
             StatusLedger statuses) {
         this.approvals = approvals;
         this.waiting = waiting;
@@ -39,10 +43,14 @@ class ApprovalController {
 
     /** The notices waiting for approval, the longest waiting first. */
     @GetMapping("/approvals")
-    NoticePage waiting(@RequestParam(required = false) String partner, @RequestParam(defaultValue = "0") int page,
+    NoticePage waiting(
+            @RequestParam(required = false) String partner,
+            @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         NoticeController.checkPage(page, size);
-        List<NoticeView> items = waiting.waiting(partner, page, size).stream().map(NoticeView::summary).toList();
+        List<NoticeView> items = waiting.waiting(partner, page, size).stream()
+                .map(NoticeView::summary)
+                .toList();
         return new NoticePage(items, page, size, waiting.countWaiting(partner));
     }
 

@@ -29,7 +29,8 @@ class ApprovalPolicy {
         if (settings.holdUrgent() && notice.urgency() == Urgency.URGENT) {
             reasons.add("URGENT");
         }
-        if (settings.holdDomainBlocks() && notice.type() == NoticeType.BLOCK
+        if (settings.holdDomainBlocks()
+                && notice.type() == NoticeType.BLOCK
                 && notice.items().stream().anyMatch(item -> item.kind() == ItemKind.DOMAIN)) {
             reasons.add("BLOCK of a DOMAIN");
         }

@@ -9,9 +9,23 @@ final class Deadlines {
     private Deadlines() {}
 
     static Notice issuedAt(Notice notice, Instant at, Obligations obligations) {
-        return new Notice(notice.protocol(), notice.noticeId(), notice.type(), notice.partnerId(), at, notice.urgency(),
-                at.plus(obligations.ackWithin()), at.plus(obligations.actionWithin().get(notice.urgency())), notice.category(),
-                notice.legalBasis(), notice.items(), notice.statementOfReasons(), notice.issuer(), notice.evidence(),
-                notice.relatesTo(), notice.territorialScope(), notice.redress());
+        return new Notice(
+                notice.protocol(),
+                notice.noticeId(),
+                notice.type(),
+                notice.partnerId(),
+                at,
+                notice.urgency(),
+                at.plus(obligations.ackWithin()),
+                at.plus(obligations.actionWithin().get(notice.urgency())),
+                notice.category(),
+                notice.legalBasis(),
+                notice.items(),
+                notice.statementOfReasons(),
+                notice.issuer(),
+                notice.evidence(),
+                notice.relatesTo(),
+                notice.territorialScope(),
+                notice.redress());
     }
 }

@@ -2,9 +2,8 @@ package org.amanat.notice;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import org.amanat.protocol.Violation;
 import org.amanat.web.InvalidRequestException;
-import org.amanat.web.Violation;
-import org.springframework.http.HttpStatus;
 
 /**
  * The {@code Idempotency-Key} request header (IETF draft "The Idempotency-Key HTTP Header Field"): the draft's form, a
@@ -32,12 +31,16 @@ final class IdempotencyKeyHeader {
             value = value.substring(1, value.length() - 1);
         }
         if (!KEY.matcher(value).matches()) {
-            throw invalid("must be 1 to " + MAX_LENGTH + " of A-Z a-z 0-9 . _ ~ : + / = -, optionally in double quotes");
+            throw invalid(
+                    "must be 1 to " + MAX_LENGTH + " of A-Z a-z 0-9 . _ ~ : + / = -, optionally in double quotes");
         }
         return value;
     }
 
     private static InvalidRequestException invalid(String message) {
-        return new InvalidRequestException(HttpStatus.BAD_REQUEST, "invalid-idempotency-key", List.of(new Violation(NAME, message)));
+        return new InvalidRequestException(
+                InvalidRequestException.Kind.MALFORMED,
+                "invalid-idempotency-key",
+                List.of(new Violation(NAME, message)));
     }
 }

@@ -12,10 +12,9 @@ import org.amanat.ledger.IdempotencyKeyTakenException;
 import org.amanat.ledger.NoticeLedger;
 import org.amanat.protocol.Digests;
 import org.amanat.protocol.ProtocolJson;
+import org.amanat.protocol.Violation;
 import org.amanat.web.InvalidRequestException;
-import org.amanat.web.Violation;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,7 +33,10 @@ class IdempotentNotices {
     /** principal + key of the requests being handled on this node. */
     private final Set<List<String>> inFlight = ConcurrentHashMap.newKeySet();
 
-    IdempotentNotices(NoticeIssuer issuer, NoticeLedger ledger, Clock clock,
+    IdempotentNotices(
+            NoticeIssuer issuer,
+            NoticeLedger ledger,
+            Clock clock,
             @Value("${amanat.api.idempotency-key-lifetime:24h}") Duration lifetime) {
         this.issuer = issuer;
         this.ledger = ledger;
@@ -58,7 +60,8 @@ class IdempotentNotices {
                 return earlier.get();
             }
             try {
-                var notice = issuer.issue(request, actor, new IdempotencyKey(actor, key, digest, now, now.plus(lifetime)));
+                var notice =
+                        issuer.issue(request, actor, new IdempotencyKey(actor, key, digest, now, now.plus(lifetime)));
                 return new Issued(notice.noticeId(), false);
             } catch (IdempotencyKeyTakenException raced) {
                 // another node committed this key first; its notice is the answer (or, if it rolled back since, retry)
@@ -72,16 +75,24 @@ class IdempotentNotices {
     private Optional<Issued> earlier(String actor, String key, String digest, Instant now) {
         return ledger.idempotencyKey(actor, key, now).map(use -> {
             if (!use.requestDigest().equals(digest)) {
-                throw new InvalidRequestException(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", List.of(new Violation(
-                        IdempotencyKeyHeader.NAME, "was used for another request (notice " + use.noticeId()
-                        + "); use a new key for a new request")));
+                throw new InvalidRequestException(
+                        InvalidRequestException.Kind.INVALID,
+                        "idempotency-key-reused",
+                        List.of(new Violation(
+                                IdempotencyKeyHeader.NAME,
+                                "was used for another request (notice " + use.noticeId()
+                                        + "); use a new key for a new request")));
             }
             return new Issued(use.noticeId(), true);
         });
     }
 
     private static InvalidRequestException inProgress() {
-        return new InvalidRequestException(HttpStatus.CONFLICT, "idempotency-key-in-use", List.of(new Violation(
-                IdempotencyKeyHeader.NAME, "a request with this key is still being handled; try again once it has been answered")));
+        return new InvalidRequestException(
+                InvalidRequestException.Kind.CONFLICT,
+                "idempotency-key-in-use",
+                List.of(new Violation(
+                        IdempotencyKeyHeader.NAME,
+                        "a request with this key is still being handled; try again once it has been answered")));
     }
 }

@@ -16,7 +16,8 @@ final class Locators {
     static final int MAX_URL = 2048;
     static final int MAX_ACCOUNT = 256;
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
-    private static final Pattern DOMAIN = Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
+    private static final Pattern DOMAIN =
+            Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
     private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
     private static final Pattern IPV4 = Pattern.compile(OCTET + "(\\." + OCTET + "){3}");
 
@@ -51,7 +52,8 @@ final class Locators {
         for (int i = 0; i < locator.length(); i++) {
             char c = locator.charAt(i);
             if (c <= ' ' || c >= 0x7f) {
-                return "must be printable ASCII without spaces (percent-encode the rest): U+%04X at index %d".formatted((int) c, i);
+                return "must be printable ASCII without spaces (percent-encode the rest): U+%04X at index %d"
+                        .formatted((int) c, i);
             }
         }
         URI uri;
@@ -71,7 +73,9 @@ final class Locators {
             return "URL has no host";
         }
         if (host.startsWith("[") || IPV4.matcher(host).matches()) {
-            return isPublic(host) ? null : "URL host must be a public address, not loopback, private, link-local or multicast";
+            return isPublic(host)
+                    ? null
+                    : "URL host must be a public address, not loopback, private, link-local or multicast";
         }
         return isDomain(host) ? null : "URL host is neither a domain name nor an IP address";
     }
@@ -84,8 +88,11 @@ final class Locators {
         } catch (UnknownHostException e) {
             return false;
         }
-        if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
+        if (address.isAnyLocalAddress()
+                || address.isLoopbackAddress()
+                || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress()
+                || address.isMulticastAddress()) {
             return false;
         }
         byte[] b = address.getAddress();

@@ -13,10 +13,9 @@ import org.amanat.protocol.Notice;
 import org.amanat.protocol.NoticeType;
 import org.amanat.protocol.ProtocolJson;
 import org.amanat.protocol.Texts;
+import org.amanat.protocol.Violation;
 import org.amanat.web.InvalidRequestException;
-import org.amanat.web.Violation;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -44,16 +43,27 @@ class NoticeApprovals {
         NoticeRecord held = pending(id, approver);
         Notice draft = ProtocolJson.read(held.noticeJson().getBytes(StandardCharsets.UTF_8), Notice.class);
         Instant at = clock.instant();
-        Notice issued = Deadlines.issuedAt(draft, at, partners.get(held.partnerId()).profile().obligations());
-        var approved = new ApprovalLedger.Approved(id, approver, at, issued.ackDeadline(), issued.actionDeadline(),
+        Notice issued = Deadlines.issuedAt(
+                draft, at, partners.get(held.partnerId()).profile().obligations());
+        var approved = new ApprovalLedger.Approved(
+                id,
+                approver,
+                at,
+                issued.ackDeadline(),
+                issued.actionDeadline(),
                 new String(ProtocolJson.write(issued), StandardCharsets.UTF_8),
                 draft.type() == NoticeType.RESTORE ? NoticeIssuer.RESTORABLE : null);
         try {
             refuseUnless(approvals.approve(approved), id);
         } catch (OptimisticLockingFailureException changed) {
-            throw new InvalidRequestException(HttpStatus.CONFLICT, "changed-meanwhile", List.of(new Violation("relatesTo",
-                    "notice " + draft.relatesTo() + " is no longer acted on, so this RESTORE cannot be approved; nothing was"
-                            + " recorded: decline it")));
+            throw new InvalidRequestException(
+                    InvalidRequestException.Kind.CONFLICT,
+                    "changed-meanwhile",
+                    List.of(new Violation(
+                            "relatesTo",
+                            "notice " + draft.relatesTo()
+                                    + " is no longer acted on, so this RESTORE cannot be approved; nothing was"
+                                    + " recorded: decline it")));
         }
     }
 
@@ -61,8 +71,8 @@ class NoticeApprovals {
     void decline(String id, String decliner, DeclineRequest request) {
         String problem = Texts.textProblem(request.reason(), NoticeRequestValidator.MAX_REASON);
         if (problem != null) {
-            throw new InvalidRequestException(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-decline",
-                    List.of(new Violation("reason", problem)));
+            throw new InvalidRequestException(
+                    InvalidRequestException.Kind.INVALID, "invalid-decline", List.of(new Violation("reason", problem)));
         }
         pending(id, decliner);
         refuseUnless(approvals.decline(id, decliner, clock.instant(), request.reason()), id);
@@ -82,23 +92,34 @@ class NoticeApprovals {
 
     private void refuseUnless(Decision decision, String id) {
         switch (decision) {
-            case DECIDED -> { }
+            case DECIDED -> {}
             case OWN_NOTICE -> throw ownNotice();
             case NOT_PENDING -> throw notPending(issuer.find(id));
         }
     }
 
     private static InvalidRequestException ownNotice() {
-        return new InvalidRequestException(HttpStatus.FORBIDDEN, "own-notice", List.of(new Violation("(request)",
-                "a notice is approved or declined by someone other than the person who issued it")));
+        return new InvalidRequestException(
+                InvalidRequestException.Kind.FORBIDDEN,
+                "own-notice",
+                List.of(new Violation(
+                        "(request)",
+                        "a notice is approved or declined by someone other than the person who issued it")));
     }
 
     private static InvalidRequestException notPending(NoticeRecord notice) {
         NoticeRecord.Approval approval = notice.approval();
-        String how = approval == null ? "it was not held for approval"
-                : approval.decision() == null ? "it was withdrawn while waiting"
-                : approval.decision().toLowerCase() + " by " + approval.decidedBy() + " at " + approval.decidedAt();
-        return new InvalidRequestException(HttpStatus.CONFLICT, "not-pending", List.of(new Violation("state",
-                "notice " + notice.id() + " is " + notice.state() + ", not waiting for approval: " + how)));
+        String how = approval == null
+                ? "it was not held for approval"
+                : approval.decision() == null
+                        ? "it was withdrawn while waiting"
+                        : approval.decision().toLowerCase() + " by " + approval.decidedBy() + " at "
+                                + approval.decidedAt();
+        return new InvalidRequestException(
+                InvalidRequestException.Kind.CONFLICT,
+                "not-pending",
+                List.of(new Violation(
+                        "state",
+                        "notice " + notice.id() + " is " + notice.state() + ", not waiting for approval: " + how)));
     }
 }

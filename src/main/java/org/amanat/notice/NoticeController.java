@@ -6,9 +6,8 @@ import java.util.List;
 import org.amanat.ledger.NoticeLedger;
 import org.amanat.ledger.NoticeState;
 import org.amanat.ledger.StatusLedger;
+import org.amanat.protocol.Violation;
 import org.amanat.web.InvalidRequestException;
-import org.amanat.web.Violation;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,14 +42,18 @@ class NoticeController {
      * with the notice that request made, as it is now ({@link IdempotentNotices}).
      */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<NoticeView> issue(@RequestBody NoticeRequest request, @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) List<String> keys, Principal who) {
+    ResponseEntity<NoticeView> issue(
+            @RequestBody NoticeRequest request,
+            @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) List<String> keys,
+            Principal who) {
         String key = IdempotencyKeyHeader.read(keys);
         if (key == null) {
             var notice = issuer.issue(request, who.getName());
             return ResponseEntity.created(location(notice.noticeId())).body(view(notice.noticeId()));
         }
         var issued = idempotent.issue(request, who.getName(), key);
-        var answer = issued.replayed() ? ResponseEntity.ok().location(location(issued.noticeId()))
+        var answer = issued.replayed()
+                ? ResponseEntity.ok().location(location(issued.noticeId()))
                 : ResponseEntity.created(location(issued.noticeId()));
         return answer.body(view(issued.noticeId()));
     }
@@ -61,12 +64,14 @@ class NoticeController {
 
     /** 201 with the WITHDRAWAL notice sent to the partner, or 200 with the notice when it was never sent. */
     @PostMapping(path = "/{id}/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<NoticeView> withdraw(@PathVariable String id, @RequestBody WithdrawalRequest request, Principal who) {
+    ResponseEntity<NoticeView> withdraw(
+            @PathVariable String id, @RequestBody WithdrawalRequest request, Principal who) {
         var withdrawal = issuer.withdraw(id, request, who.getName());
         if (withdrawal == null) {
             return ResponseEntity.ok(view(id));
         }
-        return ResponseEntity.created(URI.create("/api/v1/notices/" + withdrawal.noticeId())).body(view(withdrawal.noticeId()));
+        return ResponseEntity.created(URI.create("/api/v1/notices/" + withdrawal.noticeId()))
+                .body(view(withdrawal.noticeId()));
     }
 
     /** An administrator gives up delivering an undelivered notice (audited as an ABANDONED event). */
@@ -82,10 +87,15 @@ class NoticeController {
     }
 
     @GetMapping
-    NoticePage list(@RequestParam(required = false) String partner, @RequestParam(required = false) NoticeState state,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    NoticePage list(
+            @RequestParam(required = false) String partner,
+            @RequestParam(required = false) NoticeState state,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
         checkPage(page, size);
-        var items = ledger.list(partner, state, page, size).stream().map(NoticeView::summary).toList();
+        var items = ledger.list(partner, state, page, size).stream()
+                .map(NoticeView::summary)
+                .toList();
         return new NoticePage(items, page, size, ledger.count(partner, state));
     }
 
@@ -108,7 +118,8 @@ class NoticeController {
     }
 
     private static InvalidRequestException invalidParameter(String name, String message) {
-        return new InvalidRequestException(HttpStatus.BAD_REQUEST, "invalid-parameter", List.of(new Violation(name, message)));
+        return new InvalidRequestException(
+                InvalidRequestException.Kind.MALFORMED, "invalid-parameter", List.of(new Violation(name, message)));
     }
 
     record NoticePage(List<NoticeView> items, int page, int size, long total) {}

@@ -19,11 +19,10 @@ import org.amanat.protocol.Notice;
 import org.amanat.protocol.NoticeType;
 import org.amanat.protocol.ProtocolJson;
 import org.amanat.protocol.Urgency;
+import org.amanat.protocol.Violation;
 import org.amanat.web.InvalidRequestException;
 import org.amanat.web.NotFoundException;
-import org.amanat.web.Violation;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,7 +36,8 @@ import org.springframework.stereotype.Service;
 class NoticeIssuer {
     static final Set<NoticeState> RESTORABLE = Set.of(NoticeState.ACTIONED, NoticeState.PARTIALLY_ACTIONED);
     private static final Set<NoticeState> UNDELIVERED = Set.of(NoticeState.ISSUED, NoticeState.DELIVERY_FAILED);
-    private static final Set<NoticeState> WITHDRAWABLE_BY_NOTICE = Set.of(NoticeState.DELIVERED, NoticeState.NEEDS_CLARIFICATION);
+    private static final Set<NoticeState> WITHDRAWABLE_BY_NOTICE =
+            Set.of(NoticeState.DELIVERED, NoticeState.NEEDS_CLARIFICATION);
     private static final Duration ATTEMPT_WAIT = Duration.ofSeconds(2);
     private static final Duration ATTEMPT_POLL = Duration.ofMillis(20);
 
@@ -48,8 +48,13 @@ class NoticeIssuer {
     private final ApprovalPolicy policy;
     private final Clock clock;
 
-    NoticeIssuer(NoticeRequestValidator validator, PartnerDirectory partners, NoticeLedger ledger, NoticeIds ids,
-            ApprovalPolicy policy, Clock clock) {
+    NoticeIssuer(
+            NoticeRequestValidator validator,
+            PartnerDirectory partners,
+            NoticeLedger ledger,
+            NoticeIds ids,
+            ApprovalPolicy policy,
+            Clock clock) {
         this.validator = validator;
         this.partners = partners;
         this.ledger = ledger;
@@ -75,24 +80,43 @@ class NoticeIssuer {
             violations.addAll(relatedProblems(request, related));
         }
         refuse("invalid-notice", violations);
-        Notice notice = build(request.type(), request.partnerId(), request.urgency(), request.category(), request.legalBasis(),
-                request.items(), request.statementOfReasons(),
-                new Notice.Issuer(request.issuer().authority(), actor, request.issuer().contact()), request.evidence(),
-                request.relatesTo(), request.territorialScope(), request.redress());
+        Notice notice = build(
+                request.type(),
+                request.partnerId(),
+                request.urgency(),
+                request.category(),
+                request.legalBasis(),
+                request.items(),
+                request.statementOfReasons(),
+                new Notice.Issuer(
+                        request.issuer().authority(), actor, request.issuer().contact()),
+                request.evidence(),
+                request.relatesTo(),
+                request.territorialScope(),
+                request.redress());
         boolean restore = request.type() == NoticeType.RESTORE;
         String heldFor = policy.heldFor(notice);
         try {
             // A held RESTORE moves the notice it undoes only when approved.
-            NewNotice recorded = newNotice(notice, restore && heldFor == null ? NoticeState.RESTORED : null,
-                    restore && heldFor == null ? related.state() : null, actor, heldFor);
+            NewNotice recorded = heldFor != null
+                    ? NewNotice.of(notice, actor).heldFor(heldFor)
+                    : restore
+                            ? NewNotice.of(notice, actor).moving(related.state(), NoticeState.RESTORED)
+                            : NewNotice.of(notice, actor);
             if (key == null) {
                 ledger.issue(recorded);
             } else {
                 ledger.issue(recorded, key);
             }
         } catch (OptimisticLockingFailureException changed) {
-            throw new InvalidRequestException(HttpStatus.CONFLICT, "changed-meanwhile", List.of(new Violation("relatesTo",
-                    "notice " + related.id() + " changed while this RESTORE was recorded; nothing was recorded, look at it again")));
+            throw new InvalidRequestException(
+                    InvalidRequestException.Kind.CONFLICT,
+                    "changed-meanwhile",
+                    List.of(
+                            new Violation(
+                                    "relatesTo",
+                                    "notice " + related.id()
+                                            + " changed while this RESTORE was recorded; nothing was recorded, look at it again")));
         }
         return notice;
     }
@@ -103,10 +127,13 @@ class NoticeIssuer {
             return List.of(new Violation("relatesTo", "no notice " + request.relatesTo()));
         }
         if (!related.partnerId().equals(request.partnerId())) {
-            return List.of(new Violation("relatesTo", "notice " + related.id() + " is for " + related.partnerId() + ", not " + request.partnerId()));
+            return List.of(new Violation(
+                    "relatesTo",
+                    "notice " + related.id() + " is for " + related.partnerId() + ", not " + request.partnerId()));
         }
         if (request.type() == NoticeType.RESTORE && !RESTORABLE.contains(related.state())) {
-            return List.of(new Violation("relatesTo", "nothing to restore: notice " + related.id() + " is " + related.state()));
+            return List.of(new Violation(
+                    "relatesTo", "nothing to restore: notice " + related.id() + " is " + related.state()));
         }
         return List.of();
     }
@@ -123,26 +150,48 @@ class NoticeIssuer {
         NoticeRecord original = find(id);
         Notice earlier = ProtocolJson.read(original.noticeJson().getBytes(StandardCharsets.UTF_8), Notice.class);
         if (!actor.equals(earlier.issuer().officerId())) {
-            throw new InvalidRequestException(HttpStatus.FORBIDDEN, "not-your-notice", List.of(new Violation("(path)",
-                    "an officer withdraws only their own notices; notice " + id + " was issued by someone else")));
+            throw new InvalidRequestException(
+                    InvalidRequestException.Kind.FORBIDDEN,
+                    "not-your-notice",
+                    List.of(new Violation(
+                            "(path)",
+                            "an officer withdraws only their own notices; notice " + id
+                                    + " was issued by someone else")));
         }
         String detail = "by officer " + actor + ": " + request.reason();
-        var issuer = new Notice.Issuer(earlier.issuer().authority(), actor, earlier.issuer().contact());
+        var issuer = new Notice.Issuer(
+                earlier.issuer().authority(), actor, earlier.issuer().contact());
         for (int waits = 0; ; ) {
             NoticeState state = ledger.find(id).orElseThrow().state();
             if (state == NoticeState.PENDING_APPROVAL) {
                 if (ledger.withdrawPending(id, clock.instant(), detail, actor)) {
                     return null;
                 }
-                throw new InvalidRequestException(HttpStatus.CONFLICT, "changed-meanwhile", List.of(new Violation("state",
-                        "notice " + id + " was approved or declined while this withdrawal was made; nothing was recorded, look at it again")));
+                throw new InvalidRequestException(
+                        InvalidRequestException.Kind.CONFLICT,
+                        "changed-meanwhile",
+                        List.of(
+                                new Violation(
+                                        "state",
+                                        "notice " + id
+                                                + " was approved or declined while this withdrawal was made; nothing was recorded, look at it again")));
             }
-            Notice withdrawal = build(NoticeType.WITHDRAWAL, earlier.partnerId(), Urgency.URGENT, earlier.category(),
-                    earlier.legalBasis(), earlier.items(), request.reason(), issuer, List.of(), id, earlier.territorialScope(),
+            Notice withdrawal = build(
+                    NoticeType.WITHDRAWAL,
+                    earlier.partnerId(),
+                    Urgency.URGENT,
+                    earlier.category(),
+                    earlier.legalBasis(),
+                    earlier.items(),
+                    request.reason(),
+                    issuer,
+                    List.of(),
+                    id,
+                    earlier.territorialScope(),
                     earlier.redress());
             if (UNDELIVERED.contains(state)) {
-                switch (ledger.endUndelivered(id, NoticeState.WITHDRAWN, clock.instant(), detail, actor,
-                        newNotice(withdrawal, null, null, actor, null))) {
+                switch (ledger.endUndelivered(
+                        id, NoticeState.WITHDRAWN, clock.instant(), detail, actor, NewNotice.of(withdrawal, actor))) {
                     case NEVER_SENT -> {
                         return null;
                     }
@@ -150,17 +199,19 @@ class NoticeIssuer {
                         return withdrawal;
                     }
                     case ATTEMPT_UNDER_WAY -> awaitAttempt(waits++, original.partnerId());
-                    case NOT_UNDELIVERED -> { } // decide on the state it has now
+                    case NOT_UNDELIVERED -> {} // decide on the state it has now
                 }
                 continue;
             }
             if (!WITHDRAWABLE_BY_NOTICE.contains(state)) {
                 String hint = RESTORABLE.contains(state) ? "; it was acted on: issue a RESTORE instead" : "";
-                throw new InvalidRequestException(HttpStatus.CONFLICT, "cannot-withdraw",
+                throw new InvalidRequestException(
+                        InvalidRequestException.Kind.CONFLICT,
+                        "cannot-withdraw",
                         List.of(new Violation("state", "cannot withdraw a notice that is " + state + hint)));
             }
             try {
-                ledger.issue(newNotice(withdrawal, NoticeState.WITHDRAWN, state, actor, null));
+                ledger.issue(NewNotice.of(withdrawal, actor).moving(state, NoticeState.WITHDRAWN));
                 return withdrawal;
             } catch (OptimisticLockingFailureException changed) {
                 // a report came in, or another officer withdrew it: decide on the state it has now
@@ -182,9 +233,14 @@ class NoticeIssuer {
                     return;
                 }
                 case ATTEMPT_UNDER_WAY -> awaitAttempt(waits++, notice.partnerId());
-                case NOT_UNDELIVERED -> throw new InvalidRequestException(HttpStatus.CONFLICT, "cannot-abandon",
-                        List.of(new Violation("state", "only an undelivered notice can be abandoned; this one is "
-                                + ledger.find(id).orElseThrow().state())));
+                case NOT_UNDELIVERED ->
+                    throw new InvalidRequestException(
+                            InvalidRequestException.Kind.CONFLICT,
+                            "cannot-abandon",
+                            List.of(new Violation(
+                                    "state",
+                                    "only an undelivered notice can be abandoned; this one is "
+                                            + ledger.find(id).orElseThrow().state())));
             }
         }
     }
@@ -196,15 +252,19 @@ class NoticeIssuer {
      */
     private static void awaitAttempt(int waitsSoFar, String partnerId) {
         if (waitsSoFar >= ATTEMPT_WAIT.dividedBy(ATTEMPT_POLL)) {
-            throw new InvalidRequestException(HttpStatus.CONFLICT, "delivery-under-way", List.of(new Violation("state",
-                    "a delivery attempt to " + partnerId + " is under way; try again once it has ended")));
+            throw new InvalidRequestException(
+                    InvalidRequestException.Kind.CONFLICT,
+                    "delivery-under-way",
+                    List.of(new Violation(
+                            "state",
+                            "a delivery attempt to " + partnerId + " is under way; try again once it has ended")));
         }
         LockSupport.parkNanos(ATTEMPT_POLL.toNanos());
     }
 
     private static void refuse(String problemType, List<Violation> violations) {
         if (!violations.isEmpty()) {
-            throw new InvalidRequestException(HttpStatus.UNPROCESSABLE_ENTITY, problemType, violations);
+            throw new InvalidRequestException(InvalidRequestException.Kind.INVALID, problemType, violations);
         }
     }
 
@@ -216,20 +276,38 @@ class NoticeIssuer {
         return ledger.find(id).orElseThrow(() -> new NotFoundException("no notice " + id));
     }
 
-    private Notice build(NoticeType type, String partnerId, Urgency urgency, Category category,
-            Notice.LegalBasis legalBasis, List<Notice.Item> items, String reasons, Notice.Issuer issuer,
-            List<Notice.Evidence> evidence, String relatesTo, String territorialScope, String redress) {
+    private Notice build(
+            NoticeType type,
+            String partnerId,
+            Urgency urgency,
+            Category category,
+            Notice.LegalBasis legalBasis,
+            List<Notice.Item> items,
+            String reasons,
+            Notice.Issuer issuer,
+            List<Notice.Evidence> evidence,
+            String relatesTo,
+            String territorialScope,
+            String redress) {
         Obligations obligations = partners.get(partnerId).profile().obligations();
-        Notice notice = new Notice(Notice.PROTOCOL, ids.next(), type, partnerId, null, urgency, null, null, category, legalBasis,
-                items, reasons, issuer, evidence, relatesTo, territorialScope, redress);
+        Notice notice = new Notice(
+                Notice.PROTOCOL,
+                ids.next(),
+                type,
+                partnerId,
+                null,
+                urgency,
+                null,
+                null,
+                category,
+                legalBasis,
+                items,
+                reasons,
+                issuer,
+                evidence,
+                relatesTo,
+                territorialScope,
+                redress);
         return Deadlines.issuedAt(notice, clock.instant(), obligations);
-    }
-
-    private static NewNotice newNotice(Notice notice, NoticeState relatedBecomes, NoticeState relatedWas, String actor,
-            String heldFor) {
-        return new NewNotice(notice.noticeId(), notice.partnerId(), notice.type().name(), notice.urgency().name(),
-                notice.category().name(), notice.issuedAt(), notice.ackDeadline(), notice.actionDeadline(),
-                new String(ProtocolJson.write(notice), StandardCharsets.UTF_8), notice.relatesTo(), relatedBecomes, relatedWas,
-                actor, heldFor);
     }
 }

@@ -3,12 +3,12 @@ package org.amanat.notice;
 import java.util.ArrayList;
 import java.util.List;
 import org.amanat.partner.PartnerDirectory;
+import org.amanat.protocol.Notice;
 import org.amanat.protocol.Notice.Evidence;
 import org.amanat.protocol.Notice.Item;
 import org.amanat.protocol.NoticeType;
-import org.amanat.protocol.Notice;
 import org.amanat.protocol.Texts;
-import org.amanat.web.Violation;
+import org.amanat.protocol.Violation;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,7 +53,11 @@ class NoticeRequestValidator {
             v.add(new Violation("issuer", "is required"));
         } else {
             check(v, "issuer.authority", Texts.lineProblem(r.issuer().authority(), 200));
-            optional(v, "issuer.contact", r.issuer().contact(), Texts.lineProblem(r.issuer().contact(), 320));
+            optional(
+                    v,
+                    "issuer.contact",
+                    r.issuer().contact(),
+                    Texts.lineProblem(r.issuer().contact(), 320));
         }
         evidence(v, r.evidence());
         if (r.type() == NoticeType.RESTORE && r.relatesTo() == null) {

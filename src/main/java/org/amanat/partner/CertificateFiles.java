@@ -60,7 +60,8 @@ public final class CertificateFiles {
             return null;
         }
         if (certificate.getNotAfter().before(Date.from(clock.instant()))) {
-            problems.add(where + ": certificate expired on " + certificate.getNotAfter().toInstant());
+            problems.add(where + ": certificate expired on "
+                    + certificate.getNotAfter().toInstant());
             return null;
         }
         return certificate;

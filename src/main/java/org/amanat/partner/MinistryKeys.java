@@ -13,7 +13,9 @@ public final class MinistryKeys {
     private final Map<AlgorithmProfile, SigningIdentity> encryption;
     private final SigningIdentity tlsClient;
 
-    MinistryKeys(Map<AlgorithmProfile, SigningIdentity> signing, Map<AlgorithmProfile, SigningIdentity> encryption,
+    MinistryKeys(
+            Map<AlgorithmProfile, SigningIdentity> signing,
+            Map<AlgorithmProfile, SigningIdentity> encryption,
             SigningIdentity tlsClient) {
         this.signing = Map.copyOf(signing);
         this.encryption = Map.copyOf(encryption);

@@ -20,8 +20,12 @@ public record Partner(
         X509Certificate clientCa) {
 
     /** A partner without a client certificate of its own (tests of the officers' side). */
-    public Partner(PartnerProfile profile, X509Certificate signingCertificate, X509Certificate encryptionCertificate,
-            X509Certificate trustedCa, AlgorithmPolicy policy) {
+    public Partner(
+            PartnerProfile profile,
+            X509Certificate signingCertificate,
+            X509Certificate encryptionCertificate,
+            X509Certificate trustedCa,
+            AlgorithmPolicy policy) {
         this(profile, signingCertificate, encryptionCertificate, trustedCa, policy, null, null);
     }
 

@@ -32,9 +32,10 @@ class PartnerConfiguration {
         var ids = new HashSet<String>();
         for (var loaded : new PartnerProfileLoader().load(settings.configDir())) {
             Partner partner = validator.validate(loaded.file(), loaded.profile(), problems);
-            if (partner != null && !settings.ministryKeys().containsKey(partner.profile().algorithmProfile())) {
-                problems.add(loaded.file() + ": algorithmProfile: the ministry has no " + partner.profile().algorithmProfile()
-                        + " keys (amanat.ministry-keys)");
+            if (partner != null
+                    && !settings.ministryKeys().containsKey(partner.profile().algorithmProfile())) {
+                problems.add(loaded.file() + ": algorithmProfile: the ministry has no "
+                        + partner.profile().algorithmProfile() + " keys (amanat.ministry-keys)");
             } else if (partner != null && !ids.add(partner.id())) {
                 problems.add(loaded.file() + ": id: '" + partner.id() + "' is used by another profile");
             } else if (partner != null) {
@@ -62,7 +63,8 @@ class PartnerConfiguration {
             SigningIdentity signer = files.identity(at + ".signing", keys.signing(), password, problems);
             SigningIdentity decrypter = files.identity(at + ".encryption", keys.encryption(), password, problems);
             if (signer != null && profile.misfit(signer.certificate().getPublicKey()) != null) {
-                problems.add(at + ".signing: " + profile.misfit(signer.certificate().getPublicKey()));
+                problems.add(
+                        at + ".signing: " + profile.misfit(signer.certificate().getPublicKey()));
             } else if (signer != null) {
                 signing.put(profile, signer);
             }
@@ -70,7 +72,8 @@ class PartnerConfiguration {
                 encryption.put(profile, decrypter);
             }
         });
-        SigningIdentity tls = files.identity("amanat.ministry-tls-client", settings.ministryTlsClient(), password, problems);
+        SigningIdentity tls =
+                files.identity("amanat.ministry-tls-client", settings.ministryTlsClient(), password, problems);
         if (!problems.isEmpty()) {
             throw new ConfigurationProblemsException(problems);
         }

@@ -23,8 +23,11 @@ public final class PartnerDirectory {
 
     /** The partner whose TLS client certificate this is (profiles name distinct ones), if any. */
     public Optional<Partner> byClientCertificate(X509Certificate certificate) {
-        return certificate == null ? Optional.empty()
-                : partners.values().stream().filter(p -> certificate.equals(p.clientCertificate())).findFirst();
+        return certificate == null
+                ? Optional.empty()
+                : partners.values().stream()
+                        .filter(p -> certificate.equals(p.clientCertificate()))
+                        .findFirst();
     }
 
     public Partner get(String id) {

@@ -34,7 +34,11 @@ public record PartnerProfile(
      */
     public record Tls(TlsMode mode, Path trustedCa, Path clientCertificate, Path clientCa) {}
 
-    public enum TlsMode { MUTUAL, SERVER, NONE }
+    public enum TlsMode {
+        MUTUAL,
+        SERVER,
+        NONE
+    }
 
     public record Connection(Duration connectTimeout, Duration responseTimeout) {}
 
@@ -48,8 +52,13 @@ public record PartnerProfile(
      * @param flagAfterAttempts a notice still undelivered after this many attempts is flagged and alerted
      * @param flagAfterAge a notice still undelivered this long after issue is flagged and alerted
      */
-    public record Delivery(int immediateAttempts, Duration firstBackoff, Duration laterInterval, double jitter,
-            int flagAfterAttempts, Duration flagAfterAge) {}
+    public record Delivery(
+            int immediateAttempts,
+            Duration firstBackoff,
+            Duration laterInterval,
+            double jitter,
+            int flagAfterAttempts,
+            Duration flagAfterAge) {}
 
     /**
      * Resilience4j guards around each HTTP exchange with the partner.
@@ -65,8 +74,14 @@ public record PartnerProfile(
      * @param slowCallRateThreshold percent of slow exchanges that opens the breaker
      * @param waitInOpenState how long the breaker stays open before letting probes through (half-open)
      */
-    public record CircuitBreaker(int failureRateThreshold, Duration slowCallDurationThreshold, int slowCallRateThreshold,
-            int slidingWindowSize, int minimumNumberOfCalls, Duration waitInOpenState, int permittedCallsInHalfOpenState) {}
+    public record CircuitBreaker(
+            int failureRateThreshold,
+            Duration slowCallDurationThreshold,
+            int slowCallRateThreshold,
+            int slidingWindowSize,
+            int minimumNumberOfCalls,
+            Duration waitInOpenState,
+            int permittedCallsInHalfOpenState) {}
 
     /**
      * What the platform signed up to.
@@ -76,9 +91,13 @@ public record PartnerProfile(
      * @param tlsMinimum the oldest TLS version its endpoint may negotiate: TLSv1.2 or TLSv1.3
      * @param certificateExpiryWarning a certificate expiring within this window is a finding
      */
-    public record Obligations(Duration ackWithin, Map<Urgency, Duration> actionWithin, String tlsMinimum,
+    public record Obligations(
+            Duration ackWithin,
+            Map<Urgency, Duration> actionWithin,
+            String tlsMinimum,
             Duration certificateExpiryWarning) {}
 
     /** Loosenings of the algorithm policy for what this platform sends (DESIGN.md section 7). */
-    public record ReceiveOnly(boolean rsaPkcs1v15Signatures, boolean rsa2048, boolean aes128Gcm, Duration maxClockSkew) {}
+    public record ReceiveOnly(
+            boolean rsaPkcs1v15Signatures, boolean rsa2048, boolean aes128Gcm, Duration maxClockSkew) {}
 }

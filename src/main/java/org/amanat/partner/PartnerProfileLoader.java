@@ -86,7 +86,8 @@ final class PartnerProfileLoader {
             }
             return tree;
         } catch (IOException e) {
-            problems.add(file + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+            problems.add(file + ": not valid YAML: "
+                    + e.getMessage().lines().findFirst().orElse(""));
             return null;
         }
     }
@@ -123,7 +124,8 @@ final class PartnerProfileLoader {
             try {
                 return DurationStyle.detectAndParse(text);
             } catch (IllegalArgumentException e) {
-                return (Duration) context.handleWeirdStringValue(Duration.class, text, "not a duration (use 30s, 4h or PT4H)");
+                return (Duration)
+                        context.handleWeirdStringValue(Duration.class, text, "not a duration (use 30s, 4h or PT4H)");
             }
         }
     }

@@ -22,6 +22,7 @@ final class PartnerProfileValidator {
     private static final Duration MAX_SKEW = Duration.ofHours(1);
     /** DESIGN.md section 7: TLS 1.1 and older are refused. */
     private static final List<String> TLS_VERSIONS = List.of("TLSv1.2", "TLSv1.3");
+
     private static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
     private static final String ANY_PURPOSE = "2.5.29.37.0";
 
@@ -53,10 +54,20 @@ final class PartnerProfileValidator {
         if (p.certificates() == null) {
             problems.add(at + "certificates: is required");
         } else {
-            signing = keyFits(at + "certificates.signing", p, certificates.certificate(at + "certificates.signing", p.certificates().signing(), problems),
-                    rsa2048Allowed(p), problems);
-            encryption = keyFits(at + "certificates.encryption", p, certificates.certificate(at + "certificates.encryption", p.certificates().encryption(), problems),
-                    false, problems);
+            signing = keyFits(
+                    at + "certificates.signing",
+                    p,
+                    certificates.certificate(
+                            at + "certificates.signing", p.certificates().signing(), problems),
+                    rsa2048Allowed(p),
+                    problems);
+            encryption = keyFits(
+                    at + "certificates.encryption",
+                    p,
+                    certificates.certificate(
+                            at + "certificates.encryption", p.certificates().encryption(), problems),
+                    false,
+                    problems);
         }
         X509Certificate trustedCa = null;
         if (p.tls() != null && p.tls().mode() != TlsMode.NONE) {
@@ -65,7 +76,8 @@ final class PartnerProfileValidator {
         X509Certificate clientCertificate = null;
         X509Certificate clientCa = null;
         if (p.tls() != null && p.tls().clientCertificate() != null) {
-            clientCertificate = clientCertificate(at + "tls.clientCertificate", p.tls().clientCertificate(), problems);
+            clientCertificate =
+                    clientCertificate(at + "tls.clientCertificate", p.tls().clientCertificate(), problems);
             if (p.tls().clientCa() != null) {
                 clientCa = certificates.certificate(at + "tls.clientCa", p.tls().clientCa(), problems);
                 if (clientCertificate != null && clientCa != null && !issuedBy(clientCertificate, clientCa)) {
@@ -103,19 +115,25 @@ final class PartnerProfileValidator {
         } else {
             positive(at + "obligations.ackWithin", p.obligations().ackWithin(), problems);
             for (Urgency urgency : Urgency.values()) {
-                positive(at + "obligations.actionWithin." + urgency,
-                        p.obligations().actionWithin() == null ? null : p.obligations().actionWithin().get(urgency), problems);
+                positive(
+                        at + "obligations.actionWithin." + urgency,
+                        p.obligations().actionWithin() == null
+                                ? null
+                                : p.obligations().actionWithin().get(urgency),
+                        problems);
             }
             if (!TLS_VERSIONS.contains(p.obligations().tlsMinimum())) {
                 problems.add(at + "obligations.tlsMinimum: must be one of " + TLS_VERSIONS);
             }
-            positive(at + "obligations.certificateExpiryWarning", p.obligations().certificateExpiryWarning(), problems);
+            positive(
+                    at + "obligations.certificateExpiryWarning", p.obligations().certificateExpiryWarning(), problems);
         }
         if (p.receiveOnly() == null) {
             problems.add(at + "receiveOnly: is required");
         } else {
             positive(at + "receiveOnly.maxClockSkew", p.receiveOnly().maxClockSkew(), problems);
-            if (p.receiveOnly().maxClockSkew() != null && p.receiveOnly().maxClockSkew().compareTo(MAX_SKEW) > 0) {
+            if (p.receiveOnly().maxClockSkew() != null
+                    && p.receiveOnly().maxClockSkew().compareTo(MAX_SKEW) > 0) {
                 problems.add(at + "receiveOnly.maxClockSkew: must be at most " + MAX_SKEW);
             }
         }
@@ -123,7 +141,8 @@ final class PartnerProfileValidator {
             return null;
         }
         var loosened = p.receiveOnly();
-        var policy = new AlgorithmPolicy(loosened.rsaPkcs1v15Signatures(), loosened.rsa2048(), loosened.aes128Gcm(), loosened.maxClockSkew());
+        var policy = new AlgorithmPolicy(
+                loosened.rsaPkcs1v15Signatures(), loosened.rsa2048(), loosened.aes128Gcm(), loosened.maxClockSkew());
         return new Partner(p, signing, encryption, trustedCa, policy, clientCertificate, clientCa);
     }
 
@@ -136,7 +155,8 @@ final class PartnerProfileValidator {
         try {
             List<String> purposes = certificate.getExtendedKeyUsage();
             if (purposes != null && !purposes.contains(CLIENT_AUTH) && !purposes.contains(ANY_PURPOSE)) {
-                problems.add(where + ": is not a TLS client certificate (its extended key usage does not include clientAuth)");
+                problems.add(where
+                        + ": is not a TLS client certificate (its extended key usage does not include clientAuth)");
                 return null;
             }
         } catch (CertificateParsingException e) {
@@ -163,14 +183,21 @@ final class PartnerProfileValidator {
         Map<X509Certificate, List<String>> owners = new HashMap<>();
         partners.forEach((file, partner) -> {
             if (partner.clientCertificate() != null) {
-                owners.computeIfAbsent(partner.clientCertificate(), c -> new ArrayList<>()).add(partner.id());
+                owners.computeIfAbsent(partner.clientCertificate(), c -> new ArrayList<>())
+                        .add(partner.id());
             }
         });
         partners.forEach((file, partner) -> {
-            List<String> sharing = partner.clientCertificate() == null ? List.of() : owners.get(partner.clientCertificate());
+            List<String> sharing =
+                    partner.clientCertificate() == null ? List.of() : owners.get(partner.clientCertificate());
             if (sharing.size() > 1) {
                 problems.add(file + ": tls.clientCertificate: is also the client certificate of "
-                        + String.join(", ", sharing.stream().filter(id -> !id.equals(partner.id())).sorted().toList())
+                        + String.join(
+                                ", ",
+                                sharing.stream()
+                                        .filter(id -> !id.equals(partner.id()))
+                                        .sorted()
+                                        .toList())
                         + "; each certificate must name exactly one partner");
             }
         });
@@ -191,7 +218,9 @@ final class PartnerProfileValidator {
         positive(at + "resilience.circuitBreaker.slowCallDurationThreshold", cb.slowCallDurationThreshold(), problems);
         positive(at + "resilience.circuitBreaker.waitInOpenState", cb.waitInOpenState(), problems);
         if (cb.slidingWindowSize() < 1 || cb.minimumNumberOfCalls() < 1 || cb.permittedCallsInHalfOpenState() < 1) {
-            problems.add(at + "resilience.circuitBreaker: slidingWindowSize, minimumNumberOfCalls and permittedCallsInHalfOpenState must be at least 1");
+            problems.add(
+                    at
+                            + "resilience.circuitBreaker: slidingWindowSize, minimumNumberOfCalls and permittedCallsInHalfOpenState must be at least 1");
         }
     }
 
@@ -213,7 +242,8 @@ final class PartnerProfileValidator {
         boolean plain = p.tls() != null && p.tls().mode() == TlsMode.NONE;
         String expected = plain ? "http" : "https";
         if (!expected.equals(endpoint.getScheme())) {
-            problems.add(at + "endpoint: must be an " + expected + " URL when tls.mode is " + (plain ? "NONE" : p.tls() == null ? "unset" : p.tls().mode()));
+            problems.add(at + "endpoint: must be an " + expected + " URL when tls.mode is "
+                    + (plain ? "NONE" : p.tls() == null ? "unset" : p.tls().mode()));
         }
     }
 
@@ -222,12 +252,18 @@ final class PartnerProfileValidator {
         return p.receiveOnly() != null && p.receiveOnly().rsa2048();
     }
 
-    private static X509Certificate keyFits(String where, PartnerProfile p, X509Certificate certificate, boolean rsa2048Allowed,
+    private static X509Certificate keyFits(
+            String where,
+            PartnerProfile p,
+            X509Certificate certificate,
+            boolean rsa2048Allowed,
             List<String> problems) {
         if (certificate == null || p.algorithmProfile() == null) {
             return certificate;
         }
-        if (rsa2048Allowed && certificate.getPublicKey() instanceof RSAPublicKey rsa && rsa.getModulus().bitLength() >= 2048
+        if (rsa2048Allowed
+                && certificate.getPublicKey() instanceof RSAPublicKey rsa
+                && rsa.getModulus().bitLength() >= 2048
                 && p.algorithmProfile() == AlgorithmProfile.RSA) {
             return certificate;
         }

@@ -15,7 +15,7 @@ public final class AlgorithmNotAllowedException extends ProtocolException {
     }
 
     @Override
-    public String kind() {
-        return "ALGORITHM_REFUSED";
+    public Refusal kind() {
+        return Refusal.ALGORITHM_REFUSED;
     }
 }

@@ -43,9 +43,7 @@ public record AlgorithmPolicy(
 
     /** Names for the refused digests partners are most likely to use, so findings read plainly. */
     private static final Map<String, String> WEAK_DIGESTS = Map.of(
-            "1.3.14.3.2.26", "SHA-1",
-            "1.2.840.113549.2.5", "MD5",
-            NISTObjectIdentifiers.id_sha224.getId(), "SHA-224");
+            "1.3.14.3.2.26", "SHA-1", "1.2.840.113549.2.5", "MD5", NISTObjectIdentifiers.id_sha224.getId(), "SHA-224");
 
     private static final Set<ASN1ObjectIdentifier> ECDSA = Set.of(
             X9ObjectIdentifiers.id_ecPublicKey,
@@ -63,7 +61,8 @@ public record AlgorithmPolicy(
     String checkSignature(String digestOid, String signatureOid, byte[] signatureParams, PublicKey key) {
         String digest = DIGESTS.get(new ASN1ObjectIdentifier(digestOid));
         if (digest == null) {
-            throw new AlgorithmNotAllowedException("digest algorithm " + digestOid + " is not allowed (SHA-256 or stronger)",
+            throw new AlgorithmNotAllowedException(
+                    "digest algorithm " + digestOid + " is not allowed (SHA-256 or stronger)",
                     WEAK_DIGESTS.getOrDefault(digestOid, digestOid));
         }
         ASN1ObjectIdentifier sig = new ASN1ObjectIdentifier(signatureOid);
@@ -74,15 +73,18 @@ public record AlgorithmPolicy(
         }
         if (RSA_PKCS1.contains(sig)) {
             if (!allowRsaPkcs1v15Signatures) {
-                throw new AlgorithmNotAllowedException("RSA PKCS#1 v1.5 signatures are not allowed for this partner (use RSASSA-PSS)",
+                throw new AlgorithmNotAllowedException(
+                        "RSA PKCS#1 v1.5 signatures are not allowed for this partner (use RSASSA-PSS)",
                         "RSA-PKCS1v15/" + digest);
             }
             checkRsaSize(key);
             return "RSA-PKCS1v15/" + digest;
         }
         if (ECDSA.contains(sig)) {
-            if (!(key instanceof ECPublicKey ec) || ec.getParams().getCurve().getField().getFieldSize() < 256) {
-                throw new AlgorithmNotAllowedException("ECDSA needs a curve of at least 256 bits", "ECDSA on a small curve");
+            if (!(key instanceof ECPublicKey ec)
+                    || ec.getParams().getCurve().getField().getFieldSize() < 256) {
+                throw new AlgorithmNotAllowedException(
+                        "ECDSA needs a curve of at least 256 bits", "ECDSA on a small curve");
             }
             return "ECDSA-P" + ec.getParams().getCurve().getField().getFieldSize() + "/" + digest;
         }
@@ -100,7 +102,8 @@ public record AlgorithmPolicy(
         if (bits >= 3072 || (bits >= 2048 && allowRsa2048)) {
             return;
         }
-        throw new AlgorithmNotAllowedException("RSA key of " + bits + " bits is too small (3072 or more)", "RSA-" + bits);
+        throw new AlgorithmNotAllowedException(
+                "RSA key of " + bits + " bits is too small (3072 or more)", "RSA-" + bits);
     }
 
     private static void checkPssHash(byte[] params) {
@@ -108,7 +111,8 @@ public record AlgorithmPolicy(
             RSASSAPSSparams pss = RSASSAPSSparams.getInstance(ASN1Primitive.fromByteArray(params));
             if (!DIGESTS.containsKey(pss.getHashAlgorithm().getAlgorithm())) {
                 String hash = pss.getHashAlgorithm().getAlgorithm().getId();
-                throw new AlgorithmNotAllowedException("RSASSA-PSS with hash " + hash + " is not allowed",
+                throw new AlgorithmNotAllowedException(
+                        "RSASSA-PSS with hash " + hash + " is not allowed",
                         "RSASSA-PSS/" + WEAK_DIGESTS.getOrDefault(hash, hash));
             }
         } catch (IOException | RuntimeException e) {
@@ -127,7 +131,8 @@ public record AlgorithmPolicy(
         if (CMSAlgorithm.AES128_GCM.getId().equals(oid) && allowAes128Gcm) {
             return;
         }
-        throw new AlgorithmNotAllowedException("content encryption " + oid + " is not allowed (AES-256-GCM)",
+        throw new AlgorithmNotAllowedException(
+                "content encryption " + oid + " is not allowed (AES-256-GCM)",
                 CMSAlgorithm.AES128_GCM.getId().equals(oid) ? "AES-128-GCM" : oid);
     }
 
@@ -135,10 +140,12 @@ public record AlgorithmPolicy(
     void checkKeyEncryption(String oid) {
         ASN1ObjectIdentifier alg = new ASN1ObjectIdentifier(oid);
         boolean oaep = alg.equals(PKCSObjectIdentifiers.id_RSAES_OAEP);
-        boolean ecdh = alg.equals(CMSAlgorithm.ECDH_SHA256KDF) || alg.equals(CMSAlgorithm.ECDH_SHA384KDF)
+        boolean ecdh = alg.equals(CMSAlgorithm.ECDH_SHA256KDF)
+                || alg.equals(CMSAlgorithm.ECDH_SHA384KDF)
                 || alg.equals(CMSAlgorithm.ECDH_SHA512KDF);
         if (!oaep && !ecdh) {
-            throw new AlgorithmNotAllowedException("key encryption " + oid + " is not allowed (RSAES-OAEP or ECDH)",
+            throw new AlgorithmNotAllowedException(
+                    "key encryption " + oid + " is not allowed (RSAES-OAEP or ECDH)",
                     alg.equals(PKCSObjectIdentifiers.rsaEncryption) ? "RSA-PKCS1v15 key transport" : oid);
         }
     }

@@ -14,10 +14,15 @@ public enum AlgorithmProfile {
     /** Null when the key fits this profile; otherwise why not. */
     public String misfit(PublicKey key) {
         return switch (this) {
-            case RSA -> key instanceof RSAPublicKey rsa && rsa.getModulus().bitLength() >= 3072
-                    ? null : "needs an RSA key of at least 3072 bits, found " + describe(key);
-            case EC -> key instanceof ECPublicKey ec && ec.getParams().getCurve().getField().getFieldSize() >= 256
-                    ? null : "needs an EC key on P-256 or P-384, found " + describe(key);
+            case RSA ->
+                key instanceof RSAPublicKey rsa && rsa.getModulus().bitLength() >= 3072
+                        ? null
+                        : "needs an RSA key of at least 3072 bits, found " + describe(key);
+            case EC ->
+                key instanceof ECPublicKey ec
+                                && ec.getParams().getCurve().getField().getFieldSize() >= 256
+                        ? null
+                        : "needs an EC key on P-256 or P-384, found " + describe(key);
         };
     }
 

@@ -11,7 +11,7 @@ public final class DecryptionFailedException extends ProtocolException {
     }
 
     @Override
-    public String kind() {
-        return "DECRYPTION_FAILED";
+    public Refusal kind() {
+        return Refusal.DECRYPTION_FAILED;
     }
 }

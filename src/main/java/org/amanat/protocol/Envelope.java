@@ -77,24 +77,32 @@ public final class Envelope {
     }
 
     /** Decrypts then verifies under the pinned certificate of the expected signer. */
-    public VerifiedContent open(byte[] sealed, SigningIdentity recipient, X509Certificate pinnedSigner, AlgorithmPolicy policy) {
+    public VerifiedContent open(
+            byte[] sealed, SigningIdentity recipient, X509Certificate pinnedSigner, AlgorithmPolicy policy) {
         return verify(decrypt(sealed, recipient, policy), pinnedSigner, policy);
     }
 
     /** CMS SignedData, content encapsulated, signer certificate included, signing-time from this envelope's clock. */
     public byte[] sign(byte[] content, SigningIdentity signer) {
         try {
-            var contentSigner = new JcaContentSignerBuilder(signatureAlgorithmFor(signer.certificate().getPublicKey()))
+            var contentSigner = new JcaContentSignerBuilder(
+                            signatureAlgorithmFor(signer.certificate().getPublicKey()))
                     .setProvider(BC)
                     .build(signer.privateKey());
-            var signingTime = new Attribute(CMSAttributes.signingTime, new DERSet(new Time(Date.from(clock.instant()))));
-            var signerInfo = new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().setProvider(BC).build())
-                    .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(new AttributeTable(signingTime)))
+            var signingTime =
+                    new Attribute(CMSAttributes.signingTime, new DERSet(new Time(Date.from(clock.instant()))));
+            var signerInfo = new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder()
+                            .setProvider(BC)
+                            .build())
+                    .setSignedAttributeGenerator(
+                            new DefaultSignedAttributeTableGenerator(new AttributeTable(signingTime)))
                     .build(contentSigner, signer.certificate());
             var generator = new CMSSignedDataGenerator();
             generator.addSignerInfoGenerator(signerInfo);
             generator.addCertificate(new JcaX509CertificateHolder(signer.certificate()));
-            return generator.generate(new CMSProcessableByteArray(content), true).getEncoded("DER");
+            return generator
+                    .generate(new CMSProcessableByteArray(content), true)
+                    .getEncoded("DER");
         } catch (OperatorCreationException | CMSException | CertificateEncodingException | IOException e) {
             throw new ProtocolException("cannot sign: " + e.getMessage(), e);
         }
@@ -106,21 +114,31 @@ public final class Envelope {
             var generator = new CMSAuthEnvelopedDataGenerator();
             PublicKey key = recipient.getPublicKey();
             if (key instanceof RSAPublicKey) {
-                AlgorithmIdentifier oaep = new JcaAlgorithmParametersConverter().getAlgorithmIdentifier(
-                        PKCSObjectIdentifiers.id_RSAES_OAEP,
-                        new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT));
-                generator.addRecipientInfoGenerator(new JceKeyTransRecipientInfoGenerator(recipient, oaep).setProvider(BC));
+                AlgorithmIdentifier oaep = new JcaAlgorithmParametersConverter()
+                        .getAlgorithmIdentifier(
+                                PKCSObjectIdentifiers.id_RSAES_OAEP,
+                                new OAEPParameterSpec(
+                                        "SHA-256", "MGF1", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT));
+                generator.addRecipientInfoGenerator(
+                        new JceKeyTransRecipientInfoGenerator(recipient, oaep).setProvider(BC));
             } else if (key instanceof ECPublicKey ec) {
                 KeyPair ephemeral = ephemeralKeyPair(ec);
                 generator.addRecipientInfoGenerator(new JceKeyAgreeRecipientInfoGenerator(
-                                CMSAlgorithm.ECDH_SHA256KDF, ephemeral.getPrivate(), ephemeral.getPublic(), CMSAlgorithm.AES256_WRAP)
+                                CMSAlgorithm.ECDH_SHA256KDF,
+                                ephemeral.getPrivate(),
+                                ephemeral.getPublic(),
+                                CMSAlgorithm.AES256_WRAP)
                         .addRecipient(recipient)
                         .setProvider(BC));
             } else {
-                throw new AlgorithmNotAllowedException("cannot encrypt to a " + key.getAlgorithm() + " key", key.getAlgorithm());
+                throw new AlgorithmNotAllowedException(
+                        "cannot encrypt to a " + key.getAlgorithm() + " key", key.getAlgorithm());
             }
-            var encryptor = (OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_GCM).setProvider(BC).build();
-            return generator.generate(new CMSProcessableByteArray(signedData), encryptor)
+            var encryptor = (OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_GCM)
+                    .setProvider(BC)
+                    .build();
+            return generator
+                    .generate(new CMSProcessableByteArray(signedData), encryptor)
                     .getEncoded();
         } catch (GeneralSecurityException | CMSException | IOException e) {
             throw new ProtocolException("cannot encrypt: " + e.getMessage(), e);
@@ -146,7 +164,8 @@ public final class Envelope {
         try {
             return info.getContent(recipientFor(recipient.privateKey()));
         } catch (CMSException | RuntimeException e) {
-            throw new DecryptionFailedException("cannot decrypt: the key does not fit or the authentication tag does not match", e);
+            throw new DecryptionFailedException(
+                    "cannot decrypt: the key does not fit or the authentication tag does not match", e);
         }
     }
 
@@ -156,7 +175,8 @@ public final class Envelope {
         Collection<SignerInformation> signers;
         try {
             signed = new CMSSignedData(signedData);
-            // Bouncy Castle decodes the signer identifiers here: an issuer name that is not valid UTF-8 throws IllegalArgumentException.
+            // Bouncy Castle decodes the signer identifiers here: an issuer name that is not valid UTF-8 throws
+            // IllegalArgumentException.
             signers = signed.getSignerInfos().getSigners();
         } catch (CMSException | RuntimeException e) {
             throw new MalformedMessageException("not CMS SignedData", e);
@@ -171,11 +191,15 @@ public final class Envelope {
         if (!signer.getSID().match(holder(pinnedSigner))) {
             throw new UntrustedSignerException("not signed by the pinned certificate");
         }
-        String algorithm = policy.checkSignature(signer.getDigestAlgOID(), signer.getEncryptionAlgOID(),
-                signer.getEncryptionAlgParams(), pinnedSigner.getPublicKey());
+        String algorithm = policy.checkSignature(
+                signer.getDigestAlgOID(),
+                signer.getEncryptionAlgOID(),
+                signer.getEncryptionAlgParams(),
+                pinnedSigner.getPublicKey());
         boolean valid;
         try {
-            valid = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(pinnedSigner));
+            valid = signer.verify(
+                    new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(pinnedSigner));
         } catch (OperatorCreationException | CMSException | RuntimeException e) {
             throw new SignatureInvalidException("signature cannot be verified", e);
         }
@@ -232,8 +256,11 @@ public final class Envelope {
             case 256 -> "secp256r1";
             case 384 -> "secp384r1";
             case 521 -> "secp521r1";
-            default -> throw new AlgorithmNotAllowedException("cannot encrypt to an EC key of "
-                    + key.getParams().getCurve().getField().getFieldSize() + " bits", "EC-" + key.getParams().getCurve().getField().getFieldSize());
+            default ->
+                throw new AlgorithmNotAllowedException(
+                        "cannot encrypt to an EC key of "
+                                + key.getParams().getCurve().getField().getFieldSize() + " bits",
+                        "EC-" + key.getParams().getCurve().getField().getFieldSize());
         };
     }
 

@@ -4,23 +4,20 @@ import java.util.List;
 
 /** A message that parses but breaks the field rules of docs/protocol.md; every broken field is named. */
 public final class InvalidFieldsException extends ProtocolException {
-    /** @param field a path such as {@code items[3].locator} */
-    public record FieldProblem(String field, String message) {}
+    private final List<Violation> problems;
 
-    private final List<FieldProblem> problems;
-
-    public InvalidFieldsException(String what, List<FieldProblem> problems) {
+    public InvalidFieldsException(String what, List<Violation> problems) {
         super("not a valid " + what + ": " + (problems.size() == 1 ? "" : problems.size() + " problems, first ")
                 + problems.get(0).field() + ": " + problems.get(0).message());
         this.problems = List.copyOf(problems);
     }
 
-    public List<FieldProblem> problems() {
+    public List<Violation> problems() {
         return problems;
     }
 
     @Override
-    public String kind() {
-        return "MALFORMED";
+    public Refusal kind() {
+        return Refusal.MALFORMED;
     }
 }

@@ -1,3 +1,8 @@
 package org.amanat.protocol;
 
-public enum ItemKind { URL, ACCOUNT, DOMAIN, CONTENT_HASH }
+public enum ItemKind {
+    URL,
+    ACCOUNT,
+    DOMAIN,
+    CONTENT_HASH
+}

@@ -28,7 +28,8 @@ public record JsonFault(String path, String message) {
         }
         if (e instanceof MismatchedInputException mismatch) {
             // FAIL_ON_TRAILING_TOKENS reports this way, with the type of the whole document
-            if (mismatch.getPath().isEmpty() && String.valueOf(mismatch.getOriginalMessage()).startsWith("Trailing token")) {
+            if (mismatch.getPath().isEmpty()
+                    && String.valueOf(mismatch.getOriginalMessage()).startsWith("Trailing token")) {
                 return new JsonFault(BODY, "content after the end of the JSON document");
             }
             return new JsonFault(path(mismatch, BODY), expected(mismatch.getTargetType()));
@@ -44,8 +45,11 @@ public record JsonFault(String path, String message) {
             return new JsonFault(BODY, "malformed JSON: the document ends too early");
         }
         JsonLocation at = e.getLocation();
-        return new JsonFault(BODY, at == null ? "malformed JSON"
-                : "malformed JSON at line " + at.getLineNr() + ", column " + at.getColumnNr());
+        return new JsonFault(
+                BODY,
+                at == null
+                        ? "malformed JSON"
+                        : "malformed JSON at line " + at.getLineNr() + ", column " + at.getColumnNr());
     }
 
     private static String expected(Class<?> type) {

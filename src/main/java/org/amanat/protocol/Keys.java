@@ -33,8 +33,8 @@ public final class Keys {
             store.load(in, password);
             for (String alias : Collections.list(store.aliases())) {
                 if (store.isKeyEntry(alias)) {
-                    return new SigningIdentity((PrivateKey) store.getKey(alias, password),
-                            (X509Certificate) store.getCertificate(alias));
+                    return new SigningIdentity(
+                            (PrivateKey) store.getKey(alias, password), (X509Certificate) store.getCertificate(alias));
                 }
             }
             throw new IllegalArgumentException("no private key in " + file);

@@ -2,6 +2,7 @@ package org.amanat.protocol;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -12,179 +13,311 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
- * The partner kit's command line: {@code java -jar amanat-partner-kit.jar open|receipt|status|serve …}.
- * Errors are one line on standard error, with exit code 2 for a usage mistake and 1 for a refused message.
+ * The partner kit's command line: {@code java -jar amanat-partner-kit.jar open|receipt|status|serve …} (picocli, as
+ * the gateway's own commands). Errors are one line on standard error, with exit code 2 for a usage mistake and 1 for a
+ * refused message or a file that cannot be read.
  */
-public final class KitCli {
-    private static final String USAGE = """
-            usage: java -jar amanat-partner-kit.jar COMMAND [--option value]...
-              open     --in notice.der --partner ID --key encryption.p12 --ministry-cert ministry-signing.crt [--out notice.json]
-                       decrypt and verify a notice; prints its JSON, and its digest on standard error
-              receipt  --in notice.der --partner ID --key encryption.p12 --signing-key signing.p12 --ministry-cert ministry-signing.crt
-                       --out receipt.der [--disposition RECEIVED|DUPLICATE] [--reference REF]
-                       the signed receipt for a notice received
-              status   --notice-id ID --status ACTIONED|PARTIALLY_ACTIONED|REJECTED|NEEDS_CLARIFICATION --signing-key signing.p12
-                       --ministry-cert ministry-encryption.crt --out status.der [--reason TEXT] [--item LOCATOR=OUTCOME]...
-                       [--post URL --partner ID --key encryption.p12 --ministry-signing-cert ministry-signing.crt]
-                       seal a status update, and optionally send it and check the ministry's receipt
-              serve    --port N --partner ID --key encryption.p12 --signing-key signing.p12 --ministry-cert ministry-signing.crt
-                       a plain-HTTP reference receiver on /notices that prints each notice it accepts
-            common: --password P (or AMANAT_KIT_PASSWORD) for the PKCS#12 files; --at 2026-11-24T12:00:00Z to check
-                    signing times as of that moment (for test vectors)""";
+@Command(
+        name = "amanat-partner-kit",
+        mixinStandardHelpOptions = true,
+        // --help and --version on every command too
+        scope = CommandLine.ScopeType.INHERIT,
+        version = Notice.PROTOCOL,
+        description =
+                "Open the ministry's notices, answer them with signed receipts and status updates, or run a receiver.",
+        subcommands = {KitCli.Open.class, KitCli.Receipt.class, KitCli.StatusUpdateCommand.class, KitCli.Serve.class})
+public final class KitCli implements Runnable {
+    private static final String NAME = "amanat-partner-kit";
 
-    private KitCli() {}
+    @Spec
+    CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || args[0].equals("--help")) {
-            err.println(USAGE);
-            return args.length == 0 ? 2 : 0;
-        }
-        try {
-            Options options = Options.parse(args);
-            switch (args[0]) {
-                case "open" -> open(options, out, err);
-                case "receipt" -> receipt(options, err);
-                case "status" -> status(options, err);
-                case "serve" -> serve(options, out);
-                default -> throw new UsageException("unknown command '" + args[0] + "'");
+        return CommandLines.run(new CommandLine(new KitCli()), NAME, args, out, err);
+    }
+
+    /** No command: the usage, as a mistake. */
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "a command is required (open, receipt, status or serve)");
+    }
+
+    /** The PKCS#12 password and the moment signing times are checked as of. */
+    static final class Common {
+        @Option(names = "--password", description = "for the PKCS#12 files (else AMANAT_KIT_PASSWORD)")
+        String password;
+
+        @Option(names = "--at", description = "check signing times as of this instant (for test vectors)")
+        Instant at;
+
+        char[] password(CommandLine line) {
+            String given = password != null ? password : System.getenv("AMANAT_KIT_PASSWORD");
+            if (given == null) {
+                throw new CommandLine.ParameterException(line, "--password (or AMANAT_KIT_PASSWORD) is required");
             }
-            return 0;
-        } catch (UsageException e) {
-            err.println("amanat-partner-kit: " + e.getMessage() + " (--help for usage)");
-            return 2;
-        } catch (ProtocolException e) {
-            err.println("amanat-partner-kit: refused: " + e.getMessage());
-            return 1;
-        } catch (IOException | IllegalArgumentException e) {
-            err.println("amanat-partner-kit: " + e.getMessage());
-            return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
-        }
-    }
-
-    private static void open(Options o, PrintStream out, PrintStream err) throws IOException {
-        OpenedNotice opened = kit(o).open(Files.readAllBytes(o.path("in")));
-        byte[] json = ProtocolJson.write(opened.notice());
-        if (o.has("out")) {
-            Files.write(o.path("out"), json);
-        } else {
-            out.println(new String(json, StandardCharsets.UTF_8));
-        }
-        err.println("notice " + opened.notice().noticeId() + " verified (" + opened.signatureAlgorithm() + "), digest " + opened.digest());
-    }
-
-    private static void receipt(Options o, PrintStream err) throws IOException {
-        PartnerKit kit = kit(o);
-        OpenedNotice opened = kit.open(Files.readAllBytes(o.path("in")));
-        Disposition disposition = Disposition.valueOf(o.get("disposition", "RECEIVED"));
-        Files.write(o.path("out"), kit.receipt(opened, disposition, o.get("reference", UUID.randomUUID().toString())));
-        err.println("receipt for notice " + opened.notice().noticeId() + " written to " + o.path("out"));
-    }
-
-    private static void status(Options o, PrintStream err) throws IOException, InterruptedException {
-        List<StatusUpdate.ItemOutcome> items = new ArrayList<>();
-        Instant now = o.clock().instant();
-        for (String item : o.all("item")) {
-            int split = item.lastIndexOf('=');
-            if (split <= 0) {
-                throw new UsageException("--item takes LOCATOR=OUTCOME, not '" + item + "'");
-            }
-            items.add(new StatusUpdate.ItemOutcome(item.substring(0, split), item.substring(split + 1), now));
-        }
-        var update = new StatusUpdate(Notice.PROTOCOL, o.get("status-id", UUID.randomUUID().toString()), o.required("notice-id"), now,
-                Status.valueOf(o.required("status")), items, o.get("reason", null));
-        SigningIdentity signing = Keys.pkcs12(o.path("signing-key"), o.password());
-        X509Certificate ministryEncryption = Keys.certificate(o.path("ministry-cert"));
-        if (!o.has("post")) {
-            var envelope = new Envelope(o.clock());
-            Files.write(o.path("out"), envelope.seal(ProtocolJson.write(update), signing, ministryEncryption));
-            err.println("status " + update.statusId() + " for notice " + update.noticeId() + " written to " + o.path("out"));
-            return;
-        }
-        var kit = new PartnerKit(o.required("partner"), signing, Keys.pkcs12(o.path("key"), o.password()),
-                Keys.certificate(o.path("ministry-signing-cert")), AlgorithmPolicy.strict(), o.clock());
-        StatusReceipt receipt = new StatusSender(kit, ministryEncryption, URI.create(o.required("post")), null).send(update);
-        err.println("status " + receipt.statusId() + " accepted by the gateway at " + receipt.receivedAt());
-    }
-
-    private static void serve(Options o, PrintStream out) throws IOException, InterruptedException {
-        var receiver = new ReferenceReceiver(kit(o), opened -> out.println(new String(ProtocolJson.write(opened.notice()), StandardCharsets.UTF_8)))
-                .start(new InetSocketAddress(Integer.parseInt(o.required("port"))), "/notices", null, false);
-        out.println("listening on http://localhost:" + receiver.port() + "/notices");
-        Thread.currentThread().join();
-    }
-
-    private static PartnerKit kit(Options o) {
-        SigningIdentity decryption = Keys.pkcs12(o.path("key"), o.password());
-        SigningIdentity signing = o.has("signing-key") ? Keys.pkcs12(o.path("signing-key"), o.password()) : decryption;
-        return new PartnerKit(o.required("partner"), signing, decryption, Keys.certificate(o.path("ministry-cert")),
-                AlgorithmPolicy.strict(), o.clock());
-    }
-
-    private static final class UsageException extends IllegalArgumentException {
-        UsageException(String message) {
-            super(message);
-        }
-    }
-
-    /** {@code --name value} pairs; a name may repeat (for --item). */
-    private record Options(Map<String, List<String>> values) {
-        static Options parse(String[] args) {
-            Map<String, List<String>> values = new HashMap<>();
-            for (int i = 1; i < args.length; i++) {
-                if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                    throw new UsageException("expected --name value, found '" + args[i] + "'");
-                }
-                values.computeIfAbsent(args[i].substring(2), k -> new ArrayList<>()).add(args[++i]);
-            }
-            return new Options(values);
-        }
-
-        boolean has(String name) {
-            return values.containsKey(name);
-        }
-
-        String required(String name) {
-            if (!has(name)) {
-                throw new UsageException("--" + name + " is required");
-            }
-            return values.get(name).get(0);
-        }
-
-        String get(String name, String otherwise) {
-            return has(name) ? values.get(name).get(0) : otherwise;
-        }
-
-        List<String> all(String name) {
-            return values.getOrDefault(name, List.of());
-        }
-
-        Path path(String name) {
-            return Path.of(required(name));
-        }
-
-        char[] password() {
-            String password = get("password", System.getenv("AMANAT_KIT_PASSWORD"));
-            if (password == null) {
-                throw new UsageException("--password (or AMANAT_KIT_PASSWORD) is required");
-            }
-            return password.toCharArray();
+            return given.toCharArray();
         }
 
         Clock clock() {
-            return has("at") ? Clock.fixed(Instant.parse(required("at")), ZoneOffset.UTC) : Clock.systemUTC();
+            return at != null ? Clock.fixed(at, ZoneOffset.UTC) : Clock.systemUTC();
+        }
+    }
+
+    /** The partner's keys and the ministry's signing certificate, for opening notices. */
+    static final class KitKeys {
+        @Mixin
+        Common common;
+
+        @Option(names = "--partner", required = true, description = "your partner id")
+        String partner;
+
+        @Option(names = "--key", required = true, description = "your encryption key (PKCS#12)")
+        Path key;
+
+        @Option(names = "--signing-key", description = "your signing key (PKCS#12); --key if not given")
+        Path signingKey;
+
+        @Option(names = "--ministry-cert", required = true, description = "the ministry's signing certificate")
+        Path ministryCert;
+
+        PartnerKit kit(CommandLine line) {
+            char[] password = common.password(line);
+            SigningIdentity decryption = Keys.pkcs12(key, password);
+            SigningIdentity signing = signingKey != null ? Keys.pkcs12(signingKey, password) : decryption;
+            return new PartnerKit(
+                    partner,
+                    signing,
+                    decryption,
+                    Keys.certificate(ministryCert),
+                    AlgorithmPolicy.strict(),
+                    common.clock());
+        }
+    }
+
+    @Command(
+            name = "open",
+            description = "Decrypt and verify a notice; print its JSON, and its digest on standard error.")
+    static final class Open implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        KitKeys keys;
+
+        @Option(names = "--in", required = true, description = "the notice as received (DER)")
+        Path in;
+
+        @Option(names = "--out", description = "write the JSON here instead of standard output")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            OpenedNotice opened = keys.kit(spec.commandLine()).open(Files.readAllBytes(in));
+            byte[] json = ProtocolJson.write(opened.notice());
+            if (out != null) {
+                Files.write(out, json);
+            } else {
+                spec.commandLine().getOut().println(new String(json, StandardCharsets.UTF_8));
+            }
+            spec.commandLine()
+                    .getErr()
+                    .println("notice " + opened.notice().noticeId() + " verified (" + opened.signatureAlgorithm()
+                            + "), digest " + opened.digest());
+            return 0;
+        }
+    }
+
+    @Command(name = "receipt", description = "Write the signed receipt for a notice received.")
+    static final class Receipt implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        KitKeys keys;
+
+        @Option(names = "--in", required = true, description = "the notice as received (DER)")
+        Path in;
+
+        @Option(names = "--out", required = true, description = "where to write the receipt (DER)")
+        Path out;
+
+        @Option(names = "--disposition", defaultValue = "RECEIVED", description = "RECEIVED or DUPLICATE")
+        Disposition disposition;
+
+        @Option(names = "--reference", description = "your reference for it (a new UUID if not given)")
+        String reference;
+
+        @Override
+        public Integer call() throws IOException {
+            PartnerKit kit = keys.kit(spec.commandLine());
+            OpenedNotice opened = kit.open(Files.readAllBytes(in));
+            Files.write(
+                    out,
+                    kit.receipt(
+                            opened,
+                            disposition,
+                            reference != null ? reference : UUID.randomUUID().toString()));
+            spec.commandLine()
+                    .getErr()
+                    .println("receipt for notice " + opened.notice().noticeId() + " written to " + out);
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "status",
+            description = "Seal a status update, and optionally send it and check the ministry's receipt.")
+    static final class StatusUpdateCommand implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        Common common;
+
+        @Option(names = "--notice-id", required = true)
+        String noticeId;
+
+        @Option(
+                names = "--status",
+                required = true,
+                description = "ACTIONED, PARTIALLY_ACTIONED, REJECTED or NEEDS_CLARIFICATION")
+        Status status;
+
+        @Option(names = "--status-id", description = "a new UUID if not given")
+        String statusId;
+
+        @Option(names = "--reason")
+        String reason;
+
+        @Option(
+                names = "--item",
+                paramLabel = "LOCATOR=OUTCOME",
+                converter = ItemOutcome.class,
+                description = "LOCATOR=OUTCOME, once per item")
+        List<String[]> items = new ArrayList<>();
+
+        @Option(names = "--signing-key", required = true, description = "your signing key (PKCS#12)")
+        Path signingKey;
+
+        @Option(names = "--ministry-cert", required = true, description = "the ministry's encryption certificate")
+        Path ministryCert;
+
+        @Option(names = "--out", description = "where to write the sealed update (DER); required unless --post")
+        Path out;
+
+        @Option(names = "--post", description = "the gateway's status URL: send it there")
+        URI post;
+
+        @Option(names = "--partner", description = "your partner id, with --post")
+        String partner;
+
+        @Option(
+                names = "--key",
+                description = "your encryption key (PKCS#12), with --post, to open the ministry's receipt")
+        Path key;
+
+        @Option(names = "--ministry-signing-cert", description = "the ministry's signing certificate, with --post")
+        Path ministrySigningCert;
+
+        @Override
+        public Integer call() throws IOException, InterruptedException {
+            CommandLine line = spec.commandLine();
+            Instant now = common.clock().instant();
+            var outcomes = items.stream()
+                    .map(i -> new StatusUpdate.ItemOutcome(i[0], i[1], now))
+                    .toList();
+            var update = new StatusUpdate(
+                    Notice.PROTOCOL,
+                    statusId != null ? statusId : UUID.randomUUID().toString(),
+                    noticeId,
+                    now,
+                    status,
+                    outcomes,
+                    reason);
+            char[] password = common.password(line);
+            SigningIdentity signing = Keys.pkcs12(signingKey, password);
+            X509Certificate ministryEncryption = Keys.certificate(ministryCert);
+            if (post == null) {
+                if (out == null) {
+                    throw new CommandLine.ParameterException(line, "--out is required unless --post");
+                }
+                Files.write(
+                        out,
+                        new Envelope(common.clock()).seal(ProtocolJson.write(update), signing, ministryEncryption));
+                line.getErr()
+                        .println("status " + update.statusId() + " for notice " + update.noticeId() + " written to "
+                                + out);
+                return 0;
+            }
+            if (partner == null || key == null || ministrySigningCert == null) {
+                throw new CommandLine.ParameterException(
+                        line, "--post needs --partner, --key and --ministry-signing-cert");
+            }
+            var kit = new PartnerKit(
+                    partner,
+                    signing,
+                    Keys.pkcs12(key, password),
+                    Keys.certificate(ministrySigningCert),
+                    AlgorithmPolicy.strict(),
+                    common.clock());
+            StatusReceipt receipt = new StatusSender(kit, ministryEncryption, post, null).send(update);
+            line.getErr()
+                    .println("status " + receipt.statusId() + " accepted by the gateway at " + receipt.receivedAt());
+            return 0;
+        }
+    }
+
+    /** {@code LOCATOR=OUTCOME}, split at the last {@code =} (a locator may hold one). */
+    static final class ItemOutcome implements CommandLine.ITypeConverter<String[]> {
+        @Override
+        public String[] convert(String item) {
+            int split = item.lastIndexOf('=');
+            if (split <= 0) {
+                throw new CommandLine.TypeConversionException("not '" + item + "'");
+            }
+            return new String[] {item.substring(0, split), item.substring(split + 1)};
+        }
+    }
+
+    @Command(
+            name = "serve",
+            description = "A plain-HTTP reference receiver on /notices that prints each notice it accepts.")
+    static final class Serve implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        KitKeys keys;
+
+        @Option(names = "--port", required = true)
+        int port;
+
+        @Override
+        public Integer call() throws IOException, InterruptedException {
+            PrintWriter out = spec.commandLine().getOut();
+            var receiver = new ReferenceReceiver(
+                            keys.kit(spec.commandLine()),
+                            opened -> out.println(
+                                    new String(ProtocolJson.write(opened.notice()), StandardCharsets.UTF_8)))
+                    .start(new InetSocketAddress(port), "/notices", null, false);
+            out.println("listening on http://localhost:" + receiver.port() + "/notices");
+            Thread.currentThread().join();
+            return 0;
         }
     }
 }

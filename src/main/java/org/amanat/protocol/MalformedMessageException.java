@@ -11,7 +11,7 @@ public final class MalformedMessageException extends ProtocolException {
     }
 
     @Override
-    public String kind() {
-        return "MALFORMED";
+    public Refusal kind() {
+        return Refusal.MALFORMED;
     }
 }

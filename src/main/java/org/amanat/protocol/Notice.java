@@ -1,8 +1,8 @@
 package org.amanat.protocol;
 
-import java.util.regex.Pattern;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** A block or takedown notice as it travels on the wire (DESIGN.md section 3). */
 public record Notice(

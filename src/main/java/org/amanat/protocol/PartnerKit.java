@@ -23,8 +23,13 @@ public final class PartnerKit {
      * @param decryption the platform's encryption key and certificate, which notices are encrypted to
      * @param ministrySigning the ministry's signing certificate, pinned: notices signed by anyone else are refused
      */
-    public PartnerKit(String partnerId, SigningIdentity signing, SigningIdentity decryption, X509Certificate ministrySigning,
-            AlgorithmPolicy policy, Clock clock) {
+    public PartnerKit(
+            String partnerId,
+            SigningIdentity signing,
+            SigningIdentity decryption,
+            X509Certificate ministrySigning,
+            AlgorithmPolicy policy,
+            Clock clock) {
         this.partnerId = partnerId;
         this.signing = signing;
         this.decryption = decryption;
@@ -68,8 +73,13 @@ public final class PartnerKit {
 
     /** The signed receipt (DER) for an opened notice. */
     public byte[] receipt(OpenedNotice opened, Disposition disposition, String partnerReference) {
-        var receipt = new Receipt(Notice.PROTOCOL, opened.notice().noticeId(), clock.instant(), opened.digest(),
-                disposition, partnerReference);
+        var receipt = new Receipt(
+                Notice.PROTOCOL,
+                opened.notice().noticeId(),
+                clock.instant(),
+                opened.digest(),
+                disposition,
+                partnerReference);
         return receipts.sign(receipt, signing);
     }
 }

@@ -40,14 +40,26 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * for themselves. Not for production PKI; a real ministry and real platforms use their own CAs.
  */
 public final class Pki {
-    public enum KeyType { RSA_3072, RSA_2048, EC_P256, EC_P384 }
+    public enum KeyType {
+        RSA_3072,
+        RSA_2048,
+        EC_P256,
+        EC_P384
+    }
 
     /** What a certificate is for; sets its key usage and extended key usage. */
-    public enum Usage { CA, SIGNING, ENCRYPTION, TLS_SERVER, TLS_CLIENT }
+    public enum Usage {
+        CA,
+        SIGNING,
+        ENCRYPTION,
+        TLS_SERVER,
+        TLS_CLIENT
+    }
 
     private static final SecureRandom RANDOM = new SecureRandom();
     /** The CAs made here have EC P-256 keys. */
     private static final String DEFAULT_SIGNATURE = "SHA256withECDSA";
+
     private static final List<String> DEFAULT_HOST_NAMES = List.of("localhost", "127.0.0.1");
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|.*:.*");
 
@@ -63,7 +75,8 @@ public final class Pki {
                 }
                 default -> {
                     generator = KeyPairGenerator.getInstance("EC", Envelope.BC);
-                    generator.initialize(new ECGenParameterSpec(type == KeyType.EC_P256 ? "secp256r1" : "secp384r1"), RANDOM);
+                    generator.initialize(
+                            new ECGenParameterSpec(type == KeyType.EC_P256 ? "secp256r1" : "secp384r1"), RANDOM);
                 }
             }
             return generator.generateKeyPair();
@@ -73,7 +86,8 @@ public final class Pki {
     }
 
     public static X500Name name(String commonName, String organisationalUnit) {
-        var builder = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "ID").addRDN(BCStyle.O, "Amanat");
+        var builder =
+                new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "ID").addRDN(BCStyle.O, "Amanat");
         if (organisationalUnit != null) {
             builder.addRDN(BCStyle.OU, organisationalUnit);
         }
@@ -84,23 +98,44 @@ public final class Pki {
     public static SigningIdentity ca(X500Name subject, Instant notBefore, Instant notAfter) {
         KeyPair keys = keyPair(KeyType.EC_P256);
         SigningIdentity self = new SigningIdentity(keys.getPrivate(), null);
-        return new SigningIdentity(keys.getPrivate(), certificate(self, subject, subject, keys, Usage.CA, notBefore, notAfter,
-                DEFAULT_SIGNATURE, DEFAULT_HOST_NAMES));
+        return new SigningIdentity(
+                keys.getPrivate(),
+                certificate(
+                        self,
+                        subject,
+                        subject,
+                        keys,
+                        Usage.CA,
+                        notBefore,
+                        notAfter,
+                        DEFAULT_SIGNATURE,
+                        DEFAULT_HOST_NAMES));
     }
 
     /**
      * A self-signed end-entity certificate, for a party that is pinned by its exact certificate rather than trusted
      * through a CA (the demo's TLS client and partner-listener certificates); TLS certificates name localhost and 127.0.0.1.
      */
-    public static SigningIdentity selfSigned(X500Name subject, KeyPair keys, Usage usage, Instant notBefore, Instant notAfter) {
+    public static SigningIdentity selfSigned(
+            X500Name subject, KeyPair keys, Usage usage, Instant notBefore, Instant notAfter) {
         SigningIdentity self = new SigningIdentity(keys.getPrivate(), null);
-        return new SigningIdentity(keys.getPrivate(), certificate(self, subject, subject, keys, usage, notBefore, notAfter,
-                DEFAULT_SIGNATURE, DEFAULT_HOST_NAMES));
+        return new SigningIdentity(
+                keys.getPrivate(),
+                certificate(
+                        self,
+                        subject,
+                        subject,
+                        keys,
+                        usage,
+                        notBefore,
+                        notAfter,
+                        DEFAULT_SIGNATURE,
+                        DEFAULT_HOST_NAMES));
     }
 
     /** A certificate for {@code keys}, signed by {@code issuer}; TLS certificates name localhost and 127.0.0.1. */
-    public static SigningIdentity issue(SigningIdentity issuer, X500Name subject, KeyPair keys, Usage usage,
-            Instant notBefore, Instant notAfter) {
+    public static SigningIdentity issue(
+            SigningIdentity issuer, X500Name subject, KeyPair keys, Usage usage, Instant notBefore, Instant notAfter) {
         return issue(issuer, subject, keys, usage, notBefore, notAfter, DEFAULT_SIGNATURE, DEFAULT_HOST_NAMES);
     }
 
@@ -109,34 +144,74 @@ public final class Pki {
      * algorithm and a TLS certificate's host names chosen: so tests can make the weak or misnamed certificates that a
      * security probe must notice.
      */
-    public static SigningIdentity issue(SigningIdentity issuer, X500Name subject, KeyPair keys, Usage usage,
-            Instant notBefore, Instant notAfter, String signatureAlgorithm, List<String> hostNames) {
-        X500Name issuerName = X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded());
-        return new SigningIdentity(keys.getPrivate(), certificate(issuer, issuerName, subject, keys, usage, notBefore, notAfter,
-                signatureAlgorithm, hostNames));
+    public static SigningIdentity issue(
+            SigningIdentity issuer,
+            X500Name subject,
+            KeyPair keys,
+            Usage usage,
+            Instant notBefore,
+            Instant notAfter,
+            String signatureAlgorithm,
+            List<String> hostNames) {
+        X500Name issuerName = X500Name.getInstance(
+                issuer.certificate().getSubjectX500Principal().getEncoded());
+        return new SigningIdentity(
+                keys.getPrivate(),
+                certificate(
+                        issuer, issuerName, subject, keys, usage, notBefore, notAfter, signatureAlgorithm, hostNames));
     }
 
-    private static X509Certificate certificate(SigningIdentity issuer, X500Name issuerName, X500Name subject, KeyPair keys,
-            Usage usage, Instant notBefore, Instant notAfter, String signatureAlgorithm, List<String> hostNames) {
+    private static X509Certificate certificate(
+            SigningIdentity issuer,
+            X500Name issuerName,
+            X500Name subject,
+            KeyPair keys,
+            Usage usage,
+            Instant notBefore,
+            Instant notAfter,
+            String signatureAlgorithm,
+            List<String> hostNames) {
         try {
             var utils = new JcaX509ExtensionUtils();
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuerName, new BigInteger(96, RANDOM).abs(),
-                    Date.from(notBefore), Date.from(notAfter), subject, keys.getPublic());
-            builder.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(keys.getPublic()));
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                    issuerName,
+                    new BigInteger(96, RANDOM).abs(),
+                    Date.from(notBefore),
+                    Date.from(notAfter),
+                    subject,
+                    keys.getPublic());
+            builder.addExtension(
+                    Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(keys.getPublic()));
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(usage == Usage.CA));
             if (issuer.certificate() != null) {
-                builder.addExtension(Extension.authorityKeyIdentifier, false,
+                builder.addExtension(
+                        Extension.authorityKeyIdentifier,
+                        false,
                         utils.createAuthorityKeyIdentifier(issuer.certificate().getPublicKey()));
             }
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage(usage, keys)));
             if (usage == Usage.TLS_SERVER || usage == Usage.TLS_CLIENT) {
-                builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
-                        usage == Usage.TLS_SERVER ? KeyPurposeId.id_kp_serverAuth : KeyPurposeId.id_kp_clientAuth));
-                builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(hostNames.stream()
-                        .map(name -> new GeneralName(IP_LITERAL.matcher(name).matches() ? GeneralName.iPAddress : GeneralName.dNSName, name))
-                        .toArray(GeneralName[]::new)));
+                builder.addExtension(
+                        Extension.extendedKeyUsage,
+                        false,
+                        new ExtendedKeyUsage(
+                                usage == Usage.TLS_SERVER
+                                        ? KeyPurposeId.id_kp_serverAuth
+                                        : KeyPurposeId.id_kp_clientAuth));
+                builder.addExtension(
+                        Extension.subjectAlternativeName,
+                        false,
+                        new GeneralNames(hostNames.stream()
+                                .map(name -> new GeneralName(
+                                        IP_LITERAL.matcher(name).matches()
+                                                ? GeneralName.iPAddress
+                                                : GeneralName.dNSName,
+                                        name))
+                                .toArray(GeneralName[]::new)));
             }
-            var signer = new JcaContentSignerBuilder(signatureAlgorithm).setProvider(Envelope.BC).build(issuer.privateKey());
+            var signer = new JcaContentSignerBuilder(signatureAlgorithm)
+                    .setProvider(Envelope.BC)
+                    .build(issuer.privateKey());
             return new JcaX509CertificateConverter().setProvider(Envelope.BC).getCertificate(builder.build(signer));
         } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
             throw new IllegalStateException("cannot issue certificate for " + subject, e);
@@ -149,7 +224,8 @@ public final class Pki {
             case CA -> KeyUsage.keyCertSign | KeyUsage.cRLSign;
             case SIGNING -> KeyUsage.digitalSignature | KeyUsage.nonRepudiation;
             case ENCRYPTION -> rsa ? KeyUsage.keyEncipherment : KeyUsage.keyAgreement;
-            case TLS_SERVER, TLS_CLIENT -> rsa ? KeyUsage.digitalSignature | KeyUsage.keyEncipherment : KeyUsage.digitalSignature;
+            case TLS_SERVER, TLS_CLIENT ->
+                rsa ? KeyUsage.digitalSignature | KeyUsage.keyEncipherment : KeyUsage.digitalSignature;
         };
     }
 
@@ -158,7 +234,8 @@ public final class Pki {
         try (OutputStream out = Files.newOutputStream(file)) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            X509Certificate[] chain = ca == null ? new X509Certificate[] {identity.certificate()}
+            X509Certificate[] chain = ca == null
+                    ? new X509Certificate[] {identity.certificate()}
                     : new X509Certificate[] {identity.certificate(), ca};
             store.setKeyEntry("key", identity.privateKey(), password, chain);
             store.store(out, password);
@@ -169,9 +246,12 @@ public final class Pki {
 
     /** Writes a certificate or a private key (unencrypted PKCS#8) as PEM, for {@code openssl}. */
     public static void writePem(Object certificateOrKey, Path file) {
-        try (Writer out = Files.newBufferedWriter(file); JcaPEMWriter pem = new JcaPEMWriter(out)) {
-            pem.writeObject(certificateOrKey instanceof java.security.PrivateKey key
-                    ? new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(key, null) : certificateOrKey);
+        try (Writer out = Files.newBufferedWriter(file);
+                JcaPEMWriter pem = new JcaPEMWriter(out)) {
+            pem.writeObject(
+                    certificateOrKey instanceof java.security.PrivateKey key
+                            ? new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(key, null)
+                            : certificateOrKey);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write " + file, e);
         }

@@ -14,7 +14,7 @@ public class ProtocolException extends RuntimeException {
     }
 
     /** Why, as a stable name for security events and problem details, for example {@code UNTRUSTED_SIGNER}. */
-    public String kind() {
-        return "REFUSED";
+    public Refusal kind() {
+        return Refusal.REFUSED;
     }
 }

@@ -11,7 +11,7 @@ public final class ReceiptMismatchException extends ProtocolException {
     }
 
     @Override
-    public String kind() {
-        return "MISMATCH";
+    public Refusal kind() {
+        return Refusal.MISMATCH;
     }
 }

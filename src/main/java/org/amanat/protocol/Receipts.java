@@ -21,15 +21,21 @@ public final class Receipts {
      * Accepts a receipt only if it verifies under the partner's pinned certificate, names the notice
      * that was sent and carries the digest of the exact bytes that were sent.
      */
-    public VerifiedReceipt verify(byte[] receiptDer, X509Certificate pinnedPartner, AlgorithmPolicy policy,
-            String expectedNoticeId, byte[] sentBytes) {
+    public VerifiedReceipt verify(
+            byte[] receiptDer,
+            X509Certificate pinnedPartner,
+            AlgorithmPolicy policy,
+            String expectedNoticeId,
+            byte[] sentBytes) {
         VerifiedContent verified = envelope.verify(receiptDer, pinnedPartner, policy);
         Receipt receipt = ProtocolJson.read(verified.content(), Receipt.class);
         if (!Notice.PROTOCOL.equals(receipt.protocol())) {
-            throw new ReceiptMismatchException("receipt protocol is " + receipt.protocol() + ", expected " + Notice.PROTOCOL);
+            throw new ReceiptMismatchException(
+                    "receipt protocol is " + receipt.protocol() + ", expected " + Notice.PROTOCOL);
         }
         if (!expectedNoticeId.equals(receipt.noticeId())) {
-            throw new ReceiptMismatchException("receipt is for notice " + receipt.noticeId() + ", expected " + expectedNoticeId);
+            throw new ReceiptMismatchException(
+                    "receipt is for notice " + receipt.noticeId() + ", expected " + expectedNoticeId);
         }
         if (!Digests.sha256Base64(sentBytes).equals(receipt.digest())) {
             throw new ReceiptMismatchException("receipt digest does not match the bytes sent");
@@ -37,9 +43,11 @@ public final class Receipts {
         if (receipt.disposition() == null) {
             throw new ReceiptMismatchException("receipt has no disposition");
         }
-        // The reference is kept with the notice as evidence and shown to officers: the same text rules as every field from outside.
+        // The reference is kept with the notice as evidence and shown to officers: the same text rules as every field
+        // from outside.
         String reference = receipt.partnerReference();
-        String problem = reference == null || reference.isEmpty() ? null : Texts.lineProblem(reference, MAX_PARTNER_REFERENCE);
+        String problem =
+                reference == null || reference.isEmpty() ? null : Texts.lineProblem(reference, MAX_PARTNER_REFERENCE);
         if (problem != null) {
             throw new MalformedMessageException("receipt partnerReference " + problem);
         }

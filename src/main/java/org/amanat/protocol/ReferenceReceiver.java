@@ -53,7 +53,8 @@ public final class ReferenceReceiver implements AutoCloseable {
      * @param tls the server's TLS context, or null for plain HTTP
      * @param requireClientCertificate ask for and require the client's certificate (mutual TLS)
      */
-    public ReferenceReceiver start(InetSocketAddress address, String path, SSLContext tls, boolean requireClientCertificate)
+    public ReferenceReceiver start(
+            InetSocketAddress address, String path, SSLContext tls, boolean requireClientCertificate)
             throws IOException {
         if (tls == null) {
             server = HttpServer.create(address, 64);

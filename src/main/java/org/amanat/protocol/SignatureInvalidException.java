@@ -11,7 +11,7 @@ public final class SignatureInvalidException extends ProtocolException {
     }
 
     @Override
-    public String kind() {
-        return "BAD_SIGNATURE";
+    public Refusal kind() {
+        return Refusal.BAD_SIGNATURE;
     }
 }

@@ -11,7 +11,7 @@ public final class SigningTimeOutOfRangeException extends ProtocolException {
     }
 
     @Override
-    public String kind() {
-        return "STALE_OR_FUTURE";
+    public Refusal kind() {
+        return Refusal.STALE_OR_FUTURE;
     }
 }

@@ -35,7 +35,8 @@ public final class StatusSender {
     /** Seals, sends, and returns the verified receipt; a refusal throws with the gateway's explanation. */
     public StatusReceipt send(StatusUpdate update) throws IOException, InterruptedException {
         byte[] sealed = kit.sealStatus(update, ministryEncryption);
-        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(statusEndpoint)
+        HttpResponse<byte[]> response = http.send(
+                HttpRequest.newBuilder(statusEndpoint)
                         .timeout(Duration.ofSeconds(30))
                         .header("Content-Type", STATUS_CONTENT_TYPE)
                         .header(PARTNER_HEADER, kit.partnerId())
@@ -43,8 +44,8 @@ public final class StatusSender {
                         .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {
-            throw new IOException("gateway refused status " + update.statusId() + ": HTTP " + response.statusCode() + " "
-                    + new String(response.body(), StandardCharsets.UTF_8));
+            throw new IOException("gateway refused status " + update.statusId() + ": HTTP " + response.statusCode()
+                    + " " + new String(response.body(), StandardCharsets.UTF_8));
         }
         return kit.verifyStatusReceipt(response.body(), update.statusId(), sealed);
     }

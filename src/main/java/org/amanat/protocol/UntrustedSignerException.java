@@ -11,7 +11,7 @@ public final class UntrustedSignerException extends ProtocolException {
     }
 
     @Override
-    public String kind() {
-        return "UNTRUSTED_SIGNER";
+    public Refusal kind() {
+        return Refusal.UNTRUSTED_SIGNER;
     }
 }

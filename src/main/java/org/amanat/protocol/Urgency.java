@@ -1,3 +1,6 @@
 package org.amanat.protocol;
 
-public enum Urgency { URGENT, STANDARD }
+public enum Urgency {
+    URGENT,
+    STANDARD
+}

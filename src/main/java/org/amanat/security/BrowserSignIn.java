@@ -37,9 +37,16 @@ class BrowserSignIn {
 
     @Bean
     @Order(1)
-    SecurityFilterChain browserPages(HttpSecurity http, SecuritySettings settings, UserDetailsService passwordUsers,
-            SignInThrottle throttle, ProblemResponses problemResponses, ListableBeanFactory beans, Environment environment,
-            ObjectProvider<ClientRegistrationRepository> providers) throws Exception {
+    SecurityFilterChain browserPages(
+            HttpSecurity http,
+            SecuritySettings settings,
+            UserDetailsService passwordUsers,
+            SignInThrottle throttle,
+            ProblemResponses problemResponses,
+            ListableBeanFactory beans,
+            Environment environment,
+            ObjectProvider<ClientRegistrationRepository> providers)
+            throws Exception {
         boolean passwords = SecurityConfiguration.hasUsers(settings, environment);
         boolean oidc = providers.getIfAvailable() != null;
         SecurityProblems problems = new SecurityProblems(problemResponses, false, false);
@@ -60,7 +67,8 @@ class BrowserSignIn {
         List<AuthenticationProvider> ways = new ArrayList<>();
         if (passwords) {
             ways.add(SecurityConfiguration.passwords(passwordUsers));
-            http.formLogin(form -> form.loginPage(SIGN_IN_PAGE).successHandler(formThrottle.successes())
+            http.formLogin(form -> form.loginPage(SIGN_IN_PAGE)
+                    .successHandler(formThrottle.successes())
                     .failureHandler(formThrottle.failures()));
             http.addFilterBefore(formThrottle, UsernamePasswordAuthenticationFilter.class);
         } else {
@@ -69,10 +77,12 @@ class BrowserSignIn {
         if (oidc) {
             ways.add(OidcSignIn.provider(settings.jwt()));
             // PKCE for this confidential client too (RFC 9700 2.1.1): a code stolen on its way back is worth nothing
-            DefaultOAuth2AuthorizationRequestResolver requests = new DefaultOAuth2AuthorizationRequestResolver(providers.getObject(),
+            DefaultOAuth2AuthorizationRequestResolver requests = new DefaultOAuth2AuthorizationRequestResolver(
+                    providers.getObject(),
                     OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
             requests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
-            http.oauth2Login(login -> login.loginPage(SIGN_IN_PAGE).successHandler(formThrottle.successes())
+            http.oauth2Login(login -> login.loginPage(SIGN_IN_PAGE)
+                    .successHandler(formThrottle.successes())
                     .failureHandler(formThrottle.failures())
                     .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(requests)));
         }

@@ -16,8 +16,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 final class BrowserWrites implements RequestMatcher {
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
     private static final Set<String> OWN_SITE = Set.of("same-origin", "none");
-    private static final List<RequestMatcher> OPEN = EndpointRules.all().stream().filter(EndpointRules.Rule::open)
-            .map(EndpointRules.Rule::matcher).toList();
+    private static final List<RequestMatcher> OPEN = EndpointRules.all().stream()
+            .filter(EndpointRules.Rule::open)
+            .map(EndpointRules.Rule::matcher)
+            .toList();
 
     @Override
     public boolean matches(HttpServletRequest request) {

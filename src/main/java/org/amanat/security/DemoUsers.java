@@ -25,11 +25,13 @@ public final class DemoUsers {
     /** Hashed at start-up: the passwords are in the README, the hashes need not be in the code. */
     static List<UsersFile.User> users() {
         BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
-        return Arrays.stream(Role.values()).map(role -> new UsersFile.User(name(role), bcrypt.encode(password(role)), Set.of(role)))
+        return Arrays.stream(Role.values())
+                .map(role -> new UsersFile.User(name(role), bcrypt.encode(password(role)), Set.of(role)))
                 .toList();
     }
 
     static boolean isDemoPassword(String name, String hash) {
-        return Arrays.stream(Role.values()).anyMatch(role -> name(role).equals(name) && UsersFile.matches(password(role), hash));
+        return Arrays.stream(Role.values())
+                .anyMatch(role -> name(role).equals(name) && UsersFile.matches(password(role), hash));
     }
 }

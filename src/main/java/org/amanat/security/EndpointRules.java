@@ -47,21 +47,32 @@ public final class EndpointRules {
             rule(HttpMethod.POST, "/api/v1/notices", "issue a notice", OFFICER),
             rule(HttpMethod.GET, "/api/v1/notices", "list notices", STAFF),
             rule(HttpMethod.GET, "/api/v1/notices/{id}", "a notice, its attempts and history", STAFF),
-            rule(HttpMethod.POST, "/api/v1/notices/{id}/withdrawal", "withdraw one's own notice (checked on the notice)", OFFICER),
+            rule(
+                    HttpMethod.POST,
+                    "/api/v1/notices/{id}/withdrawal",
+                    "withdraw one's own notice (checked on the notice)",
+                    OFFICER),
             rule(HttpMethod.POST, "/api/v1/notices/{id}/abandonment", "give up delivering a notice", ADMIN),
-            // four-eyes approval: what waits is a list of notices like any other; the decision is an approver's (never on
+            // four-eyes approval: what waits is a list of notices like any other; the decision is an approver's (never
+            // on
             // their own notice: checked on the notice, 403 own-notice)
             rule(HttpMethod.GET, "/api/v1/approvals", "the notices waiting for approval", STAFF),
             rule(HttpMethod.POST, "/api/v1/notices/{id}/approval", "approve a held notice", APPROVER),
             rule(HttpMethod.POST, "/api/v1/notices/{id}/decline", "decline a held notice", APPROVER),
             // compliance: read-only for compliance staff and auditors; a probe records findings, changes no notice
             rule(HttpMethod.GET, "/api/v1/compliance/scorecards", "every partner's scorecard", COMPLIANCE, AUDITOR),
-            rule(HttpMethod.GET, "/api/v1/compliance/scorecards/{partnerId}", "one partner's scorecard", COMPLIANCE, AUDITOR),
+            rule(
+                    HttpMethod.GET,
+                    "/api/v1/compliance/scorecards/{partnerId}",
+                    "one partner's scorecard",
+                    COMPLIANCE,
+                    AUDITOR),
             rule(HttpMethod.GET, "/api/v1/compliance/breaches", "breaches", COMPLIANCE, AUDITOR),
             rule(HttpMethod.GET, "/api/v1/compliance/findings", "security findings", COMPLIANCE, AUDITOR),
             rule(HttpMethod.GET, "/api/v1/compliance/reports/{month}", "the monthly report", COMPLIANCE, AUDITOR),
             rule(HttpMethod.POST, "/api/v1/compliance/probes/{partnerId}", "probe a partner now", COMPLIANCE, ADMIN),
-            // partners authenticate by their signed and encrypted messages (docs/protocol.md); issue 11 item 4 adds mTLS
+            // partners authenticate by their signed and encrypted messages (docs/protocol.md); issue 11 item 4 adds
+            // mTLS
             open(null, "/partner/**", "partners: every message is signed by the partner's pinned key"),
             // operations
             open(HttpMethod.GET, "/actuator/health", "load balancers and health checks"),
@@ -90,10 +101,13 @@ public final class EndpointRules {
      * The paths of the browser chain: pages signed in by a session cookie, where every form carries a CSRF token. The
      * API is not among them and never takes the session: it stays stateless, signed in on every request.
      */
-    static final List<String> BROWSER_PAGES = List.of("/", "/login", "/logout", "/console", "/console/**", "/oauth2/**",
-            "/login/oauth2/**");
+    static final List<String> BROWSER_PAGES =
+            List.of("/", "/login", "/logout", "/console", "/console/**", "/oauth2/**", "/login/oauth2/**");
+
     private static final RequestMatcher BROWSER = new OrRequestMatcher(BROWSER_PAGES.stream()
-            .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path)).toList());
+            .map(path ->
+                    (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path))
+            .toList());
 
     private EndpointRules() {}
 

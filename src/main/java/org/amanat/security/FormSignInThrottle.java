@@ -24,10 +24,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class FormSignInThrottle extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(FormSignInThrottle.class);
-    private static final RequestMatcher SIGN_IN = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, BrowserSignIn.SIGN_IN_PAGE);
+    private static final RequestMatcher SIGN_IN =
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, BrowserSignIn.SIGN_IN_PAGE);
 
     private final SignInThrottle throttle;
-    private final SavedRequestAwareAuthenticationSuccessHandler toPageAskedFor = new SavedRequestAwareAuthenticationSuccessHandler();
+    private final SavedRequestAwareAuthenticationSuccessHandler toPageAskedFor =
+            new SavedRequestAwareAuthenticationSuccessHandler();
 
     FormSignInThrottle(SignInThrottle throttle) {
         this.throttle = throttle;
@@ -46,8 +48,11 @@ final class FormSignInThrottle extends OncePerRequestFilter {
         Duration wait = throttle.heldBack(user, request.getRemoteAddr());
         if (!wait.isZero()) {
             long seconds = SignInThrottle.seconds(wait);
-            log.warn("sign-in held back for {} from {}: too many failed sign-ins; {} s left", SafeText.forLog(String.valueOf(user)),
-                    SafeText.forLog(request.getRemoteAddr()), seconds);
+            log.warn(
+                    "sign-in held back for {} from {}: too many failed sign-ins; {} s left",
+                    SafeText.forLog(String.valueOf(user)),
+                    SafeText.forLog(request.getRemoteAddr()),
+                    seconds);
             response.sendRedirect(request.getContextPath() + BrowserSignIn.SIGN_IN_PAGE + "?heldBack=" + seconds);
             return;
         }
@@ -58,8 +63,11 @@ final class FormSignInThrottle extends OncePerRequestFilter {
         return (request, response, failure) -> {
             String user = userName(request);
             throttle.failed(user, request.getRemoteAddr());
-            log.warn("sign-in refused for {} from {} on the sign-in page: {}", user == null ? "(the provider's user)" : SafeText.forLog(user),
-                    SafeText.forLog(request.getRemoteAddr()), SafeText.forLog(failure.getMessage()));
+            log.warn(
+                    "sign-in refused for {} from {} on the sign-in page: {}",
+                    user == null ? "(the provider's user)" : SafeText.forLog(user),
+                    SafeText.forLog(request.getRemoteAddr()),
+                    SafeText.forLog(failure.getMessage()));
             response.sendRedirect(request.getContextPath() + BrowserSignIn.SIGN_IN_PAGE + "?failed");
         };
     }
@@ -67,7 +75,10 @@ final class FormSignInThrottle extends OncePerRequestFilter {
     AuthenticationSuccessHandler successes() {
         return (request, response, signedIn) -> {
             throttle.succeeded(userName(request));
-            log.info("signed in on the sign-in page: {} ({})", SafeText.forLog(signedIn.getName()), signedIn.getAuthorities());
+            log.info(
+                    "signed in on the sign-in page: {} ({})",
+                    SafeText.forLog(signedIn.getName()),
+                    signedIn.getAuthorities());
             toPageAskedFor.onAuthenticationSuccess(request, response, signedIn);
         };
     }

@@ -11,7 +11,6 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -25,6 +24,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
@@ -42,7 +42,8 @@ final class JwtSignIn {
             problems.add("amanat.security.jwt.jwk-set-uri: is required with an issuer (the provider's JWKS address)");
         }
         if (settings.audience() == null || settings.audience().isBlank()) {
-            problems.add("amanat.security.jwt.audience: is required with an issuer (this gateway's client id at the provider)");
+            problems.add(
+                    "amanat.security.jwt.audience: is required with an issuer (this gateway's client id at the provider)");
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("invalid sign-in configuration:\n  " + String.join("\n  ", problems));
@@ -57,8 +58,12 @@ final class JwtSignIn {
         times.setClock(clock);
         // the timestamp validator checks exp only when there is one: a token must expire
         OAuth2TokenValidator<Jwt> expires = new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull);
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(expires, times, new JwtIssuerValidator(settings.issuer()),
-                audience(settings.audience()), principal(settings.principalClaim()))));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(
+                expires,
+                times,
+                new JwtIssuerValidator(settings.issuer()),
+                audience(settings.audience()),
+                principal(settings.principalClaim()))));
         return decoder;
     }
 
@@ -70,20 +75,26 @@ final class JwtSignIn {
     }
 
     static Converter<Jwt, AbstractAuthenticationToken> authentication(SecuritySettings.Jwt settings) {
-        return jwt -> new JwtAuthenticationToken(jwt, roles(jwt, settings.rolesClaim()), jwt.getClaimAsString(settings.principalClaim()));
+        return jwt -> new JwtAuthenticationToken(
+                jwt, roles(jwt, settings.rolesClaim()), jwt.getClaimAsString(settings.principalClaim()));
     }
 
     private static OAuth2TokenValidator<Jwt> audience(String audience) {
-        return jwt -> jwt.getAudience() != null && jwt.getAudience().contains(audience) ? OAuth2TokenValidatorResult.success()
-                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "the token is not for this gateway (aud)", null));
+        return jwt -> jwt.getAudience() != null && jwt.getAudience().contains(audience)
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(
+                        new OAuth2Error("invalid_token", "the token is not for this gateway (aud)", null));
     }
 
     /** The name goes into the notices' history and the signed notice: an identifier, as a users file's names are. */
     private static OAuth2TokenValidator<Jwt> principal(String claim) {
         return jwt -> namesThePerson(jwt.getClaims(), claim)
-                    ? OAuth2TokenValidatorResult.success()
-                    : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
-                            "the token's " + claim + " claim must name the person (an identifier of at most " + UsersFile.MAX_NAME + ")", null));
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error(
+                        "invalid_token",
+                        "the token's " + claim + " claim must name the person (an identifier of at most "
+                                + UsersFile.MAX_NAME + ")",
+                        null));
     }
 
     static boolean namesThePerson(Map<String, Object> claims, String claim) {

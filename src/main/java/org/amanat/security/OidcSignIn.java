@@ -26,17 +26,24 @@ final class OidcSignIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
     }
 
     static AuthenticationProvider provider(SecuritySettings.Jwt claims) {
-        return new OidcAuthorizationCodeAuthenticationProvider(new RestClientAuthorizationCodeTokenResponseClient(), new OidcSignIn(claims));
+        return new OidcAuthorizationCodeAuthenticationProvider(
+                new RestClientAuthorizationCodeTokenResponseClient(), new OidcSignIn(claims));
     }
 
     @Override
     public OidcUser loadUser(OidcUserRequest request) {
         OidcUser user = provider.loadUser(request);
         if (!JwtSignIn.namesThePerson(user.getClaims(), claims.principalClaim())) {
-            throw new OAuth2AuthenticationException(new OAuth2Error("invalid_id_token", "the " + claims.principalClaim()
-                    + " claim must name the person (an identifier of at most " + UsersFile.MAX_NAME + ")", null));
+            throw new OAuth2AuthenticationException(new OAuth2Error(
+                    "invalid_id_token",
+                    "the " + claims.principalClaim() + " claim must name the person (an identifier of at most "
+                            + UsersFile.MAX_NAME + ")",
+                    null));
         }
-        return new DefaultOidcUser(JwtSignIn.roles(user.getClaims(), claims.rolesClaim()), user.getIdToken(), user.getUserInfo(),
+        return new DefaultOidcUser(
+                JwtSignIn.roles(user.getClaims(), claims.rolesClaim()),
+                user.getIdToken(),
+                user.getUserInfo(),
                 claims.principalClaim());
     }
 }

@@ -43,8 +43,9 @@ class SecurityConfiguration {
      * Swagger UI needs its own scripts and inline styles; the monthly report inline styles. Nothing is framed, nothing
      * loads from elsewhere.
      */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-            + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    static final String CONTENT_SECURITY_POLICY =
+            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                    + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
     SignInThrottle signInThrottle(SecuritySettings settings, Clock clock) {
@@ -59,26 +60,36 @@ class SecurityConfiguration {
             users.addAll(DemoUsers.users());
         }
         if (settings.usersPath() != null) {
-            Set<String> demo = new HashSet<>(users.stream().map(UsersFile.User::name).toList());
+            Set<String> demo =
+                    new HashSet<>(users.stream().map(UsersFile.User::name).toList());
             for (UsersFile.User user : UsersFile.read(settings.usersPath())) {
                 if (demo.contains(user.name())) {
-                    throw new IllegalStateException("invalid users file:\n  " + settings.usersPath() + ": " + user.name()
-                            + " is a demo profile's built-in user; give it another name");
+                    throw new IllegalStateException("invalid users file:\n  " + settings.usersPath() + ": "
+                            + user.name() + " is a demo profile's built-in user; give it another name");
                 }
                 users.add(user);
             }
         }
         return new InMemoryUserDetailsManager(users.stream()
-                .map(u -> User.withUsername(u.name()).password(u.passwordHash())
-                        .roles(u.roles().stream().map(Role::name).toArray(String[]::new)).build())
+                .map(u -> User.withUsername(u.name())
+                        .password(u.passwordHash())
+                        .roles(u.roles().stream().map(Role::name).toArray(String[]::new))
+                        .build())
                 .toList());
     }
 
     /** After the browser chain ({@link BrowserSignIn}), for every request that is not a page. */
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
-    SecurityFilterChain officersAndPartners(HttpSecurity http, SecuritySettings settings, UserDetailsService passwordUsers,
-            SignInThrottle throttle, ProblemResponses problemResponses, ListableBeanFactory beans, Clock clock, Environment environment)
+    SecurityFilterChain officersAndPartners(
+            HttpSecurity http,
+            SecuritySettings settings,
+            UserDetailsService passwordUsers,
+            SignInThrottle throttle,
+            ProblemResponses problemResponses,
+            ListableBeanFactory beans,
+            Clock clock,
+            Environment environment)
             throws Exception {
         boolean basic = hasUsers(settings, environment);
         boolean bearer = settings.jwt().enabled();
@@ -91,7 +102,8 @@ class SecurityConfiguration {
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new BrowserWrites()))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         headers(http);
         if (basic) {
             http.authenticationManager(new ProviderManager(passwords(passwordUsers)))
@@ -117,7 +129,8 @@ class SecurityConfiguration {
                 if (rule.open()) {
                     requests.permitAll();
                 } else {
-                    requests.hasAnyRole(rule.roles().stream().map(Role::name).sorted().toArray(String[]::new));
+                    requests.hasAnyRole(
+                            rule.roles().stream().map(Role::name).sorted().toArray(String[]::new));
                 }
             }
             authorize.anyRequest().access(new UnruledEndpoints(beans));
@@ -126,12 +139,12 @@ class SecurityConfiguration {
 
     /** The same on both chains. Cache-Control: no-cache, no-store, max-age=0, must-revalidate is Spring Security's default. */
     static void headers(HttpSecurity http) throws Exception {
-        http.headers(headers -> headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                 .frameOptions(frames -> frames.deny())
                 // written on HTTPS requests only (Spring Security's rule), as HSTS must be
-                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(Duration.ofDays(365).toSeconds())));
+                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
+                        .maxAgeInSeconds(Duration.ofDays(365).toSeconds())));
     }
 
     /** Passwords checked against the bcrypt hashes of the users file and the demo users: HTTP Basic's and the login form's. */
@@ -154,7 +167,8 @@ class SecurityConfiguration {
             ways.add("HTTP Basic with the users file " + settings.usersPath());
         }
         if (bearer) {
-            ways.add("bearer tokens of " + settings.jwt().issuer() + " for audience " + settings.jwt().audience());
+            ways.add("bearer tokens of " + settings.jwt().issuer() + " for audience "
+                    + settings.jwt().audience());
         }
         if (ways.isEmpty()) {
             log.warn("sign-in: nobody can sign in (set amanat.security.users-file or amanat.security.jwt.*); "

@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import org.amanat.protocol.SafeText;
+import org.amanat.protocol.Violation;
 import org.amanat.web.ProblemResponses;
-import org.amanat.web.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -44,18 +44,26 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
         boolean tried = Credentials.present(request);
         String message = tried ? "the credentials were not accepted" : "sign in: HTTP Basic or a bearer token";
         if (tried) {
-            log.warn("sign-in refused for {} from {} on {} {}: {}", SafeText.forLog(String.valueOf(Credentials.basicUser(request))),
-                    SafeText.forLog(request.getRemoteAddr()), request.getMethod(), SafeText.forLog(request.getRequestURI()),
+            log.warn(
+                    "sign-in refused for {} from {} on {} {}: {}",
+                    SafeText.forLog(String.valueOf(Credentials.basicUser(request))),
+                    SafeText.forLog(request.getRemoteAddr()),
+                    request.getMethod(),
+                    SafeText.forLog(request.getRequestURI()),
                     SafeText.forLog(failure.getMessage()));
         } else {
-            log.info("sign-in required from {} on {} {}", SafeText.forLog(request.getRemoteAddr()), request.getMethod(),
+            log.info(
+                    "sign-in required from {} on {} {}",
+                    SafeText.forLog(request.getRemoteAddr()),
+                    request.getMethod(),
                     SafeText.forLog(request.getRequestURI()));
         }
         if (basic) {
             response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"amanat\", charset=\"UTF-8\"");
         }
         if (bearer) {
-            response.addHeader(HttpHeaders.WWW_AUTHENTICATE,
+            response.addHeader(
+                    HttpHeaders.WWW_AUTHENTICATE,
                     failure instanceof OAuth2AuthenticationException ? "Bearer error=\"invalid_token\"" : "Bearer");
         }
         write(request, response, HttpStatus.UNAUTHORIZED, "sign-in-required", "Sign-in required", message);
@@ -83,30 +91,52 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
         return this::refuse;
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied) throws IOException {
+    private void refuse(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException {
         var who = SecurityContextHolder.getContext().getAuthentication();
         String name = who == null ? String.valueOf(Credentials.basicUser(request)) : who.getName();
         String message = denied instanceof CsrfException
                 ? "a browser's cross-site request that changes something is refused (a form of the console: reload the page)"
                 : "your roles do not allow " + request.getMethod() + " here";
-        log.warn("refused {} {} to {} ({}): {}", request.getMethod(), SafeText.forLog(request.getRequestURI()),
-                SafeText.forLog(name), who == null ? "not signed in" : who.getAuthorities(), message);
+        log.warn(
+                "refused {} {} to {} ({}): {}",
+                request.getMethod(),
+                SafeText.forLog(request.getRequestURI()),
+                SafeText.forLog(name),
+                who == null ? "not signed in" : who.getAuthorities(),
+                message);
         write(request, response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden", message);
     }
 
     void throttled(HttpServletRequest request, HttpServletResponse response, Duration wait) throws IOException {
         long seconds = SignInThrottle.seconds(wait);
-        log.warn("sign-in held back for {} from {}: too many failed sign-ins; {} s left",
-                SafeText.forLog(String.valueOf(Credentials.basicUser(request))), SafeText.forLog(request.getRemoteAddr()), seconds);
+        log.warn(
+                "sign-in held back for {} from {}: too many failed sign-ins; {} s left",
+                SafeText.forLog(String.valueOf(Credentials.basicUser(request))),
+                SafeText.forLog(request.getRemoteAddr()),
+                seconds);
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
-        write(request, response, HttpStatus.TOO_MANY_REQUESTS, "sign-in-throttled", "Too many failed sign-ins",
+        write(
+                request,
+                response,
+                HttpStatus.TOO_MANY_REQUESTS,
+                "sign-in-throttled",
+                "Too many failed sign-ins",
                 "too many failed sign-ins; try again in " + seconds + " s");
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String kind, String title,
-            String message) throws IOException {
+    private void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpStatus status,
+            String kind,
+            String title,
+            String message)
+            throws IOException {
         Violation violation = new Violation("(request)", message);
-        problems.write(response, request, ProblemResponses.problem(status, kind, title, violation.field() + ": " + message,
-                List.of(violation)));
+        problems.write(
+                response,
+                request,
+                ProblemResponses.problem(status, kind, title, violation.field() + ": " + message, List.of(violation)));
     }
 }

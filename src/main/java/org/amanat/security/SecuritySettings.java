@@ -18,7 +18,10 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("amanat.security")
-public record SecuritySettings(String usersFile, @Valid @NotNull @DefaultValue Jwt jwt, @Valid @NotNull @DefaultValue Throttle throttle) {
+public record SecuritySettings(
+        String usersFile,
+        @Valid @NotNull @DefaultValue Jwt jwt,
+        @Valid @NotNull @DefaultValue Throttle throttle) {
 
     /** The users file, or null when none is set (an empty setting is none). */
     public Path usersPath() {
@@ -33,7 +36,11 @@ public record SecuritySettings(String usersFile, @Valid @NotNull @DefaultValue J
      *     an object ({@code realm_access.roles} for Keycloak's realm roles)
      * @param principalClaim the claim that names the person in the notices' history
      */
-    public record Jwt(String issuer, String jwkSetUri, String audience, @DefaultValue("roles") String rolesClaim,
+    public record Jwt(
+            String issuer,
+            String jwkSetUri,
+            String audience,
+            @DefaultValue("roles") String rolesClaim,
             @DefaultValue("sub") String principalClaim) {
         public boolean enabled() {
             return issuer != null && !issuer.isBlank();
@@ -47,7 +54,10 @@ public record SecuritySettings(String usersFile, @Valid @NotNull @DefaultValue J
      * @param maxDelay the longest hold
      * @param forgetAfter failures are forgotten after this long without one
      */
-    public record Throttle(@DefaultValue("5") @Min(1) int userFailures, @DefaultValue("20") @Min(1) int clientFailures,
-            @DefaultValue("1s") Duration firstDelay, @DefaultValue("15m") Duration maxDelay,
+    public record Throttle(
+            @DefaultValue("5") @Min(1) int userFailures,
+            @DefaultValue("20") @Min(1) int clientFailures,
+            @DefaultValue("1s") Duration firstDelay,
+            @DefaultValue("15m") Duration maxDelay,
             @DefaultValue("15m") Duration forgetAfter) {}
 }

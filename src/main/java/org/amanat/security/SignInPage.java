@@ -23,7 +23,10 @@ class SignInPage {
     private final boolean passwords;
     private final List<Provider> providers;
 
-    SignInPage(SecuritySettings settings, Environment environment, ObjectProvider<ClientRegistrationRepository> registrations) {
+    SignInPage(
+            SecuritySettings settings,
+            Environment environment,
+            ObjectProvider<ClientRegistrationRepository> registrations) {
         this.passwords = SecurityConfiguration.hasUsers(settings, environment);
         List<Provider> found = new ArrayList<>();
         if (registrations.getIfAvailable() instanceof Iterable<?> all) {
@@ -36,8 +39,11 @@ class SignInPage {
     }
 
     @GetMapping(BrowserSignIn.SIGN_IN_PAGE)
-    String signIn(@RequestParam(required = false) String failed, @RequestParam(required = false) Long heldBack,
-            @RequestParam(required = false) String signedOut, Model model) {
+    String signIn(
+            @RequestParam(required = false) String failed,
+            @RequestParam(required = false) Long heldBack,
+            @RequestParam(required = false) String signedOut,
+            Model model) {
         model.addAttribute("passwords", passwords);
         model.addAttribute("providers", providers);
         model.addAttribute("failed", failed != null);

@@ -49,7 +49,8 @@ public final class SignInThrottle {
     public void failed(String user, String client) {
         Instant now = clock.instant();
         if (failures.size() >= MAX_KEYS) {
-            failures.values().removeIf(f -> f.last().plus(settings.forgetAfter()).isBefore(now));
+            failures.values()
+                    .removeIf(f -> f.last().plus(settings.forgetAfter()).isBefore(now));
         }
         if (user != null) {
             failures.compute(userKey(user), (k, f) -> next(f, settings.userFailures(), now));

@@ -49,7 +49,8 @@ final class UnruledEndpoints implements AuthorizationManager<RequestAuthorizatio
                     if (mapping.getHandler(request) != null) {
                         return true;
                     }
-                } catch (HttpRequestMethodNotSupportedException | HttpMediaTypeException
+                } catch (HttpRequestMethodNotSupportedException
+                        | HttpMediaTypeException
                         | UnsatisfiedServletRequestParameterException noMatch) {
                     // a path mapped for other methods or media types: Spring MVC answers 405, 415 or 400 for it
                 } catch (Exception unknown) {
@@ -69,7 +70,8 @@ final class UnruledEndpoints implements AuthorizationManager<RequestAuthorizatio
     /** Looked up at the first request: the handler mappings are made after the security filter chain. */
     private List<RequestMappingInfoHandlerMapping> mappings() {
         if (mappings == null) {
-            mappings = List.copyOf(beans.getBeansOfType(RequestMappingInfoHandlerMapping.class).values());
+            mappings = List.copyOf(
+                    beans.getBeansOfType(RequestMappingInfoHandlerMapping.class).values());
         }
         return mappings;
     }

@@ -31,6 +31,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 public final class UsersFile {
     /** A name is written into the notices' history and the signed notice's {@code issuer.officerId}. */
     public static final int MAX_NAME = 100;
+
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$(0[4-9]|[12][0-9]|3[01])\\$[./A-Za-z0-9]{53}");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -55,8 +56,12 @@ public final class UsersFile {
         try {
             content = YAML.readValue(Files.readAllBytes(file), FileContent.class);
         } catch (JsonMappingException e) {
-            throw problems(file, List.of(JsonFault.path(e, "(file)") + ": " + (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException
-                    ? "unknown field" : "cannot be read")));
+            throw problems(
+                    file,
+                    List.of(JsonFault.path(e, "(file)") + ": "
+                            + (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException
+                                    ? "unknown field"
+                                    : "cannot be read")));
         } catch (JsonProcessingException e) {
             throw problems(file, List.of("not YAML: " + e.getOriginalMessage()));
         } catch (IOException e) {
@@ -80,13 +85,15 @@ public final class UsersFile {
             } else if (!names.add(entry.name())) {
                 problems.add(at + ".name: " + entry.name() + " is given twice");
             }
-            if (entry.passwordHash() == null || !BCRYPT.matcher(entry.passwordHash()).matches()) {
+            if (entry.passwordHash() == null
+                    || !BCRYPT.matcher(entry.passwordHash()).matches()) {
                 problems.add(at + ".passwordHash: must be a bcrypt hash ($2a$, $2b$ or $2y$, cost 04 to 31)");
             }
             Set<Role> roles = roles(entry.roles(), at, problems);
             if (problems.size() == before) {
                 if (DemoUsers.isDemoPassword(entry.name(), entry.passwordHash())) {
-                    problems.add(at + ": " + entry.name() + " has its demo password, which is for the demo profile only");
+                    problems.add(
+                            at + ": " + entry.name() + " has its demo password, which is for the demo profile only");
                     continue;
                 }
                 users.add(new User(entry.name(), entry.passwordHash(), roles));
@@ -120,6 +127,7 @@ public final class UsersFile {
     }
 
     private static IllegalStateException problems(Path file, List<String> problems) {
-        return new IllegalStateException("invalid users file:\n  " + file + ": " + String.join("\n  " + file + ": ", problems));
+        return new IllegalStateException(
+                "invalid users file:\n  " + file + ": " + String.join("\n  " + file + ": ", problems));
     }
 }

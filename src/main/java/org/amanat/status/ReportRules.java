@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.amanat.protocol.Notice;
 import org.amanat.protocol.StatusUpdate;
-import org.amanat.web.Violation;
+import org.amanat.protocol.Violation;
 
 /**
  * What a status update may say about its notice (docs/protocol.md section 5): its items are items of
@@ -19,11 +19,14 @@ final class ReportRules {
     private ReportRules() {}
 
     /** @param firstSent when the gateway first sent the notice (its issue time if no attempt is on record) */
-    static List<Violation> check(StatusUpdate update, Notice notice, Instant firstSent, Instant receivedAt, Duration skew) {
+    static List<Violation> check(
+            StatusUpdate update, Notice notice, Instant firstSent, Instant receivedAt, Duration skew) {
         List<Violation> problems = new ArrayList<>();
         if (update.items().size() > notice.items().size()) {
-            problems.add(new Violation("items", "the notice has " + notice.items().size() + " items, the update reports "
-                    + update.items().size()));
+            problems.add(new Violation(
+                    "items",
+                    "the notice has " + notice.items().size() + " items, the update reports "
+                            + update.items().size()));
             return problems;
         }
         Set<String> locators = new HashSet<>();
@@ -40,8 +43,11 @@ final class ReportRules {
             }
             Instant at = item.actionedAt();
             if (at != null && (at.isBefore(earliest) || at.isAfter(latest))) {
-                problems.add(new Violation("items[" + i + "].actionedAt", "must lie between " + earliest + " (when the notice was"
-                        + " first sent, less the clock skew) and " + latest + " (when this update was received, plus the skew)"));
+                problems.add(new Violation(
+                        "items[" + i + "].actionedAt",
+                        "must lie between " + earliest + " (when the notice was"
+                                + " first sent, less the clock skew) and " + latest
+                                + " (when this update was received, plus the skew)"));
             }
         }
         return problems;

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.amanat.ledger.DatabaseUnavailable;
 import org.amanat.protocol.SafeText;
+import org.amanat.protocol.Violation;
 import org.amanat.web.ProblemResponses;
-import org.amanat.web.Violation;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Headers;
@@ -34,21 +34,30 @@ class StatusRefusals {
         this.json = json;
     }
 
-    public String problem(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable failure, @Headers Map<String, Object> headers)
+    public String problem(
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable failure, @Headers Map<String, Object> headers)
             throws JsonProcessingException {
         ProblemDetail problem;
         Integer retryAfter = null;
         if (failure instanceof StatusRefusedException refused) {
-            problem = ProblemResponses.problem(refused.status(), "status-refused", "Status update refused",
-                    refused.kind() + ": " + refused.getMessage(), refused.errors());
+            problem = ProblemResponses.problem(
+                    refused.status(),
+                    "status-refused",
+                    "Status update refused",
+                    refused.kind() + ": " + refused.getMessage(),
+                    refused.errors());
         } else if (DatabaseUnavailable.causedBy(failure)) {
-            log.warn("database unavailable receiving a status update: {}",
+            log.warn(
+                    "database unavailable receiving a status update: {}",
                     SafeText.forLog(DatabaseUnavailable.reason(failure)));
             problem = ProblemResponses.unavailable();
             retryAfter = ProblemResponses.RETRY_AFTER_SECONDS;
         } else {
             log.error("status update failed before it could be checked", failure);
-            problem = ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+            problem = ProblemResponses.problem(
+                    HttpStatus.INTERNAL_SERVER_ERROR,
+                    "internal-error",
+                    "Internal error",
                     "INTERNAL_ERROR: the status update could not be processed; it was not applied",
                     List.of(new Violation("(body)", "could not be processed; it was not applied")));
         }

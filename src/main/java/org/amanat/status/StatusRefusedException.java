@@ -1,7 +1,8 @@
 package org.amanat.status;
 
 import java.util.List;
-import org.amanat.web.Violation;
+import org.amanat.ledger.SecurityEventKind;
+import org.amanat.protocol.Violation;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -12,12 +13,16 @@ import org.springframework.http.HttpStatus;
  */
 class StatusRefusedException extends RuntimeException {
     private final HttpStatus status;
-    private final String kind;
+    private final SecurityEventKind kind;
     private final List<Violation> errors;
 
-    StatusRefusedException(HttpStatus status, String kind, List<Violation> errors, Throwable cause) {
-        super(errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
-                : errors.size() + " problems, first " + errors.get(0).field() + ": " + errors.get(0).message(), cause);
+    StatusRefusedException(HttpStatus status, SecurityEventKind kind, List<Violation> errors, Throwable cause) {
+        super(
+                errors.size() == 1
+                        ? errors.get(0).field() + ": " + errors.get(0).message()
+                        : errors.size() + " problems, first " + errors.get(0).field() + ": "
+                                + errors.get(0).message(),
+                cause);
         this.status = status;
         this.kind = kind;
         this.errors = List.copyOf(errors);
@@ -27,7 +32,7 @@ class StatusRefusedException extends RuntimeException {
         return status;
     }
 
-    String kind() {
+    SecurityEventKind kind() {
         return kind;
     }
 

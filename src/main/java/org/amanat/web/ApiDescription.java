@@ -21,14 +21,27 @@ class ApiDescription {
     @Bean
     OpenAPI amanatApi() {
         return new OpenAPI()
-                .info(new Info().title("Amanat gateway: the officers' API").version("v1")
-                        .description("Block and takedown notices to platforms, their delivery, and compliance. "
-                                + "Errors are RFC 9457 problem+json. Roles per endpoint: see the README, 'Sign-in and roles'."))
+                .info(
+                        new Info()
+                                .title("Amanat gateway: the officers' API")
+                                .version("v1")
+                                .description(
+                                        "Block and takedown notices to platforms, their delivery, and compliance. "
+                                                + "Errors are RFC 9457 problem+json. Roles per endpoint: see the README, 'Sign-in and roles'."))
                 .components(new Components()
-                        .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
-                                .description("a users file's name and password (or the demo profile's users)"))
-                        .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                                .bearerFormat("JWT").description("an access token of the site's OpenID Connect provider")))
+                        .addSecuritySchemes(
+                                BASIC,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("basic")
+                                        .description("a users file's name and password (or the demo profile's users)"))
+                        .addSecuritySchemes(
+                                BEARER,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")
+                                        .description("an access token of the site's OpenID Connect provider")))
                 .addSecurityItem(new SecurityRequirement().addList(BASIC))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }

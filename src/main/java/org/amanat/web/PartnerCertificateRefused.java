@@ -8,4 +8,5 @@ package org.amanat.web;
  * @param certificatePartner the partner whose client certificate was presented, or null when it is no partner's
  * @param certificateSubject the presented certificate's subject, for the record
  */
-public record PartnerCertificateRefused(String path, String partnerHeader, String certificatePartner, String certificateSubject) {}
+public record PartnerCertificateRefused(
+        String path, String partnerHeader, String certificatePartner, String certificateSubject) {}

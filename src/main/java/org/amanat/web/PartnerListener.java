@@ -1,9 +1,9 @@
 package org.amanat.web;
 
+import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -63,7 +63,8 @@ public final class PartnerListener implements WebServerFactoryCustomizer<TomcatS
         tls.setCiphers(String.join(",", TlsContexts.CIPHER_SUITES));
         tls.setCertificateVerification("required");
         tls.setTrustStore(trustStore());
-        SSLHostConfigCertificate certificate = new SSLHostConfigCertificate(tls, SSLHostConfigCertificate.Type.UNDEFINED);
+        SSLHostConfigCertificate certificate =
+                new SSLHostConfigCertificate(tls, SSLHostConfigCertificate.Type.UNDEFINED);
         certificate.setCertificateKeystore(keyStore(server));
         certificate.setCertificateKeystorePassword(IN_MEMORY);
         certificate.setCertificateKeyPassword(IN_MEMORY);
@@ -71,8 +72,10 @@ public final class PartnerListener implements WebServerFactoryCustomizer<TomcatS
         protocol.addSslHostConfig(tls);
         factory.addAdditionalTomcatConnectors(https);
         connector = https;
-        log.info("partner listener: HTTPS on {}:{}, a partner's client certificate required",
-                settings.address() == null || settings.address().isBlank() ? "*" : settings.address(), settings.port());
+        log.info(
+                "partner listener: HTTPS on {}:{}, a partner's client certificate required",
+                settings.address() == null || settings.address().isBlank() ? "*" : settings.address(),
+                settings.port());
     }
 
     private static final String IN_MEMORY = "in-memory";
@@ -111,7 +114,9 @@ public final class PartnerListener implements WebServerFactoryCustomizer<TomcatS
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setKeyEntry("server", server.privateKey(), IN_MEMORY.toCharArray(), new X509Certificate[] {server.certificate()});
+            store.setKeyEntry(
+                    "server", server.privateKey(), IN_MEMORY.toCharArray(), new X509Certificate[] {server.certificate()
+                    });
             return store;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot build the partner listener's key store: " + e.getMessage(), e);

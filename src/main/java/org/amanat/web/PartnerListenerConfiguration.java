@@ -21,14 +21,20 @@ class PartnerListenerConfiguration {
     static final int FILTER_ORDER = -1000;
 
     @Bean
-    PartnerListener partnerListener(PartnerListenerSettings settings, PartnerSettings keys, CertificateFiles files,
-            PartnerDirectory partners) {
+    PartnerListener partnerListener(
+            PartnerListenerSettings settings, PartnerSettings keys, CertificateFiles files, PartnerDirectory partners) {
         List<String> problems = new ArrayList<>();
-        SigningIdentity server = settings.keyStore() == null ? null
-                : files.identity("amanat.partner-listener.key-store", settings.keyStore(), keys.keyPassword().toCharArray(), problems);
+        SigningIdentity server = settings.keyStore() == null
+                ? null
+                : files.identity(
+                        "amanat.partner-listener.key-store",
+                        settings.keyStore(),
+                        keys.keyPassword().toCharArray(),
+                        problems);
         if (settings.keyStore() == null) {
-            problems.add("amanat.partner-listener.key-store: is required (the gateway's TLS server key for /partner/**),"
-                    + " or set amanat.partner-listener.enabled=false");
+            problems.add(
+                    "amanat.partner-listener.key-store: is required (the gateway's TLS server key for /partner/**),"
+                            + " or set amanat.partner-listener.enabled=false");
         }
         if (!problems.isEmpty()) {
             throw new ConfigurationProblemsException(problems);
@@ -37,9 +43,13 @@ class PartnerListenerConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<PartnerListenerFilter> partnerListenerFilter(PartnerListener listener, PartnerDirectory partners,
-            ProblemResponses problems, ApplicationEventPublisher events) {
-        var registration = new FilterRegistrationBean<>(new PartnerListenerFilter(listener, partners, problems, events));
+    FilterRegistrationBean<PartnerListenerFilter> partnerListenerFilter(
+            PartnerListener listener,
+            PartnerDirectory partners,
+            ProblemResponses problems,
+            ApplicationEventPublisher events) {
+        var registration =
+                new FilterRegistrationBean<>(new PartnerListenerFilter(listener, partners, problems, events));
         registration.setOrder(FILTER_ORDER);
         return registration;
     }

@@ -11,6 +11,7 @@ import org.amanat.partner.Partner;
 import org.amanat.partner.PartnerDirectory;
 import org.amanat.protocol.SafeText;
 import org.amanat.protocol.StatusSender;
+import org.amanat.protocol.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -33,7 +34,11 @@ final class PartnerListenerFilter extends OncePerRequestFilter {
     private final ProblemResponses problems;
     private final ApplicationEventPublisher events;
 
-    PartnerListenerFilter(PartnerListener listener, PartnerDirectory partners, ProblemResponses problems, ApplicationEventPublisher events) {
+    PartnerListenerFilter(
+            PartnerListener listener,
+            PartnerDirectory partners,
+            ProblemResponses problems,
+            ApplicationEventPublisher events) {
         this.listener = listener;
         this.partners = partners;
         this.problems = problems;
@@ -46,7 +51,10 @@ final class PartnerListenerFilter extends OncePerRequestFilter {
         boolean onPartnerListener = request.getLocalPort() == listener.port();
         boolean partnerPath = request.getRequestURI().startsWith("/partner/");
         if (onPartnerListener != partnerPath) {
-            problems.write(response, request, ProblemHandler.problem(HttpStatus.NOT_FOUND, new Violation("(path)", "no such resource")));
+            problems.write(
+                    response,
+                    request,
+                    ProblemHandler.problem(HttpStatus.NOT_FOUND, new Violation("(path)", "no such resource")));
             return;
         }
         if (onPartnerListener) {
@@ -62,16 +70,36 @@ final class PartnerListenerFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response, String header, Partner owner,
-            X509Certificate certificate) throws IOException {
-        String subject = certificate == null ? null : certificate.getSubjectX500Principal().getName();
+    private void refuse(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            String header,
+            Partner owner,
+            X509Certificate certificate)
+            throws IOException {
+        String subject = certificate == null
+                ? null
+                : certificate.getSubjectX500Principal().getName();
         Violation violation = owner == null
                 ? new Violation("(request)", "the client certificate is no partner's")
-                : new Violation(StatusSender.PARTNER_HEADER, "must name the partner of the client certificate (" + owner.id() + ")");
-        events.publishEvent(new PartnerCertificateRefused(request.getRequestURI(), header, owner == null ? null : owner.id(), subject));
-        log.warn("partner listener: refused a request naming {} with the client certificate of {} ({})", SafeText.forLog(header),
-                owner == null ? "no partner" : owner.id(), SafeText.forLog(subject));
-        problems.write(response, request, ProblemResponses.problem(HttpStatus.FORBIDDEN, "certificate-mismatch",
-                "Client certificate and partner differ", violation.field() + ": " + violation.message(), List.of(violation)));
+                : new Violation(
+                        StatusSender.PARTNER_HEADER,
+                        "must name the partner of the client certificate (" + owner.id() + ")");
+        events.publishEvent(new PartnerCertificateRefused(
+                request.getRequestURI(), header, owner == null ? null : owner.id(), subject));
+        log.warn(
+                "partner listener: refused a request naming {} with the client certificate of {} ({})",
+                SafeText.forLog(header),
+                owner == null ? "no partner" : owner.id(),
+                SafeText.forLog(subject));
+        problems.write(
+                response,
+                request,
+                ProblemResponses.problem(
+                        HttpStatus.FORBIDDEN,
+                        "certificate-mismatch",
+                        "Client certificate and partner differ",
+                        violation.field() + ": " + violation.message(),
+                        List.of(violation)));
     }
 }

@@ -15,5 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keyStore PKCS#12 with the gateway's TLS server key and certificate, password {@code amanat.key-password}
  */
 @ConfigurationProperties("amanat.partner-listener")
-public record PartnerListenerSettings(@DefaultValue("true") boolean enabled, @DefaultValue("8443") int port, String address,
+public record PartnerListenerSettings(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("8443") int port,
+        String address,
         Path keyStore) {}

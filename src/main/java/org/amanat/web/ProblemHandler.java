@@ -6,6 +6,7 @@ import java.util.List;
 import org.amanat.ledger.DatabaseUnavailable;
 import org.amanat.protocol.JsonFault;
 import org.amanat.protocol.SafeText;
+import org.amanat.protocol.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -39,8 +40,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<Object> invalid(InvalidRequestException e) {
-        String detail = e.violations().size() == 1 ? e.getMessage() : e.violations().size() + " problems in the request";
-        return answer(ProblemResponses.problem(e.status(), e.problemType(), "Invalid request", detail, e.violations()), null);
+        String detail =
+                e.violations().size() == 1 ? e.getMessage() : e.violations().size() + " problems in the request";
+        return answer(
+                ProblemResponses.problem(
+                        ProblemResponses.status(e.kind()), e.problemType(), "Invalid request", detail, e.violations()),
+                null);
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -66,8 +71,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
         if (DatabaseUnavailable.causedBy(e)) {
-            log.warn("database unavailable answering a request: {}",
-                    SafeText.forLog(DatabaseUnavailable.reason(e)));
+            log.warn("database unavailable answering a request: {}", SafeText.forLog(DatabaseUnavailable.reason(e)));
             HttpHeaders headers = new HttpHeaders();
             headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(ProblemResponses.RETRY_AFTER_SECONDS));
             return answer(ProblemResponses.unavailable(), headers);
@@ -77,18 +81,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = unreadable(e);
         return handleExceptionInternal(e, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
     }
 
     /** Every exception Spring MVC itself handles (405, 406, 415, 404 of a path, a missing parameter, …) ends here. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = body instanceof ProblemDetail own && own.getType().toString().startsWith("urn:amanat:")
-                ? own : framework(e, status);
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem =
+                body instanceof ProblemDetail own && own.getType().toString().startsWith("urn:amanat:")
+                        ? own
+                        : framework(e, status);
         ResponseEntity<Object> answer = super.handleExceptionInternal(e, problem, headers, status, request);
         return answer == null ? null : answer(problem, answer.getHeaders());
     }
@@ -98,7 +104,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         HttpStatus code = known == null ? HttpStatus.INTERNAL_SERVER_ERROR : known;
         Violation violation = null;
         if (e instanceof HttpRequestMethodNotSupportedException method) {
-            violation = new Violation("(method)", method.getMethod() + " is not allowed here; allowed: " + method.getSupportedHttpMethods());
+            violation = new Violation(
+                    "(method)",
+                    method.getMethod() + " is not allowed here; allowed: " + method.getSupportedHttpMethods());
         } else if (e instanceof HttpMediaTypeNotSupportedException) {
             violation = new Violation("Content-Type", "must be " + MediaType.APPLICATION_JSON_VALUE);
         } else if (e instanceof HttpMediaTypeNotAcceptableException) {
@@ -123,8 +131,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         } else {
             violation = new Violation("(body)", "a JSON body is required");
         }
-        return ProblemResponses.problem(HttpStatus.BAD_REQUEST, "unreadable-request", "Unreadable request",
-                violation.field() + ": " + violation.message(), List.of(violation));
+        return ProblemResponses.problem(
+                HttpStatus.BAD_REQUEST,
+                "unreadable-request",
+                "Unreadable request",
+                violation.field() + ": " + violation.message(),
+                List.of(violation));
     }
 
     /** A problem named after its status, as for the errors the framework or the container find. */
@@ -137,9 +149,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             case PAYLOAD_TOO_LARGE -> "request-too-large";
             default -> status.is5xxServerError() ? "internal-error" : "invalid-request";
         };
-        Violation v = violation != null ? violation
-                : new Violation("(request)", status.is5xxServerError() ? "the gateway failed; the error is logged" : status.getReasonPhrase());
-        return ProblemResponses.problem(status, kind, status.getReasonPhrase(), v.field() + ": " + v.message(), List.of(v));
+        Violation v = violation != null
+                ? violation
+                : new Violation(
+                        "(request)",
+                        status.is5xxServerError()
+                                ? "the gateway failed; the error is logged"
+                                : status.getReasonPhrase());
+        return ProblemResponses.problem(
+                status, kind, status.getReasonPhrase(), v.field() + ": " + v.message(), List.of(v));
     }
 
     private static String expected(Class<?> type) {

@@ -40,7 +40,8 @@ class ProblemReportValve extends ErrorReportValve {
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write(json.writeValueAsString(ProblemHandler.problem(status == null ? HttpStatus.BAD_REQUEST : status, null)));
+                writer.write(json.writeValueAsString(
+                        ProblemHandler.problem(status == null ? HttpStatus.BAD_REQUEST : status, null)));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

@@ -10,6 +10,7 @@ import java.util.List;
 import org.amanat.partner.PartnerDirectory;
 import org.amanat.protocol.SafeText;
 import org.amanat.protocol.StatusSender;
+import org.amanat.protocol.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -45,7 +46,11 @@ class RateLimitFilter extends OncePerRequestFilter {
     private final ProblemResponses problems;
     private final ApplicationEventPublisher events;
 
-    RateLimitFilter(RateLimitSettings settings, PartnerDirectory partners, ProblemResponses problems, ApplicationEventPublisher events) {
+    RateLimitFilter(
+            RateLimitSettings settings,
+            PartnerDirectory partners,
+            ProblemResponses problems,
+            ApplicationEventPublisher events) {
         this.settings = settings;
         this.officers = new RateLimits(settings.officer());
         this.partnerLimits = new RateLimits(settings.partner());
@@ -63,8 +68,11 @@ class RateLimitFilter extends OncePerRequestFilter {
             RateLimits.Refusal refusal = officers.acquire(who.getName());
             if (refusal != null) {
                 if (refusal.firstInPeriod()) {
-                    log.warn("rate limit: {} went over {} on the officers' API; refused with 429 (further refusals in this period"
-                            + " are not logged)", SafeText.forLog(who.getName()), settings.officer());
+                    log.warn(
+                            "rate limit: {} went over {} on the officers' API; refused with 429 (further refusals in this period"
+                                    + " are not logged)",
+                            SafeText.forLog(who.getName()),
+                            settings.officer());
                 }
                 refuse(request, response, refusal, settings.officer());
                 return;
@@ -75,9 +83,13 @@ class RateLimitFilter extends OncePerRequestFilter {
             RateLimits.Refusal refusal = partnerLimits.acquire(partner == null ? UNNAMED_PARTNER : partner);
             if (refusal != null) {
                 if (refusal.firstInPeriod()) {
-                    log.warn("rate limit: {} went over {} on the partner endpoint; refused with 429 (further refusals in this"
-                            + " period are not logged)", partner == null ? UNNAMED_PARTNER : partner, settings.partner());
-                    events.publishEvent(new RateLimitRefused(path, partner, settings.partner().toString()));
+                    log.warn(
+                            "rate limit: {} went over {} on the partner endpoint; refused with 429 (further refusals in this"
+                                    + " period are not logged)",
+                            partner == null ? UNNAMED_PARTNER : partner,
+                            settings.partner());
+                    events.publishEvent(new RateLimitRefused(
+                            path, partner, settings.partner().toString()));
                 }
                 refuse(request, response, refusal, settings.partner());
                 return;
@@ -86,11 +98,23 @@ class RateLimitFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response, RateLimits.Refusal refusal,
-            RateLimitSettings.Limit limit) throws IOException {
-        Violation violation = new Violation("(request)", "more than " + limit + "; try again in " + refusal.retryAfterSeconds() + " s");
+    private void refuse(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            RateLimits.Refusal refusal,
+            RateLimitSettings.Limit limit)
+            throws IOException {
+        Violation violation = new Violation(
+                "(request)", "more than " + limit + "; try again in " + refusal.retryAfterSeconds() + " s");
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(refusal.retryAfterSeconds()));
-        problems.write(response, request, ProblemResponses.problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
-                violation.field() + ": " + violation.message(), List.of(violation)));
+        problems.write(
+                response,
+                request,
+                ProblemResponses.problem(
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "rate-limited",
+                        "Too many requests",
+                        violation.field() + ": " + violation.message(),
+                        List.of(violation)));
     }
 }

@@ -12,10 +12,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param partner per partner, on the partner endpoint ({@code /partner/**})
  */
 @ConfigurationProperties("amanat.rate-limits")
-public record RateLimitSettings(@DefaultValue Limit officer, @DefaultValue Limit partner) {
+public record RateLimitSettings(
+        @DefaultValue Limit officer, @DefaultValue Limit partner) {
 
     /** {@code requests} in each period of {@code per}; the next period starts afresh. */
-    public record Limit(@DefaultValue("20") int requests, @DefaultValue("1s") Duration per) {
+    public record Limit(
+            @DefaultValue("20") int requests,
+            @DefaultValue("1s") Duration per) {
         public Limit {
             if (requests < 1) {
                 throw new IllegalArgumentException("amanat.rate-limits: requests must be at least 1, not " + requests);

@@ -33,7 +33,9 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     private final ProblemResponses problems;
     private final ApplicationEventPublisher events;
 
-    RequestSizeLimitFilter(@Value("${amanat.api.max-request-size:1MB}") DataSize limit, ProblemResponses problems,
+    RequestSizeLimitFilter(
+            @Value("${amanat.api.max-request-size:1MB}") DataSize limit,
+            ProblemResponses problems,
             ApplicationEventPublisher events) {
         this.limit = limit.toBytes();
         this.problems = problems;
@@ -42,7 +44,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/") && !request.getRequestURI().startsWith("/partner/");
+        return !request.getRequestURI().startsWith("/api/")
+                && !request.getRequestURI().startsWith("/partner/");
     }
 
     @Override
@@ -65,7 +68,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        events.publishEvent(new OversizedRequestRefused(request.getRequestURI(), request.getHeader(StatusSender.PARTNER_HEADER), limit));
+        events.publishEvent(new OversizedRequestRefused(
+                request.getRequestURI(), request.getHeader(StatusSender.PARTNER_HEADER), limit));
         problems.write(response, request, ProblemResponses.tooLarge(limit));
     }
 
@@ -90,7 +94,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
         @Override
         public BufferedReader getReader() {
-            Charset charset = getCharacterEncoding() == null ? StandardCharsets.UTF_8 : Charset.forName(getCharacterEncoding());
+            Charset charset =
+                    getCharacterEncoding() == null ? StandardCharsets.UTF_8 : Charset.forName(getCharacterEncoding());
             return new BufferedReader(new InputStreamReader(getInputStream(), charset));
         }
 

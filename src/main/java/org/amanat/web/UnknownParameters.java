@@ -5,10 +5,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.amanat.protocol.Violation;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ParameterNameDiscoverer;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
@@ -39,14 +39,19 @@ class UnknownParameters implements HandlerInterceptor, WebMvcConfigurer {
         Set<String> given = request.getParameterMap().keySet();
         // Tomcat drops a parameter it cannot decode (?page=%ZZ), noting it in this attribute, rather than refusing it
         if (request.getAttribute(PARSE_FAILED) != null) {
-            throw new InvalidRequestException(HttpStatus.BAD_REQUEST, "invalid-parameter",
+            throw new InvalidRequestException(
+                    InvalidRequestException.Kind.MALFORMED,
+                    "invalid-parameter",
                     List.of(new Violation("(query)", "cannot be decoded: percent-encode it as UTF-8")));
         }
         Set<String> known = known(method);
-        List<Violation> unknown = given.stream().filter(name -> !known.contains(name)).sorted()
-                .map(name -> new Violation(name, "unknown parameter")).toList();
+        List<Violation> unknown = given.stream()
+                .filter(name -> !known.contains(name))
+                .sorted()
+                .map(name -> new Violation(name, "unknown parameter"))
+                .toList();
         if (!unknown.isEmpty()) {
-            throw new InvalidRequestException(HttpStatus.BAD_REQUEST, "invalid-parameter", unknown);
+            throw new InvalidRequestException(InvalidRequestException.Kind.MALFORMED, "invalid-parameter", unknown);
         }
         return true;
     }

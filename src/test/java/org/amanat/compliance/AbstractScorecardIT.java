@@ -34,12 +34,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * The deadline watch finds the breaches from the same ledger, as it would in production.
  */
 @Import(AbstractScorecardIT.Time.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "amanat.compliance.jobs-enabled=false", "amanat.delivery.enabled=false",
-        "amanat.compliance.sanctions.warning-letter-after=2", "amanat.compliance.sanctions.fine-from=3"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "amanat.compliance.jobs-enabled=false", "amanat.delivery.enabled=false",
+            "amanat.compliance.sanctions.warning-letter-after=2", "amanat.compliance.sanctions.fine-from=3"
+        })
 abstract class AbstractScorecardIT {
     /** "Now" for the scorecard: N11's action deadline (12-01 20:00) is still ahead, every other one has passed. */
     static final TestClock CLOCK = new TestClock(Instant.parse("2026-12-01T10:00:00Z"));
+
     static final TestGateway GATEWAY = new TestGateway()
             .partner("seeded", "http://127.0.0.1:9/seeded", AlgorithmProfile.EC, "NONE")
             .partner("other", "http://127.0.0.1:9/other", AlgorithmProfile.EC, "NONE");
@@ -72,22 +76,65 @@ abstract class AbstractScorecardIT {
         if (jdbc.sql("select count(*) from notice").query(Integer.class).single() > 0) {
             return;
         }
-        // id, type, urgency, category, state, issued, delivered after (min), responded after (min), closed after (min), reason
+        // id, type, urgency, category, state, issued, delivered after (min), responded after (min), closed after (min),
+        // reason
         notice("N1", "TAKEDOWN", "URGENT", "GAMBLING", "ACTIONED", "2026-11-02T10:00:00Z", 10, 120, null, null);
         notice("N2", "TAKEDOWN", "STANDARD", "FRAUD", "ACTIONED", "2026-11-02T12:00:00Z", 30, 1800, null, null);
-        notice("N3", "BLOCK", "URGENT", "TERRORISM", "REJECTED", "2026-11-03T09:00:00Z", 120, 180, null, "lawful satire");
-        notice("N4", "TAKEDOWN", "URGENT", "ELECTION_INTEGRITY", "DELIVERED", "2026-11-10T08:00:00Z", 5, null, null, null);
-        notice("N5", "TAKEDOWN", "STANDARD", "OTHER", "DELIVERY_FAILED", "2026-11-20T00:00:00Z", null, null, null, null);
+        notice(
+                "N3",
+                "BLOCK",
+                "URGENT",
+                "TERRORISM",
+                "REJECTED",
+                "2026-11-03T09:00:00Z",
+                120,
+                180,
+                null,
+                "lawful satire");
+        notice(
+                "N4",
+                "TAKEDOWN",
+                "URGENT",
+                "ELECTION_INTEGRITY",
+                "DELIVERED",
+                "2026-11-10T08:00:00Z",
+                5,
+                null,
+                null,
+                null);
+        notice(
+                "N5",
+                "TAKEDOWN",
+                "STANDARD",
+                "OTHER",
+                "DELIVERY_FAILED",
+                "2026-11-20T00:00:00Z",
+                null,
+                null,
+                null,
+                null);
         notice("N6", "WITHDRAWAL", "STANDARD", "OTHER", "DELIVERED", "2026-11-21T00:00:00Z", 1, null, null, null);
         notice("N7", "TAKEDOWN", "STANDARD", "GAMBLING", "WITHDRAWN", "2026-11-22T00:00:00Z", null, null, 30, null);
         notice("N8", "RESTORE", "URGENT", "OTHER", "ACTIONED", "2026-11-30T23:00:00Z", 20, 60, null, null);
-        notice("N11", "TAKEDOWN", "STANDARD", "DISINFORMATION", "DELIVERED", "2026-11-30T20:00:00Z", 10, null, null, null);
+        notice(
+                "N11",
+                "TAKEDOWN",
+                "STANDARD",
+                "DISINFORMATION",
+                "DELIVERED",
+                "2026-11-30T20:00:00Z",
+                10,
+                null,
+                null,
+                null);
         // Outside the period, or another partner's: none of these may count.
         notice("N9", "TAKEDOWN", "STANDARD", "FRAUD", "DELIVERED", "2026-12-01T05:00:00Z", 5, null, null, null);
         notice("N10", "TAKEDOWN", "URGENT", "FRAUD", "DELIVERY_FAILED", "2026-10-31T23:59:00Z", null, null, null, null);
-        jdbc.sql("update notice set partner_id = 'other' where id = 'seeded-N9'").update();
+        jdbc.sql("update notice set partner_id = 'other' where id = 'seeded-N9'")
+                .update();
         notice("X1", "BLOCK", "URGENT", "FRAUD", "DELIVERY_FAILED", "2026-11-15T00:00:00Z", null, null, null, null);
-        jdbc.sql("update notice set partner_id = 'other' where id = 'seeded-X1'").update();
+        jdbc.sql("update notice set partner_id = 'other' where id = 'seeded-X1'")
+                .update();
         finding("tls.hostname-mismatch", "HIGH", null);
         finding("certificate.expiring", "MEDIUM", null);
         finding("certificate.expired", "CRITICAL", "2026-11-20T00:00:00Z");
@@ -100,11 +147,11 @@ abstract class AbstractScorecardIT {
 
         // N1..N8 and N11 were issued to 'seeded' in November; N9 (December), N10 (October) and X1 ('other') were not.
         assertThat(card.get("notices").asLong()).isEqualTo(9);
-        assertThat(card.at("/noticesByType/TAKEDOWN").asLong()).isEqualTo(6);   // N1 N2 N4 N5 N7 N11
+        assertThat(card.at("/noticesByType/TAKEDOWN").asLong()).isEqualTo(6); // N1 N2 N4 N5 N7 N11
         assertThat(card.at("/noticesByType/BLOCK").asLong()).isEqualTo(1);
         assertThat(card.at("/noticesByType/RESTORE").asLong()).isEqualTo(1);
         assertThat(card.at("/noticesByType/WITHDRAWAL").asLong()).isEqualTo(1);
-        assertThat(card.at("/noticesByUrgency/URGENT").asLong()).isEqualTo(4);    // N1 N3 N4 N8
+        assertThat(card.at("/noticesByUrgency/URGENT").asLong()).isEqualTo(4); // N1 N3 N4 N8
         assertThat(card.at("/noticesByUrgency/STANDARD").asLong()).isEqualTo(5);
 
         // Receipt within 1 h: N1 N2 N4 N6 N8 N11 on time; N3 (2 h) and N5 (never) late; N7 withdrawn first: not due.
@@ -114,7 +161,8 @@ abstract class AbstractScorecardIT {
         assertThat(ack.get("late").asLong()).isEqualTo(2);
         assertThat(ack.get("pending").asLong()).isZero();
         assertThat(ack.get("onTimeRate").asDouble()).isEqualTo(0.75);
-        // Receipt latencies (s): 60 300 600 600 1200 1800 7200 -> median rank ceil(3.5)=4: 600; p95 rank ceil(6.65)=7: 7200.
+        // Receipt latencies (s): 60 300 600 600 1200 1800 7200 -> median rank ceil(3.5)=4: 600; p95 rank ceil(6.65)=7:
+        // 7200.
         assertThat(ack.get("p50Seconds").asDouble()).isEqualTo(600.0);
         assertThat(ack.get("p95Seconds").asDouble()).isEqualTo(7200.0);
 
@@ -155,7 +203,8 @@ abstract class AbstractScorecardIT {
     void recommendsSanctionsFromTheScheduleInDeadlineOrder() {
         JsonNode sanctions = scorecard().get("sanctions");
 
-        // 5 breaches >= 2: warning letter. From the 3rd on, in deadline order (N3 ack 11-03 10:00, N2 action 11-03 12:00,
+        // 5 breaches >= 2: warning letter. From the 3rd on, in deadline order (N3 ack 11-03 10:00, N2 action 11-03
+        // 12:00,
         // N4 action 11-10 12:00, N5 ack 11-20 01:00, N5 action 11-21 00:00): N4 ELECTION_INTEGRITY 250,000,000
         // + N5 OTHER 25,000,000 twice = 300,000,000 IDR.
         assertThat(sanctions.get(0).get("kind").asText()).isEqualTo("WARNING_LETTER");
@@ -168,13 +217,18 @@ abstract class AbstractScorecardIT {
 
     @Test
     void exportsTheSameFiguresAsCsv() {
-        HttpResponse<String> response = api().get("/api/v1/compliance/scorecards?from=2026-11-01&to=2026-12-01&format=csv");
+        HttpResponse<String> response =
+                api().get("/api/v1/compliance/scorecards?from=2026-11-01&to=2026-12-01&format=csv");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
         List<String> lines = response.body().lines().toList();
         List<String> header = List.of(lines.get(0).split(","));
-        List<String> seeded = List.of(lines.stream().filter(l -> l.startsWith("seeded,")).findFirst().orElseThrow().split(",", -1));
+        List<String> seeded = List.of(lines.stream()
+                .filter(l -> l.startsWith("seeded,"))
+                .findFirst()
+                .orElseThrow()
+                .split(",", -1));
         assertThat(seeded.get(header.indexOf("notices"))).isEqualTo("9");
         assertThat(seeded.get(header.indexOf("ack_on_time_rate"))).isEqualTo("0.75");
         assertThat(seeded.get(header.indexOf("action_p95_seconds"))).isEqualTo("108000.0");
@@ -186,14 +240,26 @@ abstract class AbstractScorecardIT {
 
     @Test
     void reportCommandWritesTheMonthAsHtmlWithChartsCsvAndJson(@TempDir Path out) throws Exception {
-        List<Path> written = ReportCommandAccess.runAs(Api.COMPLIANCE, Api.PASSWORD, "--period", "2026-11", "--gateway", "http://localhost:" + port,
-                "--out", out.toString());
+        List<Path> written = ReportCommandAccess.runAs(
+                Api.COMPLIANCE,
+                Api.PASSWORD,
+                "--period",
+                "2026-11",
+                "--gateway",
+                "http://localhost:" + port,
+                "--out",
+                out.toString());
 
-        assertThat(written).extracting(p -> p.getFileName().toString())
-                .containsExactly("amanat-report-2026-11.html", "amanat-report-2026-11.csv", "amanat-report-2026-11.json");
+        assertThat(written)
+                .extracting(p -> p.getFileName().toString())
+                .containsExactly(
+                        "amanat-report-2026-11.html", "amanat-report-2026-11.csv", "amanat-report-2026-11.json");
         String html = Files.readString(out.resolve("2026-11/amanat-report-2026-11.html"));
-        assertThat(html).contains("<svg", "<polyline", "seeded (test partner)", "ADMINISTRATIVE_FINE").doesNotContain("<script");
-        JsonNode json = Api.JSON.readTree(out.resolve("2026-11/amanat-report-2026-11.json").toFile());
+        assertThat(html)
+                .contains("<svg", "<polyline", "seeded (test partner)", "ADMINISTRATIVE_FINE")
+                .doesNotContain("<script");
+        JsonNode json = Api.JSON.readTree(
+                out.resolve("2026-11/amanat-report-2026-11.json").toFile());
         assertThat(json.findValues("partnerId")).extracting(JsonNode::asText).containsExactly("other", "seeded");
     }
 
@@ -212,16 +278,17 @@ abstract class AbstractScorecardIT {
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({
-            "/api/v1/compliance/scorecards?from=%2B999999999-01-01T00:00:00Z, from",
-            "/api/v1/compliance/scorecards?from=2026-11-01&to=%2B999999999-12-31T23:59:59Z, to",
-            "/api/v1/compliance/scorecards?from=-999999999-01-01T00:00:00Z, from",
-            "/api/v1/compliance/scorecards?from=%2B999999999-01-01, from",
-            "/api/v1/compliance/breaches?to=%2B10000-01-01T00:00:00Z, to",
-            "/api/v1/compliance/reports/0000-13, period",
-            "/api/v1/compliance/reports/+999999999-12, period",
-            "/api/v1/compliance/reports/9999-12?format=html&colour=red, colour",
-            "/api/v1/compliance/scorecards?form=csv, form",
-            "/api/v1/compliance/findings?openOnly=maybe, openOnly"})
+        "/api/v1/compliance/scorecards?from=%2B999999999-01-01T00:00:00Z, from",
+        "/api/v1/compliance/scorecards?from=2026-11-01&to=%2B999999999-12-31T23:59:59Z, to",
+        "/api/v1/compliance/scorecards?from=-999999999-01-01T00:00:00Z, from",
+        "/api/v1/compliance/scorecards?from=%2B999999999-01-01, from",
+        "/api/v1/compliance/breaches?to=%2B10000-01-01T00:00:00Z, to",
+        "/api/v1/compliance/reports/0000-13, period",
+        "/api/v1/compliance/reports/+999999999-12, period",
+        "/api/v1/compliance/reports/9999-12?format=html&colour=red, colour",
+        "/api/v1/compliance/scorecards?form=csv, form",
+        "/api/v1/compliance/findings?openOnly=maybe, openOnly"
+    })
     void refusesAbsurdPeriodsAndUnknownParametersWith400(String path, String field) {
         HttpResponse<String> response = api().get(path);
 
@@ -236,17 +303,36 @@ abstract class AbstractScorecardIT {
         return Api.json(response);
     }
 
-    private void notice(String name, String type, String urgency, String category, String state, String issued,
-            Integer deliveredAfter, Integer respondedAfter, Integer closedAfter, String reason) {
+    private void notice(
+            String name,
+            String type,
+            String urgency,
+            String category,
+            String state,
+            String issued,
+            Integer deliveredAfter,
+            Integer respondedAfter,
+            Integer closedAfter,
+            String reason) {
         Instant issuedAt = Instant.parse(issued);
         Duration action = urgency.equals("URGENT") ? Duration.ofHours(4) : Duration.ofHours(24);
         jdbc.sql("""
                 insert into notice (id, partner_id, type, urgency, category, state, issued_at, ack_deadline, action_deadline,
                     notice_json, delivered_at, responded_at, closed_at, status_reason)
                 values (?, 'seeded', ?, ?, ?, ?, ?, ?, ?, '{}', ?, ?, ?, ?)""")
-                .params("seeded-" + name, type, urgency, category, state, utc(issuedAt), utc(issuedAt.plus(Duration.ofHours(1))),
-                        utc(issuedAt.plus(action)), after(issuedAt, deliveredAfter), after(issuedAt, respondedAfter),
-                        after(issuedAt, closedAfter), reason)
+                .params(
+                        "seeded-" + name,
+                        type,
+                        urgency,
+                        category,
+                        state,
+                        utc(issuedAt),
+                        utc(issuedAt.plus(Duration.ofHours(1))),
+                        utc(issuedAt.plus(action)),
+                        after(issuedAt, deliveredAfter),
+                        after(issuedAt, respondedAfter),
+                        after(issuedAt, closedAfter),
+                        reason)
                 .update();
     }
 
@@ -254,7 +340,11 @@ abstract class AbstractScorecardIT {
         jdbc.sql("""
                 insert into security_finding (partner_id, check_key, subject, severity, detail, opened_at, last_seen_at, closed_at)
                 values ('seeded', ?, 'TLS endpoint', ?, 'seeded', ?, ?, ?)""")
-                .params(check, severity, utc(Instant.parse("2026-11-01T00:00:00Z")), utc(Instant.parse("2026-11-01T00:00:00Z")),
+                .params(
+                        check,
+                        severity,
+                        utc(Instant.parse("2026-11-01T00:00:00Z")),
+                        utc(Instant.parse("2026-11-01T00:00:00Z")),
                         closedAt == null ? null : utc(Instant.parse(closedAt)))
                 .update();
     }

@@ -22,6 +22,9 @@ import org.amanat.delivery.DeliverySettings;
 import org.amanat.ledger.DeadlineKind;
 import org.amanat.ledger.PassedDeadline;
 import org.amanat.ledger.TestLedgers;
+import org.amanat.protocol.Category;
+import org.amanat.protocol.NoticeType;
+import org.amanat.protocol.Urgency;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +39,8 @@ class BreachEscalationsTest {
     private final AtomicInteger answer = new AtomicInteger(204);
     private final List<Map<String, String>> received = new CopyOnWriteArrayList<>();
     private final HttpServer webhook = webhook();
-    private final URI url = URI.create("http://127.0.0.1:" + webhook.getAddress().getPort() + Webhooks.PATH);
+    private final URI url =
+            URI.create("http://127.0.0.1:" + webhook.getAddress().getPort() + Webhooks.PATH);
 
     @AfterEach
     void stop() {
@@ -53,15 +57,20 @@ class BreachEscalationsTest {
         Map<String, String> request = received.get(0);
         String id = "amanat-breach-" + breachId;
         assertThat(request.get("webhook-id")).isEqualTo(id);
-        assertThat(request.get("webhook-timestamp")).isEqualTo(Long.toString(clock.instant().getEpochSecond()));
+        assertThat(request.get("webhook-timestamp"))
+                .isEqualTo(Long.toString(clock.instant().getEpochSecond()));
         assertThat(request.get("webhook-signature"))
-                .isEqualTo(new WebhookSignature(Webhooks.SECRET).sign(id, clock.instant().getEpochSecond(), request.get("body")));
+                .isEqualTo(new WebhookSignature(Webhooks.SECRET)
+                        .sign(id, clock.instant().getEpochSecond(), request.get("body")));
         assertThat(request.get("content-type")).startsWith("application/json");
         JsonNode body = json.readTree(request.get("body"));
-        assertThat(body.toString()).isEqualTo("{\"type\":\"amanat.breach\","
-                + "\"breachId\":" + breachId + ",\"partnerId\":\"globaltube\",\"noticeId\":\"" + noticeId + "\",\"kind\":\"ACK\","
-                + "\"deadline\":\"2026-03-02T11:00:00Z\",\"detectedAt\":\"2026-03-02T11:00:07Z\",\"noticeType\":\"TAKEDOWN\","
-                + "\"urgency\":\"URGENT\",\"category\":\"FRAUD\",\"detail\":\"no signed receipt by the deadline\"}");
+        assertThat(body.toString())
+                .isEqualTo(
+                        "{\"type\":\"amanat.breach\","
+                                + "\"breachId\":" + breachId + ",\"partnerId\":\"globaltube\",\"noticeId\":\""
+                                + noticeId + "\",\"kind\":\"ACK\","
+                                + "\"deadline\":\"2026-03-02T11:00:00Z\",\"detectedAt\":\"2026-03-02T11:00:07Z\",\"noticeType\":\"TAKEDOWN\","
+                                + "\"urgency\":\"URGENT\",\"category\":\"FRAUD\",\"detail\":\"no signed receipt by the deadline\"}");
         assertThat(row(breachId)).isEqualTo(Map.of("escalated_at", "2026-03-02T11:00:07Z", "attempts", "1"));
     }
 
@@ -81,7 +90,8 @@ class BreachEscalationsTest {
 
         assertThat(escalations(url).sendDue()).isZero();
 
-        assertThat(row(breachId)).isEqualTo(Map.of("due_at", "2026-03-02T11:00:17Z", "attempts", "1", "error", "HTTP 300"));
+        assertThat(row(breachId))
+                .isEqualTo(Map.of("due_at", "2026-03-02T11:00:17Z", "attempts", "1", "error", "HTTP 300"));
     }
 
     @Test
@@ -97,7 +107,8 @@ class BreachEscalationsTest {
         escalations.sendDue();
 
         // 10 s after the first failure, 20 s after the second
-        assertThat(row(breachId)).isEqualTo(Map.of("due_at", "2026-03-02T11:00:37Z", "attempts", "2", "error", "HTTP 500"));
+        assertThat(row(breachId))
+                .isEqualTo(Map.of("due_at", "2026-03-02T11:00:37Z", "attempts", "2", "error", "HTTP 500"));
     }
 
     @Test
@@ -126,7 +137,15 @@ class BreachEscalationsTest {
     void sendsAtMostTwentyARound() {
         String noticeId = notice();
         for (int i = 0; i < 21; i++) {
-            breach(ledgers.issue("globaltube", "TAKEDOWN", "URGENT", "FRAUD", ISSUED, DEADLINE, DEADLINE.plusSeconds(3600)),
+            breach(
+                    ledgers.issue(
+                            "globaltube",
+                            NoticeType.TAKEDOWN,
+                            Urgency.URGENT,
+                            Category.FRAUD,
+                            ISSUED,
+                            DEADLINE,
+                            DEADLINE.plusSeconds(3600)),
                     clock.instant());
         }
         breach(noticeId, clock.instant());
@@ -160,26 +179,48 @@ class BreachEscalationsTest {
 
         clock.advance(Duration.ofMinutes(1));
         assertThat(escalations(url).sendDue()).isEqualTo(1);
-        assertThat(ledgers.jobLocks().tryLock(BreachEscalations.JOB, "node-2", clock.instant(), Duration.ofMinutes(1))).isTrue();
+        assertThat(ledgers.jobLocks().tryLock(BreachEscalations.JOB, "node-2", clock.instant(), Duration.ofMinutes(1)))
+                .isTrue();
     }
 
     private BreachEscalations escalations(URI webhookUrl) {
-        return new BreachEscalations(ledgers.breaches(), ledgers.jobLocks(), ComplianceFixtures.settings(webhookUrl, 500),
-                new DeliverySettings(true, Duration.ofMillis(50), 50, Duration.ofSeconds(60), "node-1"), clock, json);
+        return new BreachEscalations(
+                ComplianceLedgers.breaches(ledgers),
+                ledgers.jobLocks(),
+                ComplianceFixtures.settings(webhookUrl, 500),
+                new DeliverySettings(true, Duration.ofMillis(50), 50, Duration.ofSeconds(60), "node-1"),
+                clock,
+                json);
     }
 
     private String notice() {
-        return ledgers.issue("globaltube", "TAKEDOWN", "URGENT", "FRAUD", ISSUED, DEADLINE, DEADLINE.plusSeconds(3 * 3600));
+        return ledgers.issue(
+                "globaltube",
+                NoticeType.TAKEDOWN,
+                Urgency.URGENT,
+                Category.FRAUD,
+                ISSUED,
+                DEADLINE,
+                DEADLINE.plusSeconds(3 * 3600));
     }
 
     private long breach(String noticeId, Instant escalateAt) {
-        return ledgers.breaches().record(new PassedDeadline(noticeId, "globaltube", "TAKEDOWN", DeadlineKind.ACK, DEADLINE, null, null),
-                clock.instant(), "no signed receipt by the deadline", escalateAt).orElseThrow().id();
+        return ComplianceLedgers.breaches(ledgers)
+                .record(
+                        new PassedDeadline(
+                                noticeId, "globaltube", NoticeType.TAKEDOWN, DeadlineKind.ACK, DEADLINE, null, null),
+                        clock.instant(),
+                        "no signed receipt by the deadline",
+                        escalateAt)
+                .orElseThrow()
+                .id();
     }
 
     /** The breach's escalation columns that are set. */
     private Map<String, String> row(long breachId) {
-        return ledgers.jdbc().sql("select escalated_at, escalation_due_at, escalation_attempts, escalation_error from breach where id = ?")
+        return ledgers.jdbc()
+                .sql(
+                        "select escalated_at, escalation_due_at, escalation_attempts, escalation_error from breach where id = ?")
                 .param(breachId)
                 .query((rs, n) -> {
                     var row = new java.util.HashMap<String, String>();

@@ -11,10 +11,19 @@ final class ComplianceFixtures {
     private ComplianceFixtures() {}
 
     static ComplianceSettings settings(URI webhook, int scanBatch) {
-        return new ComplianceSettings(true, Duration.ofSeconds(10), scanBatch,
-                new ComplianceSettings.Escalation(webhook, webhook == null ? null : Webhooks.SECRET, Duration.ofSeconds(5),
-                        Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofMinutes(10)),
-                new ComplianceSettings.Probe(Duration.ofHours(6), Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofDays(7)),
+        return new ComplianceSettings(
+                true,
+                Duration.ofSeconds(10),
+                scanBatch,
+                new ComplianceSettings.Escalation(
+                        webhook,
+                        webhook == null ? null : Webhooks.SECRET,
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(10),
+                        Duration.ofMinutes(10)),
+                new ComplianceSettings.Probe(
+                        Duration.ofHours(6), Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofDays(7)),
                 new ComplianceSettings.Sanctions(3, 6, "IDR", Map.of(Category.FRAUD, new BigDecimal("100000000"))));
     }
 }

@@ -48,11 +48,13 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @Import(DeadlineWatchIT.Time.class)
 @AutoConfigureObservability(tracing = false)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"amanat.compliance.deadline-scan-interval=1h", "amanat.compliance.escalation.interval=1h"})
 class DeadlineWatchIT {
     static final TestClock CLOCK = new TestClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-    static final WireMockServer SERVER = new WireMockServer(options().dynamicPort().extensions(new PartnerSimulator(CLOCK)));
+    static final WireMockServer SERVER =
+            new WireMockServer(options().dynamicPort().extensions(new PartnerSimulator(CLOCK)));
     static final String OBLIGATIONS = "obligations: {ackWithin: 2m, actionWithin: {URGENT: 3m, STANDARD: 4m}}\n";
     static final TestGateway GATEWAY;
 
@@ -79,7 +81,8 @@ class DeadlineWatchIT {
     static void gateway(DynamicPropertyRegistry registry) {
         GATEWAY.register(registry);
         TestDatabases.h2(registry);
-        registry.add("amanat.compliance.escalation.webhook-url", () -> "http://localhost:" + SERVER.port() + Webhooks.PATH);
+        registry.add(
+                "amanat.compliance.escalation.webhook-url", () -> "http://localhost:" + SERVER.port() + Webhooks.PATH);
         registry.add("amanat.compliance.escalation.webhook-secret", () -> Webhooks.SECRET);
     }
 
@@ -140,7 +143,8 @@ class DeadlineWatchIT {
 
         assertThat(breaches(id)).containsExactly("ACTION");
         assertThat(detail(id, "ACTION")).startsWith("final report (actioned or rejected) 20s late");
-        assertThat(Webhooks.forNotice(SERVER, id)).singleElement()
+        assertThat(Webhooks.forNotice(SERVER, id))
+                .singleElement()
                 .satisfies(hook -> assertThat(hook.get("kind").asText()).isEqualTo("ACTION"));
     }
 
@@ -176,8 +180,10 @@ class DeadlineWatchIT {
     @Test
     void recordsNoActionBreachForANoticeWithdrawnBeforeItsDeadline() {
         String id = delivered("prompt");
-        api().post("/api/v1/notices/" + id + "/withdrawal", "application/json",
-                "{\"reason\":\"issued to the wrong platform\"}");
+        api().post(
+                        "/api/v1/notices/" + id + "/withdrawal",
+                        "application/json",
+                        "{\"reason\":\"issued to the wrong platform\"}");
         CLOCK.advance(Duration.ofMinutes(5));
 
         scanAndEscalateTwice();
@@ -199,14 +205,15 @@ class DeadlineWatchIT {
         var response = api().as(Api.ADMIN).get("/actuator/prometheus");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains(
-                "amanat_notices{partner=\"prompt\",state=\"ACTIONED\"}",
-                "amanat_delivery_attempts_total{outcome=\"delivered\",partner=\"prompt\"}",
-                "amanat_notice_ack_latency_seconds_bucket{partner=\"prompt\"",
-                "amanat_notice_action_latency_seconds_bucket{partner=\"prompt\"",
-                "amanat_breaches_total{kind=\"ACTION\",partner=\"prompt\"}",
-                "amanat_findings_open{partner=\"prompt\",severity=\"HIGH\"}",
-                "amanat_delivery_breaker_state{partner=\"prompt\",state=\"closed\"} 1.0");
+        assertThat(response.body())
+                .contains(
+                        "amanat_notices{partner=\"prompt\",state=\"ACTIONED\"}",
+                        "amanat_delivery_attempts_total{outcome=\"delivered\",partner=\"prompt\"}",
+                        "amanat_notice_ack_latency_seconds_bucket{partner=\"prompt\"",
+                        "amanat_notice_action_latency_seconds_bucket{partner=\"prompt\"",
+                        "amanat_breaches_total{kind=\"ACTION\",partner=\"prompt\"}",
+                        "amanat_findings_open{partner=\"prompt\",severity=\"HIGH\"}",
+                        "amanat_delivery_breaker_state{partner=\"prompt\",state=\"closed\"} 1.0");
     }
 
     private void scanAndEscalateTwice() {
@@ -225,34 +232,63 @@ class DeadlineWatchIT {
     /** The partner's signed report, sent through the real status endpoint at the test clock's time. */
     private void report(String noticeId, Status status) {
         var partner = TestPki.partner(KeyType.EC_P256);
-        String partnerId = jdbc.sql("select partner_id from notice where id = ?").param(noticeId).query(String.class).single();
-        var kit = new PartnerKit(partnerId, partner.signing(), partner.encryption(),
-                TestPki.ministry(KeyType.EC_P256).signing().certificate(), AlgorithmPolicy.strict(), CLOCK);
-        var sender = new StatusSender(kit, TestPki.ministry(KeyType.EC_P256).encryption().certificate(),
-                URI.create("http://localhost:" + port + "/partner/v1/status"), null);
+        String partnerId = jdbc.sql("select partner_id from notice where id = ?")
+                .param(noticeId)
+                .query(String.class)
+                .single();
+        var kit = new PartnerKit(
+                partnerId,
+                partner.signing(),
+                partner.encryption(),
+                TestPki.ministry(KeyType.EC_P256).signing().certificate(),
+                AlgorithmPolicy.strict(),
+                CLOCK);
+        var sender = new StatusSender(
+                kit,
+                TestPki.ministry(KeyType.EC_P256).encryption().certificate(),
+                URI.create("http://localhost:" + port + "/partner/v1/status"),
+                null);
         try {
-            sender.send(new StatusUpdate(Notice.PROTOCOL, UUID.randomUUID().toString(), noticeId, CLOCK.instant(), status,
-                    List.of(new StatusUpdate.ItemOutcome("https://video.example/watch?v=abc123", "REMOVED", CLOCK.instant())), null));
+            sender.send(new StatusUpdate(
+                    Notice.PROTOCOL,
+                    UUID.randomUUID().toString(),
+                    noticeId,
+                    CLOCK.instant(),
+                    status,
+                    List.of(new StatusUpdate.ItemOutcome(
+                            "https://video.example/watch?v=abc123", "REMOVED", CLOCK.instant())),
+                    null));
         } catch (Exception e) {
             throw new AssertionError("status update refused", e);
         }
     }
 
     private List<String> breaches(String noticeId) {
-        return jdbc.sql("select kind from breach where notice_id = ? order by kind").param(noticeId).query(String.class).list();
+        return jdbc.sql("select kind from breach where notice_id = ? order by kind")
+                .param(noticeId)
+                .query(String.class)
+                .list();
     }
 
     private String detail(String noticeId, String kind) {
-        return jdbc.sql("select detail from breach where notice_id = ? and kind = ?").params(noticeId, kind)
-                .query(String.class).single();
+        return jdbc.sql("select detail from breach where notice_id = ? and kind = ?")
+                .params(noticeId, kind)
+                .query(String.class)
+                .single();
     }
 
     private List<String> events(String noticeId) {
-        return jdbc.sql("select kind from notice_event where notice_id = ?").param(noticeId).query(String.class).list();
+        return jdbc.sql("select kind from notice_event where notice_id = ?")
+                .param(noticeId)
+                .query(String.class)
+                .list();
     }
 
     private int attempts(String noticeId) {
-        return jdbc.sql("select count(*) from delivery_attempt where notice_id = ?").param(noticeId).query(Integer.class).single();
+        return jdbc.sql("select count(*) from delivery_attempt where notice_id = ?")
+                .param(noticeId)
+                .query(Integer.class)
+                .single();
     }
 
     private String state(String noticeId) {

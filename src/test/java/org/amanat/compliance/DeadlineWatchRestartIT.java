@@ -35,7 +35,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class DeadlineWatchRestartIT {
     static final TestClock CLOCK = new TestClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-    static final WireMockServer SERVER = new WireMockServer(options().dynamicPort().extensions(new PartnerSimulator(CLOCK)));
+    static final WireMockServer SERVER =
+            new WireMockServer(options().dynamicPort().extensions(new PartnerSimulator(CLOCK)));
 
     static {
         SERVER.start();
@@ -58,8 +59,13 @@ class DeadlineWatchRestartIT {
     @Test
     void recordsTheBreachOnceAndEscalatesItOnceAcrossARestart() throws Exception {
         String base = "http://localhost:" + SERVER.port();
-        TestGateway files = new TestGateway().partner("prompt", base + "/prompt", AlgorithmProfile.EC, "NONE",
-                "obligations: {ackWithin: 2m, actionWithin: {URGENT: 3m, STANDARD: 4m}}\n");
+        TestGateway files = new TestGateway()
+                .partner(
+                        "prompt",
+                        base + "/prompt",
+                        AlgorithmProfile.EC,
+                        "NONE",
+                        "obligations: {ackWithin: 2m, actionWithin: {URGENT: 3m, STANDARD: 4m}}\n");
         SERVER.stubFor(post(urlEqualTo("/prompt")).willReturn(PartnerSimulator.receipt("prompt", "EC", "VALID")));
         SERVER.stubFor(post(urlEqualTo(Webhooks.PATH)).willReturn(aResponse().withStatus(500)));
         Map<String, Object> properties = properties(files, base);
@@ -68,7 +74,8 @@ class DeadlineWatchRestartIT {
         try (ConfigurableApplicationContext first = start(properties)) {
             Api api = new Api(port(first));
             id = api.issue(Api.validNotice("prompt"));
-            await().atMost(Duration.ofSeconds(20)).until(() -> api.notice(id).get("state").asText().equals("DELIVERED"));
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> api.notice(id).get("state").asText().equals("DELIVERED"));
             CLOCK.advance(Duration.ofMinutes(5));
             JdbcClient jdbc = first.getBean(JdbcClient.class);
             await().atMost(Duration.ofSeconds(20)).until(() -> escalationAttempts(jdbc, id) >= 1);
@@ -82,9 +89,16 @@ class DeadlineWatchRestartIT {
             Instant later = CLOCK.instant();
             await().atMost(Duration.ofSeconds(20)).until(() -> scannedTo(jdbc).isAfter(later.minusMillis(1)));
 
-            assertThat(jdbc.sql("select count(*) from breach where notice_id = ?").param(id).query(Integer.class).single()).isEqualTo(1);
+            assertThat(jdbc.sql("select count(*) from breach where notice_id = ?")
+                            .param(id)
+                            .query(Integer.class)
+                            .single())
+                    .isEqualTo(1);
             assertThat(jdbc.sql("select count(*) from notice_event where notice_id = ? and kind = 'BREACH_ACTION'")
-                    .param(id).query(Integer.class).single()).isEqualTo(1);
+                            .param(id)
+                            .query(Integer.class)
+                            .single())
+                    .isEqualTo(1);
         }
         long accepted = SERVER.getAllServeEvents().stream()
                 .filter(event -> event.getRequest().getUrl().equals(Webhooks.PATH))
@@ -92,12 +106,14 @@ class DeadlineWatchRestartIT {
                 .filter(event -> event.getResponse().getStatus() == 204)
                 .count();
         assertThat(accepted).isEqualTo(1);
-        assertThat(Webhooks.forNotice(SERVER, id)).allSatisfy(hook -> assertThat(hook.get("kind").asText()).isEqualTo("ACTION"));
+        assertThat(Webhooks.forNotice(SERVER, id))
+                .allSatisfy(hook -> assertThat(hook.get("kind").asText()).isEqualTo("ACTION"));
     }
 
     private static Map<String, Object> properties(TestGateway files, String base) throws Exception {
         Map<String, Object> properties = new HashMap<>(files.properties());
-        properties.put("amanat.data-dir", Files.createTempDirectory("amanat-restart-").toString());
+        properties.put(
+                "amanat.data-dir", Files.createTempDirectory("amanat-restart-").toString());
         properties.put("server.port", "0");
         properties.put("amanat.compliance.deadline-scan-interval", "1s");
         properties.put("amanat.compliance.escalation.interval", "1s");
@@ -109,7 +125,9 @@ class DeadlineWatchRestartIT {
 
     private static ConfigurableApplicationContext start(Map<String, Object> properties) {
         // As command-line arguments: default properties would lose to application.yml.
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        String[] args = properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
         return new SpringApplicationBuilder(AmanatApplication.class, Time.class).run(args);
     }
 
@@ -118,17 +136,24 @@ class DeadlineWatchRestartIT {
     }
 
     private static int escalationAttempts(JdbcClient jdbc, String id) {
-        return jdbc.sql("select coalesce(max(escalation_attempts), 0) from breach where notice_id = ?").param(id)
-                .query(Integer.class).single();
+        return jdbc.sql("select coalesce(max(escalation_attempts), 0) from breach where notice_id = ?")
+                .param(id)
+                .query(Integer.class)
+                .single();
     }
 
     private static boolean escalated(JdbcClient jdbc, String id) {
-        return jdbc.sql("select count(*) from breach where notice_id = ? and escalated_at is not null").param(id)
-                .query(Integer.class).single() == 1;
+        return jdbc.sql("select count(*) from breach where notice_id = ? and escalated_at is not null")
+                        .param(id)
+                        .query(Integer.class)
+                        .single()
+                == 1;
     }
 
     private static Instant scannedTo(JdbcClient jdbc) {
         return jdbc.sql("select scanned_to from deadline_scan where kind = 'ACTION'")
-                .query((rs, row) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant()).single();
+                .query((rs, row) ->
+                        rs.getObject(1, java.time.OffsetDateTime.class).toInstant())
+                .single();
     }
 }

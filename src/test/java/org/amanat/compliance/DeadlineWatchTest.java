@@ -11,8 +11,12 @@ import java.util.List;
 import org.amanat.TestClock;
 import org.amanat.delivery.DeliverySettings;
 import org.amanat.ledger.DeadlineKind;
+import org.amanat.ledger.NoticeEventKind;
 import org.amanat.ledger.TestLedgers;
 import org.amanat.partner.TestPartners;
+import org.amanat.protocol.Category;
+import org.amanat.protocol.NoticeType;
+import org.amanat.protocol.Urgency;
 import org.junit.jupiter.api.Test;
 
 /** The watch on the real ledger: notices issued at 10:00 owe a receipt by 11:00 and a report by 14:00. */
@@ -28,27 +32,29 @@ class DeadlineWatchTest {
 
     @Test
     void recordsAMissedReceiptOnceWithItsEventAndMetric() {
-        String id = notice("TAKEDOWN");
+        String id = notice(NoticeType.TAKEDOWN);
 
         assertThat(watch(WEBHOOK, 500).scan()).isEqualTo(1);
         assertThat(watch(WEBHOOK, 500).scan()).as("the second scan").isZero();
 
         assertThat(breaches()).containsExactly(id + " ACK no signed receipt by the deadline 2026-03-02T11:00:00Z");
-        assertThat(ledgers.notices().events(id)).extracting(e -> e.kind()).contains("BREACH_ACK");
-        assertThat(meters.counter("amanat.breaches", "partner", "globaltube", "kind", "ACK").count()).isEqualTo(1.0);
+        assertThat(ledgers.notices().events(id)).extracting(e -> e.kind()).contains(NoticeEventKind.BREACH_ACK);
+        assertThat(meters.counter("amanat.breaches", "partner", "globaltube", "kind", "ACK")
+                        .count())
+                .isEqualTo(1.0);
     }
 
     @Test
     void aDeadlineNotYetPassedIsNotJudged() {
         clock.set(ACK_DEADLINE.minusMillis(1));
-        notice("TAKEDOWN");
+        notice(NoticeType.TAKEDOWN);
 
         assertThat(watch(WEBHOOK, 500).scan()).isZero();
     }
 
     @Test
     void aDeadlineMetIsNoBreach() {
-        String id = notice("TAKEDOWN");
+        String id = notice(NoticeType.TAKEDOWN);
         ledgers.setNotice(id, "delivered_at", ACK_DEADLINE);
 
         assertThat(watch(WEBHOOK, 500).scan()).isZero();
@@ -57,28 +63,31 @@ class DeadlineWatchTest {
     @Test
     void judgesBothKindsOfDeadline() {
         clock.set(ACTION_DEADLINE);
-        String id = notice("BLOCK");
+        String id = notice(NoticeType.BLOCK);
 
         assertThat(watch(WEBHOOK, 500).scan()).isEqualTo(2);
-        assertThat(breaches()).containsExactly(id + " ACK no signed receipt by the deadline 2026-03-02T11:00:00Z",
-                id + " ACTION no final report (actioned or rejected) by the deadline 2026-03-02T14:00:00Z");
+        assertThat(breaches())
+                .containsExactly(
+                        id + " ACK no signed receipt by the deadline 2026-03-02T11:00:00Z",
+                        id + " ACTION no final report (actioned or rejected) by the deadline 2026-03-02T14:00:00Z");
     }
 
     @Test
     void readsPageAfterPageWithoutMissingOrRepeatingAny() {
         for (int i = 0; i < 5; i++) {
-            notice("TAKEDOWN");
+            notice(NoticeType.TAKEDOWN);
         }
 
         assertThat(watch(WEBHOOK, 2).scan()).isEqualTo(5);
         assertThat(breaches()).hasSize(5);
-        assertThat(ledgers.breaches().scannedTo(DeadlineKind.ACK)).isEqualTo(clock.instant());
+        assertThat(ComplianceLedgers.breaches(ledgers).scannedTo(DeadlineKind.ACK))
+                .isEqualTo(clock.instant());
     }
 
     @Test
     void aFullLastPageIsFollowedByAnEmptyOne() {
         for (int i = 0; i < 4; i++) {
-            notice("TAKEDOWN");
+            notice(NoticeType.TAKEDOWN);
         }
 
         assertThat(watch(WEBHOOK, 2).scan()).isEqualTo(4);
@@ -86,7 +95,7 @@ class DeadlineWatchTest {
 
     @Test
     void startsWhereTheLastScanEnded() {
-        notice("TAKEDOWN");
+        notice(NoticeType.TAKEDOWN);
         watch(WEBHOOK, 500).scan();
         clock.advance(Duration.ofMinutes(1));
         // deadlines the last scan already passed are not read again: a breach recorded since is not re-found
@@ -97,9 +106,14 @@ class DeadlineWatchTest {
 
     @Test
     void aBreachAlreadyOnRecordIsNotCountedAgain() {
-        String id = notice("TAKEDOWN");
-        ledgers.breaches().record(new org.amanat.ledger.PassedDeadline(id, "globaltube", "TAKEDOWN", DeadlineKind.ACK, ACK_DEADLINE,
-                null, null), clock.instant(), "found by another node", null);
+        String id = notice(NoticeType.TAKEDOWN);
+        ComplianceLedgers.breaches(ledgers)
+                .record(
+                        new org.amanat.ledger.PassedDeadline(
+                                id, "globaltube", NoticeType.TAKEDOWN, DeadlineKind.ACK, ACK_DEADLINE, null, null),
+                        clock.instant(),
+                        "found by another node",
+                        null);
 
         assertThat(watch(WEBHOOK, 500).scan()).isZero();
         assertThat(meters.find("amanat.breaches").counter()).isNull();
@@ -108,23 +122,37 @@ class DeadlineWatchTest {
     @Test
     void keepsItsProgressAfterEachFullPage() {
         for (int i = 0; i < 3; i++) {
-            notice("TAKEDOWN");
+            notice(NoticeType.TAKEDOWN);
         }
-        var breaches = org.mockito.Mockito.spy(ledgers.breaches());
-        org.mockito.Mockito.doCallRealMethod().doThrow(new IllegalStateException("node stopped"))
-                .when(breaches).passed(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(),
-                        org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.anyInt());
-        var watch = new DeadlineWatch(breaches, ledgers.jobLocks(), ComplianceFixtures.settings(WEBHOOK, 2),
-                new DeliverySettings(true, Duration.ofMillis(50), 50, Duration.ofSeconds(60), "node-1"), clock, meters);
+        var passed = org.mockito.Mockito.spy(ledgers.passedDeadlines());
+        org.mockito.Mockito.doCallRealMethod()
+                .doThrow(new IllegalStateException("node stopped"))
+                .when(passed)
+                .page(
+                        org.mockito.ArgumentMatchers.any(),
+                        org.mockito.ArgumentMatchers.any(),
+                        org.mockito.ArgumentMatchers.any(),
+                        org.mockito.ArgumentMatchers.any(),
+                        org.mockito.ArgumentMatchers.anyInt());
+        var watch = new DeadlineWatch(
+                ComplianceLedgers.breaches(ledgers),
+                passed,
+                ledgers.jobLocks(),
+                ComplianceFixtures.settings(WEBHOOK, 2),
+                new DeliverySettings(true, Duration.ofMillis(50), 50, Duration.ofSeconds(60), "node-1"),
+                clock,
+                meters);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(watch::scan).hasMessage("node stopped");
 
-        assertThat(ledgers.breaches().scannedTo(DeadlineKind.ACK)).as("the first page's last deadline").isEqualTo(ACK_DEADLINE);
+        assertThat(ComplianceLedgers.breaches(ledgers).scannedTo(DeadlineKind.ACK))
+                .as("the first page's last deadline")
+                .isEqualTo(ACK_DEADLINE);
     }
 
     @Test
     void aRecentBreachIsDueForEscalationNow() {
-        notice("TAKEDOWN");
+        notice(NoticeType.TAKEDOWN);
 
         watch(WEBHOOK, 500).scan();
 
@@ -133,7 +161,7 @@ class DeadlineWatchTest {
 
     @Test
     void withoutAWebhookNothingIsDueForEscalation() {
-        notice("TAKEDOWN");
+        notice(NoticeType.TAKEDOWN);
 
         watch(null, 500).scan();
 
@@ -142,7 +170,7 @@ class DeadlineWatchTest {
 
     @Test
     void aBreachFoundAWeekLateIsRecordedButNotEscalated() {
-        notice("WITHDRAWAL"); // owes a receipt only
+        notice(NoticeType.WITHDRAWAL); // owes a receipt only
         clock.set(ACK_DEADLINE.plus(DeadlineWatch.ESCALATION_MAX_AGE));
 
         assertThat(watch(WEBHOOK, 500).scan()).isEqualTo(1);
@@ -151,7 +179,7 @@ class DeadlineWatchTest {
 
     @Test
     void aBreachFoundJustUnderAWeekLateIsStillEscalated() {
-        notice("WITHDRAWAL"); // owes a receipt only
+        notice(NoticeType.WITHDRAWAL); // owes a receipt only
         clock.set(ACK_DEADLINE.plus(DeadlineWatch.ESCALATION_MAX_AGE).minusMillis(1));
 
         watch(WEBHOOK, 500).scan();
@@ -162,7 +190,7 @@ class DeadlineWatchTest {
     @Test
     void aWithdrawalOwesOnlyItsReceipt() {
         clock.set(ACTION_DEADLINE.plusSeconds(1));
-        notice("WITHDRAWAL");
+        notice(NoticeType.WITHDRAWAL);
 
         assertThat(watch(WEBHOOK, 500).scan()).isEqualTo(1);
         assertThat(breaches()).singleElement().satisfies(b -> assertThat(b).contains(" ACK "));
@@ -170,7 +198,7 @@ class DeadlineWatchTest {
 
     @Test
     void skipsTheScanWhileAnotherNodeHoldsTheLock() {
-        notice("TAKEDOWN");
+        notice(NoticeType.TAKEDOWN);
         ledgers.jobLocks().tryLock(DeadlineWatch.JOB, "node-2", clock.instant(), Duration.ofMinutes(5));
 
         assertThat(watch(WEBHOOK, 500).scan()).isZero();
@@ -181,34 +209,46 @@ class DeadlineWatchTest {
     void letsGoOfTheLockWhenDone() {
         watch(WEBHOOK, 500).scan();
 
-        assertThat(ledgers.jobLocks().tryLock(DeadlineWatch.JOB, "node-2", clock.instant(), Duration.ofMinutes(5))).isTrue();
+        assertThat(ledgers.jobLocks().tryLock(DeadlineWatch.JOB, "node-2", clock.instant(), Duration.ofMinutes(5)))
+                .isTrue();
     }
 
     @Test
     void onlyAWithdrawalOwesNoAction() {
-        assertThat(DeadlineWatch.hasActionObligation("WITHDRAWAL")).isFalse();
-        assertThat(List.of("TAKEDOWN", "BLOCK", "RESTORE")).allMatch(DeadlineWatch::hasActionObligation);
+        assertThat(DeadlineWatch.hasActionObligation(NoticeType.WITHDRAWAL)).isFalse();
+        assertThat(List.of(NoticeType.TAKEDOWN, NoticeType.BLOCK, NoticeType.RESTORE))
+                .allMatch(DeadlineWatch::hasActionObligation);
     }
 
     private DeadlineWatch watch(URI webhook, int batch) {
-        return new DeadlineWatch(ledgers.breaches(), ledgers.jobLocks(), ComplianceFixtures.settings(webhook, batch),
-                new DeliverySettings(true, Duration.ofMillis(50), 50, Duration.ofSeconds(60), "node-1"), clock, meters);
+        return new DeadlineWatch(
+                ComplianceLedgers.breaches(ledgers),
+                ledgers.passedDeadlines(),
+                ledgers.jobLocks(),
+                ComplianceFixtures.settings(webhook, batch),
+                new DeliverySettings(true, Duration.ofMillis(50), 50, Duration.ofSeconds(60), "node-1"),
+                clock,
+                meters);
     }
 
-    private String notice(String type) {
-        return ledgers.issue("globaltube", type, "URGENT", "FRAUD", ISSUED, ACK_DEADLINE, ACTION_DEADLINE);
+    private String notice(NoticeType type) {
+        return ledgers.issue("globaltube", type, Urgency.URGENT, Category.FRAUD, ISSUED, ACK_DEADLINE, ACTION_DEADLINE);
     }
 
     private List<String> breaches() {
-        return ledgers.jdbc().sql("select notice_id, kind, detail from breach order by id")
-                .query((rs, row) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3)).list();
+        return ledgers.jdbc()
+                .sql("select notice_id, kind, detail from breach order by id")
+                .query((rs, row) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3))
+                .list();
     }
 
     private List<Instant> escalationDue() {
-        return ledgers.jdbc().sql("select escalation_due_at from breach order by id")
+        return ledgers.jdbc()
+                .sql("select escalation_due_at from breach order by id")
                 .query((rs, row) -> {
                     OffsetDateTime at = rs.getObject(1, OffsetDateTime.class);
                     return at == null ? null : at.toInstant();
-                }).list();
+                })
+                .list();
     }
 }

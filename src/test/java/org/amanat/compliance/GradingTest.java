@@ -3,9 +3,9 @@ package org.amanat.compliance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** The grade of docs/compliance.md, each figure worked out by hand in the comment beside it. */
 class GradingTest {
@@ -32,14 +32,17 @@ class GradingTest {
     @Test
     void deductsTenPerCriticalFivePerHighTwoPerMediumAndNothingForLow() {
         // 100 - 1 x 10 - 2 x 5 - 3 x 2 - 4 x 0 = 74
-        assertThat(Grading.grade(1.0, 1.0, Map.of("CRITICAL", 1L, "HIGH", 2L, "MEDIUM", 3L, "LOW", 4L)))
+        assertThat(Grading.grade(
+                        1.0,
+                        1.0,
+                        Map.of(Severity.CRITICAL, 1L, Severity.HIGH, 2L, Severity.MEDIUM, 3L, Severity.LOW, 4L)))
                 .isEqualTo(new Scorecard.Grade(74.0, "C"));
     }
 
     @Test
     void neverGoesBelowZero() {
         // 100 x 0.5 - 6 x 10 = -10, floored
-        assertThat(Grading.grade(0.5, 0.5, Map.of("CRITICAL", 6L))).isEqualTo(new Scorecard.Grade(0.0, "E"));
+        assertThat(Grading.grade(0.5, 0.5, Map.of(Severity.CRITICAL, 6L))).isEqualTo(new Scorecard.Grade(0.0, "E"));
     }
 
     @Test

@@ -8,10 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.amanat.TestClock;
-import org.amanat.ledger.FindingRecord;
 import org.amanat.ledger.TestLedgers;
 import org.amanat.partner.PartnerDirectory;
 import org.amanat.partner.TestPartners;
+import org.amanat.protocol.Category;
+import org.amanat.protocol.NoticeType;
+import org.amanat.protocol.Urgency;
 import org.junit.jupiter.api.Test;
 
 /** Gauges from the ledger, read again once the last reading is older than 15 s. */
@@ -23,10 +25,11 @@ class LedgerGaugesTest {
 
     @Test
     void countsNoticesByStateAndOpenFindingsBySeverity() {
-        new LedgerGauges(ledgers.notices(), ledgers.findings(), directory(), meters, clock);
+        new LedgerGauges(ledgers.notices(), ComplianceLedgers.findings(ledgers), directory(), meters, clock);
         issue();
         issue();
-        ledgers.findings().reconcile("globaltube", List.of(new FindingRecord.Seen("a", "x", "HIGH", "seen")), NOW);
+        ComplianceLedgers.findings(ledgers)
+                .reconcile("globaltube", List.of(new Finding("a", "x", Severity.HIGH, "seen")), NOW);
 
         assertThat(gauge("amanat.notices", "state", "ISSUED")).isEqualTo(2.0);
         assertThat(gauge("amanat.notices", "state", "DELIVERED")).isZero();
@@ -36,27 +39,41 @@ class LedgerGaugesTest {
 
     @Test
     void readsTheLedgerAgainOnlyAfterFifteenSeconds() {
-        new LedgerGauges(ledgers.notices(), ledgers.findings(), directory(), meters, clock);
+        new LedgerGauges(ledgers.notices(), ComplianceLedgers.findings(ledgers), directory(), meters, clock);
         issue();
         assertThat(gauge("amanat.notices", "state", "ISSUED")).isEqualTo(1.0);
         issue();
 
         clock.advance(Duration.ofSeconds(15));
-        assertThat(gauge("amanat.notices", "state", "ISSUED")).as("15 s old: still fresh").isEqualTo(1.0);
+        assertThat(gauge("amanat.notices", "state", "ISSUED"))
+                .as("15 s old: still fresh")
+                .isEqualTo(1.0);
         clock.advance(Duration.ofMillis(1));
         assertThat(gauge("amanat.notices", "state", "ISSUED")).isEqualTo(2.0);
     }
 
     private PartnerDirectory directory() {
-        return new PartnerDirectory(List.of(TestPartners.partner(TestPartners.profile("globaltube", URI.create("http://g.example/")),
+        return new PartnerDirectory(List.of(TestPartners.partner(
+                TestPartners.profile("globaltube", URI.create("http://g.example/")),
                 org.amanat.protocol.TestPki.partner(org.amanat.protocol.Pki.KeyType.EC_P256))));
     }
 
     private void issue() {
-        ledgers.issue("globaltube", "TAKEDOWN", "URGENT", "FRAUD", NOW, NOW.plusSeconds(3600), NOW.plusSeconds(4 * 3600));
+        ledgers.issue(
+                "globaltube",
+                NoticeType.TAKEDOWN,
+                Urgency.URGENT,
+                Category.FRAUD,
+                NOW,
+                NOW.plusSeconds(3600),
+                NOW.plusSeconds(4 * 3600));
     }
 
     private double gauge(String name, String tag, String value) {
-        return meters.get(name).tag("partner", "globaltube").tag(tag, value).gauge().value();
+        return meters.get(name)
+                .tag("partner", "globaltube")
+                .tag(tag, value)
+                .gauge()
+                .value();
     }
 }

@@ -7,16 +7,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.amanat.ledger.DeadlineKind;
-import org.amanat.ledger.FindingRecord;
 import org.amanat.ledger.NoticeState;
 import org.amanat.ledger.PassedDeadline;
 import org.amanat.ledger.TestLedgers;
 import org.amanat.partner.PartnerDirectory;
 import org.amanat.partner.TestPartners;
+import org.amanat.protocol.Category;
+import org.amanat.protocol.NoticeType;
+import org.amanat.protocol.Urgency;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,45 +33,62 @@ class ScorecardsTest {
     private static final Instant AS_OF = Instant.parse("2026-12-01T08:00:00Z");
 
     private final TestLedgers ledgers = TestLedgers.create();
-    private final PartnerDirectory partners = new PartnerDirectory(List.of(TestPartners.partner("globaltube"),
-            TestPartners.otherPartner("chirp")));
-    private final Scorecards scorecards = new Scorecards(partners, ledgers.scorecardRows(), ledgers.breaches(), ledgers.findings(),
-            ComplianceFixtures.settings(null, 500), Clock.fixed(AS_OF, ZoneOffset.UTC));
+    private final PartnerDirectory partners =
+            new PartnerDirectory(List.of(TestPartners.partner("globaltube"), TestPartners.otherPartner("chirp")));
+    private final Scorecards scorecards = new Scorecards(
+            partners,
+            ComplianceLedgers.scorecardRows(ledgers),
+            ComplianceLedgers.breaches(ledgers),
+            ComplianceLedgers.findings(ledgers),
+            ComplianceFixtures.settings(null, 500),
+            Clock.fixed(AS_OF, ZoneOffset.UTC));
 
     @BeforeEach
     void november() {
         // n1: receipt after 30 min, actioned after 2 h: both on time
-        String n1 = notice("TAKEDOWN", "URGENT", "2026-11-02T10:00:00Z");
+        String n1 = notice(NoticeType.TAKEDOWN, Urgency.URGENT, "2026-11-02T10:00:00Z");
         met(n1, "2026-11-02T10:30:00Z", "2026-11-02T12:00:00Z", NoticeState.ACTIONED, null);
         // n2: receipt after 1 h 30 min, actioned after 5 h: both late
-        String n2 = notice("TAKEDOWN", "URGENT", "2026-11-02T11:00:00Z");
+        String n2 = notice(NoticeType.TAKEDOWN, Urgency.URGENT, "2026-11-02T11:00:00Z");
         met(n2, "2026-11-02T12:30:00Z", "2026-11-02T16:00:00Z", NoticeState.ACTIONED, null);
         // n3: receipt after 10 min, rejected after 1 h, with a reason
-        String n3 = notice("BLOCK", "STANDARD", "2026-11-05T09:00:00Z");
+        String n3 = notice(NoticeType.BLOCK, Urgency.STANDARD, "2026-11-05T09:00:00Z");
         met(n3, "2026-11-05T09:10:00Z", "2026-11-05T10:00:00Z", NoticeState.REJECTED, "lawful");
         // n4: a withdrawal, received after 1 min; it owes no action
-        String n4 = notice("WITHDRAWAL", "URGENT", "2026-11-05T12:00:00Z");
+        String n4 = notice(NoticeType.WITHDRAWAL, Urgency.URGENT, "2026-11-05T12:00:00Z");
         met(n4, "2026-11-05T12:01:00Z", null, NoticeState.DELIVERED, null);
         // n5: never received (late since midnight); its report is due at 23:00 on the 1st: pending
-        notice("TAKEDOWN", "STANDARD", "2026-11-30T23:00:00Z");
+        notice(NoticeType.TAKEDOWN, Urgency.STANDARD, "2026-11-30T23:00:00Z");
         // n6: withdrawn by the ministry after 30 min, before either deadline: moot
-        String n6 = notice("TAKEDOWN", "URGENT", "2026-11-10T08:00:00Z");
+        String n6 = notice(NoticeType.TAKEDOWN, Urgency.URGENT, "2026-11-10T08:00:00Z");
         ledgers.setNotice(n6, "state", NoticeState.WITHDRAWN.name());
         ledgers.setNotice(n6, "closed_at", Instant.parse("2026-11-10T08:30:00Z"));
         // n7: receipt after 5 min, rejected after 20 min without a reason
-        String n7 = notice("TAKEDOWN", "URGENT", "2026-11-20T10:00:00Z");
+        String n7 = notice(NoticeType.TAKEDOWN, Urgency.URGENT, "2026-11-20T10:00:00Z");
         met(n7, "2026-11-20T10:05:00Z", "2026-11-20T10:20:00Z", NoticeState.REJECTED, null);
         // not November's, or not globaltube's
-        notice("TAKEDOWN", "URGENT", "2026-10-31T23:59:59Z");
-        notice("TAKEDOWN", "URGENT", "2026-12-01T00:00:00Z");
-        ledgers.issue("chirp", "TAKEDOWN", "URGENT", "FRAUD", Instant.parse("2026-11-02T10:00:00Z"),
-                Instant.parse("2026-11-02T11:00:00Z"), Instant.parse("2026-11-02T14:00:00Z"));
+        notice(NoticeType.TAKEDOWN, Urgency.URGENT, "2026-10-31T23:59:59Z");
+        notice(NoticeType.TAKEDOWN, Urgency.URGENT, "2026-12-01T00:00:00Z");
+        ledgers.issue(
+                "chirp",
+                NoticeType.TAKEDOWN,
+                Urgency.URGENT,
+                Category.FRAUD,
+                Instant.parse("2026-11-02T10:00:00Z"),
+                Instant.parse("2026-11-02T11:00:00Z"),
+                Instant.parse("2026-11-02T14:00:00Z"));
 
         breach(n2, DeadlineKind.ACK);
         breach(n2, DeadlineKind.ACTION);
-        breach(notice("TAKEDOWN", "URGENT", "2026-10-30T10:00:00Z"), DeadlineKind.ACK); // October's
-        ledgers.findings().reconcile("globaltube", List.of(new FindingRecord.Seen("tls.weak", "endpoint", "HIGH", "TLSv1.1"),
-                new FindingRecord.Seen("algorithm.receive-only", "receipt: RSA-PKCS1v15", "MEDIUM", "PKCS#1")), AS_OF);
+        breach(notice(NoticeType.TAKEDOWN, Urgency.URGENT, "2026-10-30T10:00:00Z"), DeadlineKind.ACK); // October's
+        ComplianceLedgers.findings(ledgers)
+                .reconcile(
+                        "globaltube",
+                        List.of(
+                                new Finding("tls.weak", "endpoint", Severity.HIGH, "TLSv1.1"),
+                                new Finding(
+                                        "algorithm.receive-only", "receipt: RSA-PKCS1v15", Severity.MEDIUM, "PKCS#1")),
+                        AS_OF);
     }
 
     @Test
@@ -80,8 +100,11 @@ class ScorecardsTest {
         assertThat(card.to()).isEqualTo(TO);
         assertThat(card.asOf()).isEqualTo(AS_OF);
         assertThat(card.notices()).isEqualTo(7);
-        assertThat(card.noticesByType()).containsExactlyEntriesOf(new TreeMap<>(Map.of("BLOCK", 1L, "TAKEDOWN", 5L, "WITHDRAWAL", 1L)));
-        assertThat(card.noticesByUrgency()).containsExactlyInAnyOrderEntriesOf(Map.of("STANDARD", 2L, "URGENT", 5L));
+        assertThat(card.noticesByType())
+                .containsExactlyEntriesOf(new TreeMap<>(
+                        Map.of(NoticeType.BLOCK, 1L, NoticeType.TAKEDOWN, 5L, NoticeType.WITHDRAWAL, 1L)));
+        assertThat(card.noticesByUrgency())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(Urgency.STANDARD, 2L, Urgency.URGENT, 5L));
     }
 
     @Test
@@ -105,16 +128,21 @@ class ScorecardsTest {
         // answered: n1, n2, n3, n7; rejected: n3, n7
         assertThat(card.rejected()).isEqualTo(2);
         assertThat(card.rejectedShare()).isEqualTo(0.5);
-        assertThat(card.rejectionReasons()).containsExactlyEntriesOf(new TreeMap<>(Map.of("(no reason given)", 1L, "lawful", 1L)));
+        assertThat(card.rejectionReasons())
+                .containsExactlyEntriesOf(new TreeMap<>(Map.of("(no reason given)", 1L, "lawful", 1L)));
     }
 
     @Test
     void countsThePeriodsBreachesAndOpenFindings() {
         Scorecard card = scorecard();
 
-        assertThat(card.breachesByKind()).containsExactlyEntriesOf(new TreeMap<>(Map.of("ACK", 1L, "ACTION", 1L)));
-        assertThat(card.openFindingsBySeverity()).containsExactlyEntriesOf(new TreeMap<>(Map.of("HIGH", 1L, "MEDIUM", 1L)));
-        assertThat(card.sanctions()).as("two breaches: below the warning letter's three").isEmpty();
+        assertThat(card.breachesByKind())
+                .containsExactlyEntriesOf(new EnumMap<>(Map.of(DeadlineKind.ACK, 1L, DeadlineKind.ACTION, 1L)));
+        assertThat(card.openFindingsBySeverity())
+                .containsExactlyEntriesOf(new EnumMap<>(Map.of(Severity.HIGH, 1L, Severity.MEDIUM, 1L)));
+        assertThat(card.sanctions())
+                .as("two breaches: below the warning letter's three")
+                .isEmpty();
     }
 
     @Test
@@ -125,20 +153,28 @@ class ScorecardsTest {
 
     @Test
     void givesEachDayWithNoticesItsMedians() {
-        assertThat(scorecard().days()).containsExactly(
-                new Scorecard.Day(LocalDate.parse("2026-11-02"), 2, 1800.0, 7200.0),
-                new Scorecard.Day(LocalDate.parse("2026-11-05"), 2, 60.0, 3600.0),
-                new Scorecard.Day(LocalDate.parse("2026-11-10"), 1, null, null),
-                new Scorecard.Day(LocalDate.parse("2026-11-20"), 1, 300.0, 1200.0),
-                new Scorecard.Day(LocalDate.parse("2026-11-30"), 1, null, null));
+        assertThat(scorecard().days())
+                .containsExactly(
+                        new Scorecard.Day(LocalDate.parse("2026-11-02"), 2, 1800.0, 7200.0),
+                        new Scorecard.Day(LocalDate.parse("2026-11-05"), 2, 60.0, 3600.0),
+                        new Scorecard.Day(LocalDate.parse("2026-11-10"), 1, null, null),
+                        new Scorecard.Day(LocalDate.parse("2026-11-20"), 1, 300.0, 1200.0),
+                        new Scorecard.Day(LocalDate.parse("2026-11-30"), 1, null, null));
     }
 
     @Test
     void recommendsSanctionsFromThePeriodsBreaches() {
-        breach(ledgers.jdbc().sql("select id from notice where partner_id = 'globaltube' and issued_at = ?")
-                .param(Instant.parse("2026-11-30T23:00:00Z").atOffset(ZoneOffset.UTC)).query(String.class).single(), DeadlineKind.ACK);
+        breach(
+                ledgers.jdbc()
+                        .sql("select id from notice where partner_id = 'globaltube' and issued_at = ?")
+                        .param(Instant.parse("2026-11-30T23:00:00Z").atOffset(ZoneOffset.UTC))
+                        .query(String.class)
+                        .single(),
+                DeadlineKind.ACK);
 
-        assertThat(scorecard().sanctions()).extracting(Scorecard.Sanction::kind).containsExactly("WARNING_LETTER");
+        assertThat(scorecard().sanctions())
+                .extracting(Scorecard.Sanction::kind)
+                .containsExactly(Scorecard.SanctionKind.WARNING_LETTER);
     }
 
     @Test
@@ -154,30 +190,43 @@ class ScorecardsTest {
 
     @Test
     void everyPartnersScorecardInOrderOfId() {
-        assertThat(scorecards.all(FROM, TO)).extracting(Scorecard::partnerId, Scorecard::notices)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("chirp", 1L), org.assertj.core.groups.Tuple.tuple("globaltube", 7L));
+        assertThat(scorecards.all(FROM, TO))
+                .extracting(Scorecard::partnerId, Scorecard::notices)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("chirp", 1L),
+                        org.assertj.core.groups.Tuple.tuple("globaltube", 7L));
     }
 
     @Test
     void keepsLatenciesOfMoreNoticesThanItFirstMakesRoomFor() {
         for (int i = 0; i < 40; i++) {
-            String id = notice("TAKEDOWN", "URGENT", "2026-11-25T10:00:00Z");
-            ledgers.setNotice(id, "delivered_at", Instant.parse("2026-11-25T10:00:00Z").plusSeconds(i + 1));
+            String id = notice(NoticeType.TAKEDOWN, Urgency.URGENT, "2026-11-25T10:00:00Z");
+            ledgers.setNotice(
+                    id, "delivered_at", Instant.parse("2026-11-25T10:00:00Z").plusSeconds(i + 1));
         }
 
         // 40 receipts after 1 to 40 s: the day's median is the 20th
-        assertThat(scorecard().days()).filteredOn(d -> d.date().equals(LocalDate.parse("2026-11-25")))
-                .singleElement().satisfies(d -> assertThat(d.ackP50Seconds()).isEqualTo(20.0));
+        assertThat(scorecard().days())
+                .filteredOn(d -> d.date().equals(LocalDate.parse("2026-11-25")))
+                .singleElement()
+                .satisfies(d -> assertThat(d.ackP50Seconds()).isEqualTo(20.0));
     }
 
     private Scorecard scorecard() {
         return scorecards.of(partners.get("globaltube"), FROM, TO);
     }
 
-    private String notice(String type, String urgency, String issued) {
+    private String notice(NoticeType type, Urgency urgency, String issued) {
         Instant issuedAt = Instant.parse(issued);
-        Duration action = urgency.equals("URGENT") ? TestPartners.URGENT_WITHIN : TestPartners.STANDARD_WITHIN;
-        return ledgers.issue("globaltube", type, urgency, "FRAUD", issuedAt, issuedAt.plus(TestPartners.ACK_WITHIN), issuedAt.plus(action));
+        Duration action = urgency.equals(Urgency.URGENT) ? TestPartners.URGENT_WITHIN : TestPartners.STANDARD_WITHIN;
+        return ledgers.issue(
+                "globaltube",
+                type,
+                urgency,
+                Category.FRAUD,
+                issuedAt,
+                issuedAt.plus(TestPartners.ACK_WITHIN),
+                issuedAt.plus(action));
     }
 
     private void met(String id, String deliveredAt, String respondedAt, NoticeState state, String reason) {
@@ -188,10 +237,19 @@ class ScorecardsTest {
     }
 
     private void breach(String noticeId, DeadlineKind kind) {
-        var row = ledgers.jdbc().sql("select type, ack_deadline, action_deadline from notice where id = ?").param(noticeId)
-                .query((rs, n) -> new PassedDeadline(noticeId, "globaltube", rs.getString(1), kind,
-                        rs.getObject(kind == DeadlineKind.ACK ? 2 : 3, java.time.OffsetDateTime.class).toInstant(), null, null))
+        var row = ledgers.jdbc()
+                .sql("select type, ack_deadline, action_deadline from notice where id = ?")
+                .param(noticeId)
+                .query((rs, n) -> new PassedDeadline(
+                        noticeId,
+                        "globaltube",
+                        NoticeType.valueOf(rs.getString(1)),
+                        kind,
+                        rs.getObject(kind == DeadlineKind.ACK ? 2 : 3, java.time.OffsetDateTime.class)
+                                .toInstant(),
+                        null,
+                        null))
                 .single();
-        ledgers.breaches().record(row, AS_OF, "late", null);
+        ComplianceLedgers.breaches(ledgers).record(row, AS_OF, "late", null);
     }
 }

@@ -43,14 +43,21 @@ import org.springframework.test.context.DynamicPropertySource;
  * registered with an RSA-2048 signing certificate, and a partner whose receipts are signed with SHA-1.
  * Each must be a finding of the right severity, and a fixed problem must close its finding.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "amanat.compliance.probe.algorithm-lookback=5s", "amanat.compliance.probe.interval=1h",
-        "amanat.compliance.probe.first-delay=1h"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "amanat.compliance.probe.algorithm-lookback=5s",
+            "amanat.compliance.probe.interval=1h",
+            "amanat.compliance.probe.first-delay=1h"
+        })
 class SecurityProbeIT {
     static final Instant NOW = Instant.now();
-    static final WireMockServer PARTNERS = new WireMockServer(options().dynamicPort().extensions(new PartnerSimulator()));
-    static final SwappableTlsServer RENEWING = tlsServer(server("renewing", NOW.minus(Duration.ofDays(400)), NOW.minus(Duration.ofDays(2))));
-    static final SwappableTlsServer EXPIRING = tlsServer(server("expiring", NOW.minus(Duration.ofDays(300)), NOW.plus(Duration.ofDays(10))));
+    static final WireMockServer PARTNERS =
+            new WireMockServer(options().dynamicPort().extensions(new PartnerSimulator()));
+    static final SwappableTlsServer RENEWING =
+            tlsServer(server("renewing", NOW.minus(Duration.ofDays(400)), NOW.minus(Duration.ofDays(2))));
+    static final SwappableTlsServer EXPIRING =
+            tlsServer(server("expiring", NOW.minus(Duration.ofDays(300)), NOW.plus(Duration.ofDays(10))));
     static final TestGateway GATEWAY;
 
     static {
@@ -84,7 +91,9 @@ class SecurityProbeIT {
 
     @Test
     void expiredServerCertificateIsACriticalFindingThatClosesOnceRenewed() {
-        assertThat(probe("renewing")).extracting(f -> f.get("check").asText() + " " + f.get("severity").asText())
+        assertThat(probe("renewing"))
+                .extracting(
+                        f -> f.get("check").asText() + " " + f.get("severity").asText())
                 .containsExactly("certificate.expired CRITICAL");
 
         RENEWING.present(server("renewed", NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(300))));
@@ -119,7 +128,8 @@ class SecurityProbeIT {
             assertThat(finding.get("subject").asText()).startsWith("signing certificate");
         });
         // Its endpoint is plain HTTP, which is a finding of its own.
-        assertThat(findings).extracting(f -> f.get("check").asText())
+        assertThat(findings)
+                .extracting(f -> f.get("check").asText())
                 .containsExactlyInAnyOrder("certificate.weak-key", "tls.not-used");
     }
 
@@ -136,30 +146,37 @@ class SecurityProbeIT {
         assertThat(api().notice(id).get("state").asText()).isIn("ISSUED", "DELIVERY_FAILED");
 
         PARTNERS.stubFor(post(urlEqualTo("/sha1")).willReturn(PartnerSimulator.receipt("sha1", "EC", "VALID")));
-        await().atMost(Duration.ofSeconds(30)).until(() -> api().notice(id).get("state").asText().equals("DELIVERED"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> api().notice(id).get("state").asText().equals("DELIVERED"));
 
         // The refusals age out of the 5 s look-back; the partner's receipts since are SHA-256.
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> probe("sha1").stream().noneMatch(f -> f.get("check").asText().equals("algorithm.refused")));
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> probe("sha1").stream()
+                        .noneMatch(f -> f.get("check").asText().equals("algorithm.refused")));
     }
 
     @Test
     void probeOfAnUnknownPartnerIsNotFound() {
-        HttpResponse<String> response = api().as(Api.COMPLIANCE).post("/api/v1/compliance/probes/nobody", "application/json", "");
+        HttpResponse<String> response =
+                api().as(Api.COMPLIANCE).post("/api/v1/compliance/probes/nobody", "application/json", "");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
     }
 
     private List<JsonNode> probe(String partner) {
-        HttpResponse<String> response = api().as(Api.COMPLIANCE).post("/api/v1/compliance/probes/" + partner, "application/json", "");
+        HttpResponse<String> response =
+                api().as(Api.COMPLIANCE).post("/api/v1/compliance/probes/" + partner, "application/json", "");
         assertThat(response.statusCode()).isEqualTo(200);
         return StreamSupport.stream(Api.json(response).spliterator(), false).toList();
     }
 
     private int refusedSha1Receipts(String noticeId) {
-        return jdbc.sql("select count(*) from security_event where notice_id = ? and algorithm = 'SHA-1'").param(noticeId)
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*) from security_event where notice_id = ? and algorithm = 'SHA-1'")
+                .param(noticeId)
+                .query(Integer.class)
+                .single();
     }
 
     private static SigningIdentity server(String name, Instant notBefore, Instant notAfter) {
@@ -178,8 +195,12 @@ class SecurityProbeIT {
     private static void weakKeyPartner() {
         try {
             Path folder = GATEWAY.folder();
-            SigningIdentity weak = TestPki.issue("weak-signing", Pki.keyPair(KeyType.RSA_2048), Usage.SIGNING,
-                    NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(300)));
+            SigningIdentity weak = TestPki.issue(
+                    "weak-signing",
+                    Pki.keyPair(KeyType.RSA_2048),
+                    Usage.SIGNING,
+                    NOW.minus(Duration.ofDays(1)),
+                    NOW.plus(Duration.ofDays(300)));
             Pki.writePem(weak.certificate(), folder.resolve("weak-signing.crt"));
             Files.writeString(GATEWAY.profiles().resolve("weakkey.yaml"), """
                     id: weakkey
@@ -194,8 +215,10 @@ class SecurityProbeIT {
                       trustedCa: %s
                     receiveOnly:
                       rsa2048: true
-                    """.formatted(folder.resolve("weak-signing.crt"), folder.resolve("partner-RSA-encryption.crt"),
-                    folder.resolve("ca.crt")));
+                    """.formatted(
+                            folder.resolve("weak-signing.crt"),
+                            folder.resolve("partner-RSA-encryption.crt"),
+                            folder.resolve("ca.crt")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,7 +9,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.amanat.TestClock;
 import org.amanat.delivery.DeliverySettings;
-import org.amanat.ledger.FindingRecord;
 import org.amanat.ledger.TestLedgers;
 import org.amanat.partner.Partner;
 import org.amanat.partner.PartnerDirectory;
@@ -28,8 +27,10 @@ class SecurityProbeTest {
     void aPlainHttpEndpointIsAFinding() {
         Partner plain = partner("plain", URI.create("http://plain.example/notices"), PartnerProfile.TlsMode.NONE);
 
-        assertThat(probe(plain).probe(plain)).extracting(FindingRecord::check, FindingRecord::subject, FindingRecord::severity)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("tls.not-used", "TLS endpoint http://plain.example/notices", "HIGH"));
+        assertThat(probe(plain).probe(plain))
+                .extracting(FindingRecord::check, FindingRecord::subject, FindingRecord::severity)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "tls.not-used", "TLS endpoint http://plain.example/notices", Severity.HIGH));
     }
 
     @Test
@@ -38,8 +39,11 @@ class SecurityProbeTest {
         refused("plain", "SHA-1", clock.instant().minus(Duration.ofDays(6)));
         refused("plain", "MD5", clock.instant().minus(Duration.ofDays(7)).minusSeconds(1));
 
-        assertThat(probe(plain).probe(plain)).extracting(FindingRecord::check, FindingRecord::subject)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("tls.not-used", "TLS endpoint HTTP://plain.example/notices"),
+        assertThat(probe(plain).probe(plain))
+                .extracting(FindingRecord::check, FindingRecord::subject)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "tls.not-used", "TLS endpoint HTTP://plain.example/notices"),
                         org.assertj.core.groups.Tuple.tuple("algorithm.refused", "refused message: SHA-1"));
     }
 
@@ -48,7 +52,8 @@ class SecurityProbeTest {
         Partner plain = partner("plain", URI.create("http://plain.example/notices"), PartnerProfile.TlsMode.NONE);
         clock.advance(Duration.ofDays(61)); // TestPki's certificates end 90 days after NOW; the warning is 30 days
 
-        assertThat(probe(plain).probe(plain)).filteredOn(f -> f.check().equals("certificate.expiring"))
+        assertThat(probe(plain).probe(plain))
+                .filteredOn(f -> f.check().equals("certificate.expiring"))
                 .extracting(f -> f.subject().substring(0, f.subject().indexOf(" certificate")))
                 .containsExactlyInAnyOrder("signing", "encryption");
     }
@@ -65,7 +70,9 @@ class SecurityProbeTest {
             var probe = probe(mutual, serverOnly);
 
             assertThat(probe.probe(mutual)).isEmpty();
-            assertThat(probe.probe(serverOnly)).extracting(FindingRecord::check).containsExactly("tls.handshake-failed");
+            assertThat(probe.probe(serverOnly))
+                    .extracting(FindingRecord::check)
+                    .containsExactly("tls.handshake-failed");
         }
     }
 
@@ -78,7 +85,9 @@ class SecurityProbeTest {
         clock.advance(Duration.ofDays(7));
 
         assertThat(probe.probe(plain)).extracting(FindingRecord::check).containsExactly("tls.not-used");
-        assertThat(ledgers.findings().all("plain", 10)).filteredOn(f -> f.closedAt() != null).extracting(FindingRecord::check)
+        assertThat(ComplianceLedgers.findings(ledgers).all("plain", 10))
+                .filteredOn(f -> f.closedAt() != null)
+                .extracting(FindingRecord::check)
                 .containsExactly("algorithm.refused");
     }
 
@@ -89,9 +98,10 @@ class SecurityProbeTest {
 
         probe(a, b).probeAll();
 
-        assertThat(ledgers.findings().open("alpha")).hasSize(1);
-        assertThat(ledgers.findings().open("beta")).hasSize(1);
-        assertThat(ledgers.jobLocks().tryLock(SecurityProbe.JOB, "node-2", clock.instant(), Duration.ofMinutes(1))).isTrue();
+        assertThat(ComplianceLedgers.findings(ledgers).open("alpha")).hasSize(1);
+        assertThat(ComplianceLedgers.findings(ledgers).open("beta")).hasSize(1);
+        assertThat(ledgers.jobLocks().tryLock(SecurityProbe.JOB, "node-2", clock.instant(), Duration.ofMinutes(1)))
+                .isTrue();
     }
 
     @Test
@@ -101,24 +111,47 @@ class SecurityProbeTest {
 
         probe(a).probeAll();
 
-        assertThat(ledgers.findings().open("alpha")).isEmpty();
+        assertThat(ComplianceLedgers.findings(ledgers).open("alpha")).isEmpty();
     }
 
     private SecurityProbe probe(Partner... partners) {
-        return new SecurityProbe(new PartnerDirectory(List.of(partners)), TestPartners.ministry(), ledgers.findings(),
-                ledgers.algorithmUses(), ledgers.jobLocks(), ComplianceFixtures.settings(null, 500),
-                new DeliverySettings(true, Duration.ofMillis(50), 50, Duration.ofSeconds(60), "node-1"), clock);
+        return new SecurityProbe(
+                new PartnerDirectory(List.of(partners)),
+                TestPartners.ministry(),
+                ComplianceLedgers.findings(ledgers),
+                ComplianceLedgers.algorithmUses(ledgers),
+                ledgers.jobLocks(),
+                ComplianceFixtures.settings(null, 500),
+                new DeliverySettings(true, Duration.ofMillis(50), 50, Duration.ofSeconds(60), "node-1"),
+                clock);
     }
 
     private static Partner partner(String id, URI endpoint, PartnerProfile.TlsMode mode) {
         var p = TestPartners.profile(id, endpoint);
-        var profile = new PartnerProfile(p.id(), p.name(), p.endpoint(), p.algorithmProfile(), p.certificates(),
-                new PartnerProfile.Tls(mode, null, null, null), p.connection(), p.delivery(), p.resilience(), p.obligations(), p.receiveOnly());
+        var profile = new PartnerProfile(
+                p.id(),
+                p.name(),
+                p.endpoint(),
+                p.algorithmProfile(),
+                p.certificates(),
+                new PartnerProfile.Tls(mode, null, null, null),
+                p.connection(),
+                p.delivery(),
+                p.resilience(),
+                p.obligations(),
+                p.receiveOnly());
         return TestPartners.partner(profile, TestPki.partner(KeyType.EC_P256));
     }
 
     private void refused(String partnerId, String algorithm, Instant at) {
-        ledgers.securityEvents().record(new org.amanat.ledger.SecurityEvents.SecurityEvent(at, partnerId, "ALGORITHM_REFUSED", null,
-                "refused", null, algorithm));
+        ledgers.securityEvents()
+                .record(new org.amanat.ledger.SecurityEvents.SecurityEvent(
+                        at,
+                        partnerId,
+                        org.amanat.ledger.SecurityEventKind.ALGORITHM_REFUSED,
+                        null,
+                        "refused",
+                        null,
+                        algorithm));
     }
 }

@@ -26,7 +26,7 @@ final class SwappableTlsServer implements AutoCloseable {
         this.identity = new AtomicReference<>(first);
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(new KeyManager[] {new CurrentIdentity()}, null, null);
-        this.server = new TestTlsServer(context, socket -> { });
+        this.server = new TestTlsServer(context, socket -> {});
     }
 
     void present(SigningIdentity next) {
@@ -58,7 +58,8 @@ final class SwappableTlsServer implements AutoCloseable {
         /** The JDK asks once per key type its cipher suites or signature schemes could use. */
         private boolean fits(String keyType) {
             PrivateKey key = identity.get().privateKey();
-            return keyType.equals("EC") ? key instanceof java.security.interfaces.ECKey
+            return keyType.equals("EC")
+                    ? key instanceof java.security.interfaces.ECKey
                     : keyType.equals("RSA") && key instanceof java.security.interfaces.RSAKey;
         }
 

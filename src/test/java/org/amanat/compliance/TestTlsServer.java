@@ -24,7 +24,8 @@ final class TestTlsServer implements AutoCloseable {
     }
 
     TestTlsServer(SSLContext context, Consumer<SSLServerSocket> settings) throws IOException {
-        socket = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(0, 10, InetAddress.getLoopbackAddress());
+        socket = (SSLServerSocket)
+                context.getServerSocketFactory().createServerSocket(0, 10, InetAddress.getLoopbackAddress());
         settings.accept(socket);
         Thread acceptor = new Thread(this::serve, "test-tls-server-" + socket.getLocalPort());
         acceptor.setDaemon(true);

@@ -37,10 +37,11 @@ import org.junit.jupiter.api.Test;
 class TlsProbeTest {
     /** Certificates carry whole seconds; so does the probe's clock, so day counts come out exact. */
     private static final Instant NOW = TestPki.NOW.truncatedTo(ChronoUnit.SECONDS);
+
     private static final Duration WARNING = Duration.ofDays(30);
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final KeyPair SERVER_KEYS = Pki.keyPair(KeyType.EC_P256);
-    private static final Consumer<SSLServerSocket> AS_IS = socket -> { };
+    private static final Consumer<SSLServerSocket> AS_IS = socket -> {};
 
     private final TlsProbe probe = new TlsProbe(Clock.fixed(NOW, ZoneOffset.UTC));
     private final TlsChecks checks = new TlsChecks();
@@ -61,7 +62,8 @@ class TlsProbeTest {
     void reportsAnExpiredServerCertificateAsCriticalAndOnlyOnce() throws IOException {
         var expired = server("expired", NOW.minus(Duration.ofDays(100)), NOW.minus(Duration.ofDays(10)));
         try (var server = new TestTlsServer(expired, AS_IS)) {
-            assertThat(findings(server, "TLSv1.2")).extracting(Finding::check, Finding::severity)
+            assertThat(findings(server, "TLSv1.2"))
+                    .extracting(Finding::check, Finding::severity)
                     .containsExactly(tuple("certificate.expired", Severity.CRITICAL));
         }
     }
@@ -72,21 +74,30 @@ class TlsProbeTest {
         try (var server = new TestTlsServer(expiring, AS_IS)) {
             List<Finding> findings = findings(server, "TLSv1.2");
 
-            assertThat(findings).extracting(Finding::check, Finding::severity)
+            assertThat(findings)
+                    .extracting(Finding::check, Finding::severity)
                     .containsExactly(tuple("certificate.expiring", Severity.MEDIUM));
             assertThat(findings.get(0).subject()).startsWith("TLS server certificate CN=expiring,");
-            assertThat(findings.get(0).detail()).contains("in 10 days", NOW.plus(Duration.ofDays(10)).toString());
+            assertThat(findings.get(0).detail())
+                    .contains("in 10 days", NOW.plus(Duration.ofDays(10)).toString());
         }
     }
 
     @Test
     void reportsACertificateThatNamesAnotherHost() throws IOException {
-        var elsewhere = TestPki.issue("elsewhere", SERVER_KEYS, Usage.TLS_SERVER, NOW.minus(Duration.ofDays(1)),
-                NOW.plus(Duration.ofDays(90)), "SHA256withECDSA", List.of("partner.example"));
+        var elsewhere = TestPki.issue(
+                "elsewhere",
+                SERVER_KEYS,
+                Usage.TLS_SERVER,
+                NOW.minus(Duration.ofDays(1)),
+                NOW.plus(Duration.ofDays(90)),
+                "SHA256withECDSA",
+                List.of("partner.example"));
         try (var server = new TestTlsServer(elsewhere, AS_IS)) {
             List<Finding> findings = findings(server, "TLSv1.2");
 
-            assertThat(findings).extracting(Finding::check, Finding::severity)
+            assertThat(findings)
+                    .extracting(Finding::check, Finding::severity)
                     .containsExactly(tuple("tls.hostname-mismatch", Severity.HIGH));
             assertThat(findings.get(0).subject()).isEqualTo("TLS endpoint " + server.endpoint());
             assertThat(findings.get(0).detail()).contains("localhost", "partner.example");
@@ -96,10 +107,16 @@ class TlsProbeTest {
     @Test
     void reportsAChainFromAnotherCa() throws IOException {
         var otherCa = Pki.ca(Pki.name("Other CA", null), NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(365)));
-        var stranger = Pki.issue(otherCa, Pki.name("stranger", "Tests"), SERVER_KEYS, Usage.TLS_SERVER,
-                NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(90)));
+        var stranger = Pki.issue(
+                otherCa,
+                Pki.name("stranger", "Tests"),
+                SERVER_KEYS,
+                Usage.TLS_SERVER,
+                NOW.minus(Duration.ofDays(1)),
+                NOW.plus(Duration.ofDays(90)));
         try (var server = new TestTlsServer(stranger, AS_IS)) {
-            assertThat(findings(server, "TLSv1.2")).extracting(Finding::check, Finding::severity)
+            assertThat(findings(server, "TLSv1.2"))
+                    .extracting(Finding::check, Finding::severity)
                     .containsExactly(tuple("tls.untrusted-chain", Severity.HIGH));
         }
     }
@@ -109,7 +126,8 @@ class TlsProbeTest {
         try (var server = new TestTlsServer(TestPki.MINISTRY_TLS, AS_IS)) {
             List<Finding> findings = findings(server, "TLSv1.2");
 
-            assertThat(findings).extracting(Finding::check, Finding::severity)
+            assertThat(findings)
+                    .extracting(Finding::check, Finding::severity)
                     .containsExactly(tuple("tls.untrusted-chain", Severity.HIGH));
             assertThat(findings.get(0).detail()).contains("not issued for TLS servers");
         }
@@ -117,10 +135,12 @@ class TlsProbeTest {
 
     @Test
     void reportsTls12WhenThePartnersMinimumIsTls13() throws IOException {
-        try (var server = new TestTlsServer(TestPki.PARTNER_TLS, socket -> socket.setEnabledProtocols(new String[] {"TLSv1.2"}))) {
+        try (var server = new TestTlsServer(
+                TestPki.PARTNER_TLS, socket -> socket.setEnabledProtocols(new String[] {"TLSv1.2"}))) {
             TlsObservation observation = probe(server, null);
 
-            assertThat(checks.check(observation, "TLSv1.3", NOW, WARNING)).extracting(Finding::check, Finding::severity)
+            assertThat(checks.check(observation, "TLSv1.3", NOW, WARNING))
+                    .extracting(Finding::check, Finding::severity)
                     .containsExactly(tuple("tls.protocol-below-minimum", Severity.HIGH));
             assertThat(checks.check(observation, "TLSv1.2", NOW, WARNING)).isEmpty();
         }
@@ -135,7 +155,8 @@ class TlsProbeTest {
         try (var server = new TestTlsServer(TestPki.PARTNER_TLS, cbcOnly)) {
             List<Finding> findings = findings(server, "TLSv1.2");
 
-            assertThat(findings).extracting(Finding::check, Finding::severity)
+            assertThat(findings)
+                    .extracting(Finding::check, Finding::severity)
                     .containsExactly(tuple("tls.weak-cipher-suite", Severity.HIGH));
             assertThat(findings.get(0).detail()).contains("TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256");
         }
@@ -154,7 +175,8 @@ class TlsProbeTest {
         assertThat(Duration.between(start, Instant.now())).isLessThan(TIMEOUT);
         assertThat(observation.reachable()).isFalse();
         assertThat(observation.error()).contains("refused");
-        assertThat(checks.check(observation, "TLSv1.2", NOW, WARNING)).extracting(Finding::check, Finding::severity)
+        assertThat(checks.check(observation, "TLSv1.2", NOW, WARNING))
+                .extracting(Finding::check, Finding::severity)
                 .containsExactly(tuple("tls.handshake-failed", Severity.HIGH));
     }
 
@@ -183,13 +205,17 @@ class TlsProbeTest {
                     accepted.set(listener.accept());
                     OutputStream out = accepted.get().getOutputStream();
                     out.write(new byte[] {0x16, 0x03, 0x03, 0x40, 0x00}); // a handshake record announcing 16 KB
-                    trickle.scheduleAtFixedRate(() -> {
-                        try {
-                            out.write(0);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    }, 50, 50, TimeUnit.MILLISECONDS);
+                    trickle.scheduleAtFixedRate(
+                            () -> {
+                                try {
+                                    out.write(0);
+                                } catch (IOException e) {
+                                    throw new UncheckedIOException(e);
+                                }
+                            },
+                            50,
+                            50,
+                            TimeUnit.MILLISECONDS);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -218,7 +244,9 @@ class TlsProbeTest {
             socket.setNeedClientAuth(true);
         };
         try (var server = new TestTlsServer(TestPki.PARTNER_TLS, mutual)) {
-            assertThat(probe(server, TlsContexts.keyManagers(TestPki.MINISTRY_TLS)).reachable()).isTrue();
+            assertThat(probe(server, TlsContexts.keyManagers(TestPki.MINISTRY_TLS))
+                            .reachable())
+                    .isTrue();
             assertThat(probe(server, null).reachable()).isFalse();
         }
     }
@@ -231,14 +259,16 @@ class TlsProbeTest {
             socket.setNeedClientAuth(true);
         };
         try (var server = new TestTlsServer(expired, mutual)) {
-            assertThat(findings(server, "TLSv1.2")).extracting(Finding::check)
+            assertThat(findings(server, "TLSv1.2"))
+                    .extracting(Finding::check)
                     .containsExactlyInAnyOrder("tls.handshake-failed", "certificate.expired");
         }
     }
 
     @Test
     void refusesAnEndpointThatIsNotHttps() {
-        assertThatThrownBy(() -> probe.probe(URI.create("http://localhost:8080/notices"), TestPki.caCertificate(), null, TIMEOUT))
+        assertThatThrownBy(() -> probe.probe(
+                        URI.create("http://localhost:8080/notices"), TestPki.caCertificate(), null, TIMEOUT))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -37,7 +37,8 @@ final class Webhooks {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(KEY, "HmacSHA256"));
-            String expected = "v1," + Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+            String expected =
+                    "v1," + Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
             assertThat(request.getHeader("webhook-signature")).isEqualTo(expected);
         } catch (java.security.GeneralSecurityException e) {
             throw new AssertionError(e);

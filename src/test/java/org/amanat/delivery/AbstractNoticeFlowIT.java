@@ -60,7 +60,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class AbstractNoticeFlowIT {
-    static final WireMockServer PARTNERS = new WireMockServer(options().dynamicPort().extensions(new PartnerSimulator()));
+    static final WireMockServer PARTNERS =
+            new WireMockServer(options().dynamicPort().extensions(new PartnerSimulator()));
     static final List<OpenedNotice> KIT_RECEIVED = new CopyOnWriteArrayList<>();
     static final ReferenceReceiver KIT;
     static final TestGateway GATEWAY;
@@ -68,11 +69,20 @@ abstract class AbstractNoticeFlowIT {
     static {
         PARTNERS.start();
         var partner = TestPki.partner(KeyType.EC_P256);
-        var kit = new PartnerKit("kit", partner.signing(), partner.encryption(),
-                TestPki.ministry(KeyType.EC_P256).signing().certificate(), AlgorithmPolicy.strict(), Clock.systemUTC());
+        var kit = new PartnerKit(
+                "kit",
+                partner.signing(),
+                partner.encryption(),
+                TestPki.ministry(KeyType.EC_P256).signing().certificate(),
+                AlgorithmPolicy.strict(),
+                Clock.systemUTC());
         try {
-            KIT = new ReferenceReceiver(kit, KIT_RECEIVED::add).start(new InetSocketAddress("127.0.0.1", 0), "/notices",
-                    TlsContexts.create(TestPki.PARTNER_TLS, List.of(TestPki.caCertificate())), true);
+            KIT = new ReferenceReceiver(kit, KIT_RECEIVED::add)
+                    .start(
+                            new InetSocketAddress("127.0.0.1", 0),
+                            "/notices",
+                            TlsContexts.create(TestPki.PARTNER_TLS, List.of(TestPki.caCertificate())),
+                            true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -96,12 +106,17 @@ abstract class AbstractNoticeFlowIT {
         stubReceipt("digest", "EC", "WRONG_DIGEST");
         stubReceipt("wrongid", "EC", "WRONG_NOTICE");
         stubReceipt("notcms", "EC", "NOT_CMS");
-        PARTNERS.stubFor(post(urlEqualTo("/unrecorded")).willReturn(PartnerSimulator.receipt("unrecorded", "EC", "VALID")
-                .withFixedDelay(1000)));
-        PARTNERS.stubFor(post(urlEqualTo("/flaky")).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+        PARTNERS.stubFor(post(urlEqualTo("/unrecorded"))
+                .willReturn(
+                        PartnerSimulator.receipt("unrecorded", "EC", "VALID").withFixedDelay(1000)));
+        PARTNERS.stubFor(post(urlEqualTo("/flaky"))
+                .inScenario("flaky")
+                .whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(500).withBody("database on fire"))
                 .willSetStateTo("recovered"));
-        PARTNERS.stubFor(post(urlEqualTo("/flaky")).inScenario("flaky").whenScenarioStateIs("recovered")
+        PARTNERS.stubFor(post(urlEqualTo("/flaky"))
+                .inScenario("flaky")
+                .whenScenarioStateIs("recovered")
                 .willReturn(PartnerSimulator.receipt("flaky", "EC", "VALID")));
     }
 
@@ -134,11 +149,12 @@ abstract class AbstractNoticeFlowIT {
 
         JsonNode delivered = awaitState(id, "DELIVERED");
 
-        List<LoggedRequest> requests = PARTNERS.findAll(postRequestedFor(urlEqualTo("/" + partner))
-                .withHeader("Amanat-Notice-Id", equalTo(id)));
+        List<LoggedRequest> requests = PARTNERS.findAll(
+                postRequestedFor(urlEqualTo("/" + partner)).withHeader("Amanat-Notice-Id", equalTo(id)));
         assertThat(requests).hasSize(1);
         LoggedRequest request = requests.get(0);
-        assertThat(request.getHeader("Content-Type")).isEqualTo("application/pkcs7-mime; smime-type=authEnveloped-data");
+        assertThat(request.getHeader("Content-Type"))
+                .isEqualTo("application/pkcs7-mime; smime-type=authEnveloped-data");
         assertThat(request.getHeader("Idempotency-Key")).isEqualTo(id);
         assertThat(delivered.at("/receipt/disposition").asText()).isEqualTo("RECEIVED");
         assertThat(delivered.at("/receipt/signatureAlgorithm").asText()).isEqualTo(signatureAlgorithm);
@@ -149,7 +165,12 @@ abstract class AbstractNoticeFlowIT {
         KeyType type = partner.equals("tube") ? KeyType.RSA_3072 : KeyType.EC_P256;
         byte[] evidence = ledger.receiptDer(id).orElseThrow();
         var receipt = new Receipts(new Envelope(Clock.systemUTC()))
-                .verify(evidence, TestPki.partner(type).signing().certificate(), AlgorithmPolicy.strict(), id, request.getBody());
+                .verify(
+                        evidence,
+                        TestPki.partner(type).signing().certificate(),
+                        AlgorithmPolicy.strict(),
+                        id,
+                        request.getBody());
         assertThat(receipt.receipt().partnerReference()).isEqualTo("ref-" + id);
     }
 
@@ -159,7 +180,9 @@ abstract class AbstractNoticeFlowIT {
 
         awaitState(id, "DELIVERED");
 
-        assertThat(KIT_RECEIVED).extracting(opened -> opened.notice().noticeId()).contains(id);
+        assertThat(KIT_RECEIVED)
+                .extracting(opened -> opened.notice().noticeId())
+                .contains(id);
     }
 
     @Test
@@ -169,15 +192,20 @@ abstract class AbstractNoticeFlowIT {
         JsonNode failed = awaitState(id, "DELIVERY_FAILED");
 
         assertThat(failed.at("/attempts/0/outcome").asText()).isEqualTo("FAILED");
-        assertThat(KIT_RECEIVED).extracting(opened -> opened.notice().noticeId()).doesNotContain(id);
+        assertThat(KIT_RECEIVED)
+                .extracting(opened -> opened.notice().noticeId())
+                .doesNotContain(id);
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "forged  | not signed by the pinned certificate",
-        "digest  | receipt digest does not match the bytes sent",
-        "wrongid | receipt is for notice 01a00000-0000-7000-8000-000000000000",
-        "notcms  | not CMS SignedData"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "forged  | not signed by the pinned certificate",
+                "digest  | receipt digest does not match the bytes sent",
+                "wrongid | receipt is for notice 01a00000-0000-7000-8000-000000000000",
+                "notcms  | not CMS SignedData"
+            })
     void refusesReceiptThatDoesNotProveDelivery(String partner, String reason) {
         String id = api().issue(Api.validNotice(partner));
 
@@ -187,8 +215,12 @@ abstract class AbstractNoticeFlowIT {
         assertThat(failed.get("attempts")).hasSize(2);
         failed.get("attempts").forEach(attempt -> {
             assertThat(attempt.get("outcome").asText()).isEqualTo("FAILED");
-            assertThat(attempt.get("reason").asText()).startsWith("receipt refused: ").contains(reason);
-            assertThat(attempt.get("httpStatus").asInt()).as("the partner answered 200").isEqualTo(200);
+            assertThat(attempt.get("reason").asText())
+                    .startsWith("receipt refused: ")
+                    .contains(reason);
+            assertThat(attempt.get("httpStatus").asInt())
+                    .as("the partner answered 200")
+                    .isEqualTo(200);
         });
         assertThat(outboxEntries(id)).as("still due").isEqualTo(1);
         assertThat(ledger.receiptDer(id)).isEmpty();
@@ -202,7 +234,9 @@ abstract class AbstractNoticeFlowIT {
 
         assertThat(delivered.at("/attempts/0/outcome").asText()).isEqualTo("FAILED");
         assertThat(delivered.at("/attempts/0/httpStatus").asInt()).isEqualTo(500);
-        assertThat(delivered.at("/attempts/0/reason").asText()).contains("HTTP 500").contains("database on fire");
+        assertThat(delivered.at("/attempts/0/reason").asText())
+                .contains("HTTP 500")
+                .contains("database on fire");
         assertThat(delivered.at("/attempts/1/outcome").asText()).isEqualTo("DELIVERED");
         PARTNERS.verify(2, postRequestedFor(urlEqualTo("/flaky")).withHeader("Idempotency-Key", equalTo(id)));
     }
@@ -217,7 +251,10 @@ abstract class AbstractNoticeFlowIT {
         assertThat(failed.at("/attempts/1/reason").asText()).startsWith("cannot connect");
         assertThat(failed.at("/history/1/kind").asText()).isEqualTo("DELIVERY_FAILED");
         assertThat(outboxEntries(id)).as("still due").isEqualTo(1);
-        Integer attempts = jdbc.sql("select attempts from outbox where notice_id = ?").param(id).query(Integer.class).single();
+        Integer attempts = jdbc.sql("select attempts from outbox where notice_id = ?")
+                .param(id)
+                .query(Integer.class)
+                .single();
         assertThat(attempts).isEqualTo(2);
     }
 
@@ -225,8 +262,10 @@ abstract class AbstractNoticeFlowIT {
     void withdrawingANoticeWhoseAttemptReachedThePartnerSendsItAWithdrawal() {
         String id = api().issue(Api.validNotice("notcms"));
         awaitState(id, "DELIVERY_FAILED");
-        assertThat(PARTNERS.findAll(postRequestedFor(urlEqualTo("/notcms")).withHeader("Amanat-Notice-Id", equalTo(id))))
-                .as("the partner opened it; its answer was no receipt").isNotEmpty();
+        assertThat(PARTNERS.findAll(
+                        postRequestedFor(urlEqualTo("/notcms")).withHeader("Amanat-Notice-Id", equalTo(id))))
+                .as("the partner opened it; its answer was no receipt")
+                .isNotEmpty();
 
         var response = withdraw(id);
 
@@ -237,22 +276,29 @@ abstract class AbstractNoticeFlowIT {
         JsonNode original = api().notice(id);
         assertThat(original.get("state").asText()).isEqualTo("WITHDRAWN");
         assertThat(original.get("history").findValuesAsText("detail"))
-                .anyMatch(detail -> detail.contains("may have reached the partner") && detail.contains(withdrawal.get("id").asText()));
+                .anyMatch(detail -> detail.contains("may have reached the partner")
+                        && detail.contains(withdrawal.get("id").asText()));
         assertThat(outboxEntries(id)).as("not sent again").isZero();
-        await().atMost(Duration.ofSeconds(20)).until(() -> !PARTNERS.findAll(postRequestedFor(urlEqualTo("/notcms"))
-                .withHeader("Amanat-Notice-Id", equalTo(withdrawal.get("id").asText()))).isEmpty());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !PARTNERS.findAll(postRequestedFor(urlEqualTo("/notcms"))
+                                .withHeader(
+                                        "Amanat-Notice-Id",
+                                        equalTo(withdrawal.get("id").asText())))
+                        .isEmpty());
     }
 
     @Test
     void withdrawingANoticeWhoseAttemptsCouldNotConnectSaysItWasNeverSent() {
         String id = api().issue(Api.validNotice("down"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> api().notice(id).get("attempts").size() >= 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> api().notice(id).get("attempts").size() >= 1);
 
         var response = withdraw(id);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(Api.json(response).get("state").asText()).isEqualTo("WITHDRAWN");
-        assertThat(Api.json(response).get("history").findValuesAsText("detail")).anyMatch(detail -> detail.contains("never sent"));
+        assertThat(Api.json(response).get("history").findValuesAsText("detail"))
+                .anyMatch(detail -> detail.contains("never sent"));
         assertThat(outboxEntries(id)).isZero();
     }
 
@@ -261,13 +307,19 @@ abstract class AbstractNoticeFlowIT {
         String id = api().issue(Api.validNotice("down"));
         awaitState(id, "DELIVERY_FAILED");
         // As a node does while it sends: the entry is leased, here long enough to outlast the wait.
-        await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.sql("""
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> jdbc.sql("""
                 update outbox set lease_owner = 'elsewhere', lease_until = ? where notice_id = ? and lease_until is null""")
-                .params(OffsetDateTime.now(ZoneOffset.UTC).plusHours(1), id).update() == 1);
+                                .params(OffsetDateTime.now(ZoneOffset.UTC).plusHours(1), id)
+                                .update()
+                        == 1);
 
         var withdrawal = withdraw(id);
-        var abandonment = api().as("admin-2").post("/api/v1/notices/" + id + "/abandonment", "application/json",
-                "{\"reason\": \"platform ceased operating\"}");
+        var abandonment = api().as("admin-2")
+                .post(
+                        "/api/v1/notices/" + id + "/abandonment",
+                        "application/json",
+                        "{\"reason\": \"platform ceased operating\"}");
 
         assertThat(withdrawal.statusCode()).as(withdrawal.body()).isEqualTo(409);
         assertThat(Api.json(withdrawal).get("type").asText()).isEqualTo("urn:amanat:problem:delivery-under-way");
@@ -276,24 +328,39 @@ abstract class AbstractNoticeFlowIT {
         assertThat(api().notice(id).get("state").asText()).isEqualTo("DELIVERY_FAILED");
         assertThat(outboxEntries(id)).as("still due").isEqualTo(1);
 
-        jdbc.sql("update outbox set lease_owner = null, lease_until = null where notice_id = ?").param(id).update();
+        jdbc.sql("update outbox set lease_owner = null, lease_until = null where notice_id = ?")
+                .param(id)
+                .update();
         assertThat(withdraw(id).statusCode()).as("once the attempt has ended").isEqualTo(200);
     }
 
     @Test
     void aReceiptForANoticeAlreadyAbandonedIsKeptButChangesNothing() {
         String id = api().issue(Api.validNotice("down"));
-        var abandoned = api().as("admin-2").post("/api/v1/notices/" + id + "/abandonment", "application/json",
-                "{\"reason\": \"platform ceased operating\"}");
+        var abandoned = api().as("admin-2")
+                .post(
+                        "/api/v1/notices/" + id + "/abandonment",
+                        "application/json",
+                        "{\"reason\": \"platform ceased operating\"}");
         assertThat(abandoned.statusCode()).as(abandoned.body()).isEqualTo(200);
         var delivery = new DueDelivery(id, "down", 1, "{}", Instant.now(), "elsewhere", 0, false);
 
-        outbox.recordDelivered(AttemptOutcome.delivered(delivery, Instant.now(), Instant.now(), 200, "digest", new byte[] {1, 2, 3},
-                "RECEIVED", "ref-late", "ECDSA-P256/SHA-256"));
+        outbox.recordDelivered(AttemptOutcome.delivered(
+                delivery,
+                Instant.now(),
+                Instant.now(),
+                200,
+                "digest",
+                new byte[] {1, 2, 3},
+                "RECEIVED",
+                "ref-late",
+                "ECDSA-P256/SHA-256"));
 
         JsonNode notice = api().notice(id);
         assertThat(notice.get("state").asText()).isEqualTo("ABANDONED");
-        assertThat(notice.at("/receipt/partnerReference").asText()).as("kept as evidence").isEqualTo("ref-late");
+        assertThat(notice.at("/receipt/partnerReference").asText())
+                .as("kept as evidence")
+                .isEqualTo("ref-late");
         JsonNode last = notice.get("history").get(notice.get("history").size() - 1);
         assertThat(last.get("kind").asText()).isEqualTo("DELIVERED");
         assertThat(last.get("detail").asText()).contains("stays ABANDONED");
@@ -301,16 +368,22 @@ abstract class AbstractNoticeFlowIT {
     }
 
     private java.net.http.HttpResponse<String> withdraw(String id) {
-        return api().post("/api/v1/notices/" + id + "/withdrawal", "application/json",
-                "{\"reason\": \"Court order lifted\"}");
+        return api().post(
+                        "/api/v1/notices/" + id + "/withdrawal",
+                        "application/json",
+                        "{\"reason\": \"Court order lifted\"}");
     }
 
     JsonNode awaitState(String id, String state) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> api().notice(id), n -> state.equals(n.get("state").asText()));
+        return await().atMost(Duration.ofSeconds(20))
+                .until(() -> api().notice(id), n -> state.equals(n.get("state").asText()));
     }
 
     private int outboxEntries(String id) {
-        return jdbc.sql("select count(*) from outbox where notice_id = ?").param(id).query(Integer.class).single();
+        return jdbc.sql("select count(*) from outbox where notice_id = ?")
+                .param(id)
+                .query(Integer.class)
+                .single();
     }
 
     Api api() {

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * before it delivers; a new JVM on the same database delivers it, exactly once.
  */
 class CrashRecoveryIT {
-    private final WireMockServer partner = new WireMockServer(options().dynamicPort().extensions(new PartnerSimulator()));
+    private final WireMockServer partner =
+            new WireMockServer(options().dynamicPort().extensions(new PartnerSimulator()));
 
     @TempDir
     Path dir;
@@ -46,7 +47,9 @@ class CrashRecoveryIT {
     }
 
     @Test
-    @EnabledIfEnvironmentVariable(named = TestDatabases.PG_URL_VARIABLE, matches = ".+",
+    @EnabledIfEnvironmentVariable(
+            named = TestDatabases.PG_URL_VARIABLE,
+            matches = ".+",
             disabledReason = "set AMANAT_TEST_PG_URL to run on PostgreSQL")
     void noticeTakenBeforeAKillIsDeliveredOnceAfterRestartOnPostgres() throws Exception {
         killAfter201ThenRestart(TestDatabases.postgres());
@@ -55,7 +58,8 @@ class CrashRecoveryIT {
     private void killAfter201ThenRestart(Map<String, String> database) throws Exception {
         partner.start();
         partner.stubFor(post(urlEqualTo("/chirp")).willReturn(PartnerSimulator.receipt("chirp", "EC", "VALID")));
-        var gateway = new TestGateway().partner("chirp", "http://localhost:" + partner.port() + "/chirp", AlgorithmProfile.EC, "NONE");
+        var gateway = new TestGateway()
+                .partner("chirp", "http://localhost:" + partner.port() + "/chirp", AlgorithmProfile.EC, "NONE");
         Map<String, String> settings = new HashMap<>(gateway.properties());
         settings.putAll(database);
 
@@ -65,11 +69,14 @@ class CrashRecoveryIT {
             id = first.api().issue(Api.validNotice("chirp"));
             assertThat(first.kill()).as("killed, not stopped").isEqualTo(137);
         }
-        assertThat(partner.findAll(postRequestedFor(urlEqualTo("/chirp")))).as("nothing sent before the kill").isEmpty();
+        assertThat(partner.findAll(postRequestedFor(urlEqualTo("/chirp"))))
+                .as("nothing sent before the kill")
+                .isEmpty();
 
         settings.put("amanat.delivery.enabled", "true");
         try (GatewayProcess second = GatewayProcess.start(settings, dir.resolve("second.log"))) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> second.api().notice(id).get("state").asText(), "DELIVERED"::equals);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> second.api().notice(id).get("state").asText(), "DELIVERED"::equals);
         }
         partner.verify(1, postRequestedFor(urlEqualTo("/chirp")).withHeader("Idempotency-Key", equalTo(id)));
     }

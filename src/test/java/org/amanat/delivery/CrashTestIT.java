@@ -48,14 +48,25 @@ class CrashTestIT {
     void everyNoticeIssuedIsDeliveredOnceDespiteKills() throws Exception {
         Map<String, AtomicInteger> effects = new ConcurrentHashMap<>();
         var partner = TestPki.partner(KeyType.EC_P256);
-        var kit = new PartnerKit("crash", partner.signing(), partner.encryption(), TestPki.ministry(KeyType.EC_P256).signing().certificate(),
-                AlgorithmPolicy.strict(), Clock.systemUTC());
-        try (var receiver = new ReferenceReceiver(kit, opened -> effects.computeIfAbsent(opened.notice().noticeId(), id -> new AtomicInteger())
-                .incrementAndGet()).start(new InetSocketAddress("127.0.0.1", 0), "/notices", null, false)) {
-            var gateway = new TestGateway().partner("crash", "http://127.0.0.1:" + receiver.port() + "/notices", AlgorithmProfile.EC, "NONE");
+        var kit = new PartnerKit(
+                "crash",
+                partner.signing(),
+                partner.encryption(),
+                TestPki.ministry(KeyType.EC_P256).signing().certificate(),
+                AlgorithmPolicy.strict(),
+                Clock.systemUTC());
+        try (var receiver = new ReferenceReceiver(
+                        kit,
+                        opened -> effects.computeIfAbsent(opened.notice().noticeId(), id -> new AtomicInteger())
+                                .incrementAndGet())
+                .start(new InetSocketAddress("127.0.0.1", 0), "/notices", null, false)) {
+            var gateway = new TestGateway()
+                    .partner("crash", "http://127.0.0.1:" + receiver.port() + "/notices", AlgorithmProfile.EC, "NONE");
             Map<String, String> settings = new HashMap<>(gateway.properties());
-            settings.putAll(TestDatabases.postgresConfigured() ? TestDatabases.postgres()
-                    : Map.of("amanat.data-dir", dir.resolve("data").toString()));
+            settings.putAll(
+                    TestDatabases.postgresConfigured()
+                            ? TestDatabases.postgres()
+                            : Map.of("amanat.data-dir", dir.resolve("data").toString()));
             settings.put("amanat.delivery.lease", "5s");
 
             Set<String> issued = new HashSet<>();
@@ -73,9 +84,15 @@ class CrashTestIT {
                         Api api = node.api();
                         await().atMost(Duration.ofMinutes(3)).until(() -> delivered(api, issued) == issued.size());
                         int delivered = delivered(api, issued);
-                        long lost = issued.stream().filter(id -> !effects.containsKey(id)).count() + (issued.size() - delivered);
-                        long duplicateEffects = effects.values().stream().filter(count -> count.get() > 1).count();
-                        System.out.printf("crash-test: issued=%d delivered=%d lost=%d duplicate-effects=%d resends=%d%n",
+                        long lost = issued.stream()
+                                        .filter(id -> !effects.containsKey(id))
+                                        .count()
+                                + (issued.size() - delivered);
+                        long duplicateEffects = effects.values().stream()
+                                .filter(count -> count.get() > 1)
+                                .count();
+                        System.out.printf(
+                                "crash-test: issued=%d delivered=%d lost=%d duplicate-effects=%d resends=%d%n",
                                 issued.size(), delivered, lost, duplicateEffects, receiver.duplicates());
                         assertThat(issued).hasSize(NOTICES);
                         assertThat(lost).isZero();
@@ -104,7 +121,8 @@ class CrashTestIT {
     private static int delivered(Api api, Set<String> issued) {
         Set<String> delivered = new HashSet<>();
         for (int page = 0; ; page++) {
-            JsonNode items = Api.json(api.get("/api/v1/notices?partner=crash&state=DELIVERED&size=200&page=" + page)).get("items");
+            JsonNode items = Api.json(api.get("/api/v1/notices?partner=crash&state=DELIVERED&size=200&page=" + page))
+                    .get("items");
             items.forEach(item -> delivered.add(item.get("id").asText()));
             if (items.size() < 200) {
                 break;

@@ -1,6 +1,5 @@
 package org.amanat.delivery;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,7 +20,6 @@ import org.amanat.protocol.Notice;
 import org.amanat.protocol.NoticeType;
 import org.amanat.protocol.PartnerKit;
 import org.amanat.protocol.Pki.KeyType;
-import org.amanat.protocol.ProtocolJson;
 import org.amanat.protocol.TestPki;
 import org.amanat.protocol.Urgency;
 
@@ -33,11 +31,17 @@ final class DeliveryFixture {
 
     /** Whole seconds: the ledger keeps microseconds. */
     final TestClock clock = new TestClock(TestPki.NOW.truncatedTo(ChronoUnit.SECONDS));
+
     final TestLedgers ledgers = TestLedgers.create();
     final MinistryKeys ministry = TestPartners.ministry();
     final PartnerDirectory partners = new PartnerDirectory(List.of(TestPartners.partner(PARTNER)));
-    final PartnerKit kit = new PartnerKit(PARTNER, TestPki.partner(KeyType.EC_P256).signing(), TestPki.partner(KeyType.EC_P256).encryption(),
-            TestPki.ministry(KeyType.EC_P256).signing().certificate(), AlgorithmPolicy.strict(), clock);
+    final PartnerKit kit = new PartnerKit(
+            PARTNER,
+            TestPki.partner(KeyType.EC_P256).signing(),
+            TestPki.partner(KeyType.EC_P256).encryption(),
+            TestPki.ministry(KeyType.EC_P256).signing().certificate(),
+            AlgorithmPolicy.strict(),
+            clock);
 
     /** Issues a notice a minute ago and leases it to {@link #NODE}. */
     DueDelivery leased() {
@@ -46,17 +50,32 @@ final class DeliveryFixture {
 
     DueDelivery leased(Instant issuedAt) {
         issue(issuedAt);
-        return ledgers.outbox().claim(PARTNER, NODE, clock.instant(), LEASE, 1, false, Set.of()).get(0);
+        return ledgers.outbox()
+                .claim(PARTNER, NODE, clock.instant(), LEASE, 1, false, Set.of())
+                .get(0);
     }
 
     String issue(Instant issuedAt) {
         String id = UUID.randomUUID().toString();
-        Notice notice = new Notice(Notice.PROTOCOL, id, NoticeType.TAKEDOWN, PARTNER, issuedAt, Urgency.URGENT,
-                issuedAt.plus(TestPartners.ACK_WITHIN), issuedAt.plus(TestPartners.URGENT_WITHIN), Category.FRAUD,
-                new Notice.LegalBasis("MR5/2020", "Art. 14"), List.of(new Notice.Item("https://globaltube.example/watch?v=abc123", ItemKind.URL, null)),
-                "Fraudulent investment scheme.", new Notice.Issuer("Ministry of Communications", "officer-17", null), List.of(), null, null, null);
-        ledgers.notices().issue(new NewNotice(id, PARTNER, "TAKEDOWN", "URGENT", "FRAUD", issuedAt, notice.ackDeadline(),
-                notice.actionDeadline(), new String(ProtocolJson.write(notice), StandardCharsets.UTF_8), null, null, null, "officer-17", null));
+        Notice notice = new Notice(
+                Notice.PROTOCOL,
+                id,
+                NoticeType.TAKEDOWN,
+                PARTNER,
+                issuedAt,
+                Urgency.URGENT,
+                issuedAt.plus(TestPartners.ACK_WITHIN),
+                issuedAt.plus(TestPartners.URGENT_WITHIN),
+                Category.FRAUD,
+                new Notice.LegalBasis("MR5/2020", "Art. 14"),
+                List.of(new Notice.Item("https://globaltube.example/watch?v=abc123", ItemKind.URL, null)),
+                "Fraudulent investment scheme.",
+                new Notice.Issuer("Ministry of Communications", "officer-17", null),
+                List.of(),
+                null,
+                null,
+                null);
+        ledgers.notices().issue(NewNotice.of(notice, "officer-17"));
         return id;
     }
 

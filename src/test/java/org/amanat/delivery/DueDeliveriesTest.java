@@ -31,9 +31,10 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 class DueDeliveriesTest {
     private final DeliveryFixture fixture = new DeliveryFixture();
     private final DefaultCamelContext camel = new DefaultCamelContext();
-    private final PartnerGuards guards = new PartnerGuards(fixture.partners, camel, fixture.ledgers.outbox(), fixture.clock,
-            new SimpleMeterRegistry());
-    private final CircuitBreaker breaker = camel.getRegistry().lookupByNameAndType(PartnerGuards.breakerName("globaltube"), CircuitBreaker.class);
+    private final PartnerGuards guards = new PartnerGuards(
+            fixture.partners, camel, fixture.ledgers.outbox(), fixture.clock, new SimpleMeterRegistry());
+    private final CircuitBreaker breaker =
+            camel.getRegistry().lookupByNameAndType(PartnerGuards.breakerName("globaltube"), CircuitBreaker.class);
     private final DueDeliveries deliveries = deliveries(fixture.ledgers.outbox(), 50);
 
     @AfterEach
@@ -74,19 +75,27 @@ class DueDeliveriesTest {
         String oldest = fixture.issue(fixture.clock.instant().minusSeconds(30));
         fixture.issue(fixture.clock.instant().minusSeconds(20));
         fixture.issue(fixture.clock.instant().minusSeconds(10));
-        fixture.ledgers.jdbc().sql("update outbox set due_at = ?").param(fixture.clock.instant().plusSeconds(600)
-                .atOffset(java.time.ZoneOffset.UTC)).update();
+        fixture.ledgers
+                .jdbc()
+                .sql("update outbox set due_at = ?")
+                .param(fixture.clock.instant().plusSeconds(600).atOffset(java.time.ZoneOffset.UTC))
+                .update();
         breaker.transitionToOpenState();
         breaker.transitionToHalfOpenState();
 
-        assertThat(deliveries.claim("globaltube")).extracting(DueDelivery::noticeId).hasSize(2).startsWith(oldest);
+        assertThat(deliveries.claim("globaltube"))
+                .extracting(DueDelivery::noticeId)
+                .hasSize(2)
+                .startsWith(oldest);
     }
 
     @Test
     void aPartnersFreeSlotsCountOnlyItsOwnDeliveriesInFlight() {
         Outbox outbox = mock(Outbox.class);
-        DueDelivery elsewhere = new DueDelivery("n-9", "elsewhere", 0, "{}", fixture.clock.instant(), "node-1", 1, false);
-        when(outbox.claim(anyString(), anyString(), any(), any(), anyInt(), anyBoolean(), any())).thenReturn(List.of(elsewhere), List.of());
+        DueDelivery elsewhere =
+                new DueDelivery("n-9", "elsewhere", 0, "{}", fixture.clock.instant(), "node-1", 1, false);
+        when(outbox.claim(anyString(), anyString(), any(), any(), anyInt(), anyBoolean(), any()))
+                .thenReturn(List.of(elsewhere), List.of());
         var mixed = deliveries(outbox, 50);
 
         mixed.claim("globaltube");
@@ -113,8 +122,12 @@ class DueDeliveriesTest {
         onFlaky.claim("globaltube");
         onFlaky.claim("globaltube");
 
-        assertThat(output.getOut().split("database unavailable: delivery waits", -1)).as("one line for the outage").hasSize(2);
-        assertThat(output.getOut().split("database answers again", -1)).as("one line for its end").hasSize(2);
+        assertThat(output.getOut().split("database unavailable: delivery waits", -1))
+                .as("one line for the outage")
+                .hasSize(2);
+        assertThat(output.getOut().split("database answers again", -1))
+                .as("one line for its end")
+                .hasSize(2);
         assertThat(output.getOut()).contains("delivery resumed after 1500 ms without it");
         onFlaky.destroy();
     }
@@ -125,7 +138,8 @@ class DueDeliveriesTest {
         when(flaky.claim(anyString(), anyString(), any(), any(), anyInt(), anyBoolean(), any()))
                 .thenThrow(new CannotGetJdbcConnectionException("down"))
                 .thenThrow(new CannotGetJdbcConnectionException("still down"))
-                .thenReturn(List.of(new DueDelivery("n-1", "globaltube", 0, "{}", fixture.clock.instant(), "node-1", 1, false)));
+                .thenReturn(List.of(
+                        new DueDelivery("n-1", "globaltube", 0, "{}", fixture.clock.instant(), "node-1", 1, false)));
         var onFlaky = deliveries(flaky, 50);
 
         assertThat(onFlaky.claim("globaltube")).isEmpty();
@@ -138,7 +152,8 @@ class DueDeliveriesTest {
     void anyOtherFailureToClaimIsPassedOn() {
         Outbox broken = mock(Outbox.class);
         var failure = new IllegalStateException("bug");
-        when(broken.claim(anyString(), anyString(), any(), any(), anyInt(), anyBoolean(), any())).thenThrow(failure);
+        when(broken.claim(anyString(), anyString(), any(), any(), anyInt(), anyBoolean(), any()))
+                .thenThrow(failure);
 
         assertThatThrownBy(() -> deliveries(broken, 50).claim("globaltube")).isSameAs(failure);
     }
@@ -152,9 +167,13 @@ class DueDeliveriesTest {
         deliveries.beforeSend(delivery);
 
         // renewed for a whole lease from now: still held 60 s later, not 61 s later
-        assertThat(fixture.ledgers.outbox().renew(delivery, fixture.clock.instant().plusSeconds(60), Duration.ofSeconds(1))).isTrue();
+        assertThat(fixture.ledgers
+                        .outbox()
+                        .renew(delivery, fixture.clock.instant().plusSeconds(60), Duration.ofSeconds(1)))
+                .isTrue();
         breaker.transitionToOpenState();
-        assertThatThrownBy(() -> deliveries.beforeSend(delivery)).isInstanceOf(NotSentException.class)
+        assertThatThrownBy(() -> deliveries.beforeSend(delivery))
+                .isInstanceOf(NotSentException.class)
                 .hasMessage("the partner's circuit breaker is open");
     }
 
@@ -164,20 +183,35 @@ class DueDeliveriesTest {
         DueDelivery delivery = deliveries.claim("globaltube").get(0);
         fixture.clock.advance(DeliveryFixture.LEASE.plusMillis(1));
 
-        assertThatThrownBy(() -> deliveries.beforeSend(delivery)).isInstanceOf(NotSentException.class)
+        assertThatThrownBy(() -> deliveries.beforeSend(delivery))
+                .isInstanceOf(NotSentException.class)
                 .hasMessage("this node's lease ran out or another node took the entry");
     }
 
     @Test
     void takesBackItsOwnLeasesAtStartUp() {
         issue(2);
-        fixture.ledgers.outbox().claim("globaltube", "node-1", fixture.clock.instant(), DeliveryFixture.LEASE, 1, false, Set.of());
-        fixture.ledgers.outbox().claim("globaltube", "node-2", fixture.clock.instant(), DeliveryFixture.LEASE, 1, false, Set.of());
+        fixture.ledgers
+                .outbox()
+                .claim("globaltube", "node-1", fixture.clock.instant(), DeliveryFixture.LEASE, 1, false, Set.of());
+        fixture.ledgers
+                .outbox()
+                .claim("globaltube", "node-2", fixture.clock.instant(), DeliveryFixture.LEASE, 1, false, Set.of());
 
         deliveries.afterPropertiesSet();
 
-        assertThat(fixture.ledgers.outbox().claim("globaltube", "node-3", fixture.clock.instant(), DeliveryFixture.LEASE, 10, false, Set.of()))
-                .as("node-1's lease is free, node-2's is not").hasSize(1);
+        assertThat(fixture.ledgers
+                        .outbox()
+                        .claim(
+                                "globaltube",
+                                "node-3",
+                                fixture.clock.instant(),
+                                DeliveryFixture.LEASE,
+                                10,
+                                false,
+                                Set.of()))
+                .as("node-1's lease is free, node-2's is not")
+                .hasSize(1);
     }
 
     @Test
@@ -192,7 +226,11 @@ class DueDeliveriesTest {
     }
 
     private DueDeliveries deliveries(Outbox outbox, int batch) {
-        return new DueDeliveries(outbox, new DeliverySettings(true, Duration.ofMillis(50), batch, DeliveryFixture.LEASE, "node-1"), guards,
-                fixture.partners, fixture.clock);
+        return new DueDeliveries(
+                outbox,
+                new DeliverySettings(true, Duration.ofMillis(50), batch, DeliveryFixture.LEASE, "node-1"),
+                guards,
+                fixture.partners,
+                fixture.clock);
     }
 }

@@ -38,14 +38,22 @@ class IsolationIT {
     static final Map<String, WireMockServer> PARTNERS = Map.of(
             "fast1", new WireMockServer(options().dynamicPort().extensions(new PartnerSimulator())),
             "fast2", new WireMockServer(options().dynamicPort().extensions(new PartnerSimulator())),
-            "slow", new WireMockServer(options().dynamicPort().extensions(new PartnerSimulator()).containerThreads(40)));
+            "slow",
+                    new WireMockServer(options()
+                            .dynamicPort()
+                            .extensions(new PartnerSimulator())
+                            .containerThreads(40)));
     static final TestGateway GATEWAY = new TestGateway();
 
     static {
         PARTNERS.forEach((id, server) -> {
             server.start();
             server.stubFor(post(urlEqualTo("/" + id)).willReturn(receipt(id)));
-            GATEWAY.partner(id, "http://localhost:" + server.port() + "/" + id, AlgorithmProfile.EC, "NONE",
+            GATEWAY.partner(
+                    id,
+                    "http://localhost:" + server.port() + "/" + id,
+                    AlgorithmProfile.EC,
+                    "NONE",
                     "resilience: {timeLimit: 2s}\n");
         });
     }
@@ -64,10 +72,12 @@ class IsolationIT {
         p95OfFastPartners(false); // warm-up (first connections, JIT), not measured
         long healthy = p95OfFastPartners(false);
 
-        PARTNERS.get("slow").stubFor(post(urlEqualTo("/slow")).willReturn(receipt("slow").withFixedDelay(20_000)));
+        PARTNERS.get("slow")
+                .stubFor(post(urlEqualTo("/slow")).willReturn(receipt("slow").withFixedDelay(20_000)));
         long stalled = p95OfFastPartners(true);
 
-        System.out.printf("isolation: healthy partners' p95 from 201 to DELIVERED: all healthy=%d ms, one partner stalled=%d ms (x%.2f)%n",
+        System.out.printf(
+                "isolation: healthy partners' p95 from 201 to DELIVERED: all healthy=%d ms, one partner stalled=%d ms (x%.2f)%n",
                 healthy, stalled, (double) stalled / healthy);
         assertThat(stalled).isLessThanOrEqualTo(2 * healthy);
     }
@@ -82,19 +92,31 @@ class IsolationIT {
             fast.add(api.issue(Api.validNotice(i % 2 == 0 ? "fast1" : "fast2")));
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(25));
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> fast.stream().allMatch(id -> "DELIVERED".equals(api.notice(id).get("state").asText())));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> fast.stream()
+                        .allMatch(id ->
+                                "DELIVERED".equals(api.notice(id).get("state").asText())));
         if (slowStalled) {
-            JsonNode attempts = await().atMost(Duration.ofSeconds(10)).until(() -> api.notice(slow.get(0)).get("attempts"),
-                    recorded -> !recorded.isEmpty());
-            assertThat(attempts).as("the slow partner really was stalled")
-                    .allSatisfy(attempt -> assertThat(attempt.get("reason").asText()).startsWith("timed out"));
+            JsonNode attempts = await().atMost(Duration.ofSeconds(10))
+                    .until(() -> api.notice(slow.get(0)).get("attempts"), recorded -> !recorded.isEmpty());
+            assertThat(attempts)
+                    .as("the slow partner really was stalled")
+                    .allSatisfy(attempt ->
+                            assertThat(attempt.get("reason").asText()).startsWith("timed out"));
         }
-        List<Long> latencies = fast.stream().map(api::notice).map(IsolationIT::latencyMillis).sorted().toList();
+        List<Long> latencies = fast.stream()
+                .map(api::notice)
+                .map(IsolationIT::latencyMillis)
+                .sorted()
+                .toList();
         return latencies.get((int) Math.ceil(latencies.size() * 0.95) - 1);
     }
 
     private static long latencyMillis(JsonNode notice) {
-        return Duration.between(Instant.parse(notice.get("issuedAt").asText()), Instant.parse(notice.get("deliveredAt").asText())).toMillis();
+        return Duration.between(
+                        Instant.parse(notice.get("issuedAt").asText()),
+                        Instant.parse(notice.get("deliveredAt").asText()))
+                .toMillis();
     }
 
     private static ResponseDefinitionBuilder receipt(String partner) {

@@ -26,8 +26,11 @@ class NoticeFlowIT extends AbstractNoticeFlowIT {
         // H2 only: on PostgreSQL the attempt ended in a time-out while the constraint was added, so this way
         // of making the ledger fail does not work there.
         String constraint = "refuse_" + id.replace("-", "_");
-        jdbc.sql("alter table notice add constraint " + constraint + " check (state <> 'DELIVERED' or id <> '" + id + "')").update();
-        await().atMost(Duration.ofSeconds(20)).until(() -> api().notice(id).get("attempts").size() >= 1);
+        jdbc.sql("alter table notice add constraint " + constraint + " check (state <> 'DELIVERED' or id <> '" + id
+                        + "')")
+                .update();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> api().notice(id).get("attempts").size() >= 1);
         jdbc.sql("alter table notice drop constraint " + constraint).update();
 
         JsonNode delivered = awaitState(id, "DELIVERED");
@@ -35,10 +38,16 @@ class NoticeFlowIT extends AbstractNoticeFlowIT {
         JsonNode first = delivered.at("/attempts/0");
         assertThat(first.get("outcome").asText()).isEqualTo("FAILED");
         assertThat(first.get("reason").asText()).contains("could not be recorded");
-        byte[] firstReceipt = jdbc.sql("select receipt_der from delivery_attempt where notice_id = ? and attempt_no = 1")
-                .param(id).query(byte[].class).single();
+        byte[] firstReceipt = jdbc.sql(
+                        "select receipt_der from delivery_attempt where notice_id = ? and attempt_no = 1")
+                .param(id)
+                .query(byte[].class)
+                .single();
         assertThat(firstReceipt).as("kept with the failed attempt").isNotNull();
-        assertThat(ledger.receiptDer(id)).as("the first verified receipt is the evidence").contains(firstReceipt);
-        assertThat(delivered.get("deliveredAt").asText()).isEqualTo(first.get("finishedAt").asText());
+        assertThat(ledger.receiptDer(id))
+                .as("the first verified receipt is the evidence")
+                .contains(firstReceipt);
+        assertThat(delivered.get("deliveredAt").asText())
+                .isEqualTo(first.get("finishedAt").asText());
     }
 }

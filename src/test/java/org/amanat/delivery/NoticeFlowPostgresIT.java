@@ -6,8 +6,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The same flow on PostgreSQL, in a fresh schema. */
-@EnabledIfEnvironmentVariable(named = TestDatabases.PG_URL_VARIABLE, matches = ".+",
-        disabledReason = "set AMANAT_TEST_PG_URL (e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres) to run on PostgreSQL")
+@EnabledIfEnvironmentVariable(
+        named = TestDatabases.PG_URL_VARIABLE,
+        matches = ".+",
+        disabledReason =
+                "set AMANAT_TEST_PG_URL (e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres) to run on PostgreSQL")
 class NoticeFlowPostgresIT extends AbstractNoticeFlowIT {
 
     @DynamicPropertySource

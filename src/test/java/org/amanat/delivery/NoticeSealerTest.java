@@ -6,14 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import org.amanat.protocol.Digests;
-import org.amanat.protocol.ReferenceReceiver;
 import org.amanat.protocol.Envelope;
+import org.amanat.protocol.ReferenceReceiver;
 import org.junit.jupiter.api.Test;
 
 /** What one attempt sends: the notice signed by the ministry and encrypted to the partner, with the protocol's headers. */
 class NoticeSealerTest {
     private final DeliveryFixture fixture = new DeliveryFixture();
-    private final NoticeSealer sealer = new NoticeSealer(fixture.partners, fixture.ministry, new Envelope(fixture.clock), fixture.clock);
+    private final NoticeSealer sealer =
+            new NoticeSealer(fixture.partners, fixture.ministry, new Envelope(fixture.clock), fixture.clock);
 
     @Test
     void sealsTheExactNoticeJsonForThePartnerWithTheDigestOfTheBytes() {
@@ -37,13 +38,20 @@ class NoticeSealerTest {
 
         byte[] body = sealer.sealForRoute(delivery, headers, properties);
 
-        assertThat(headers).containsExactlyInAnyOrderEntriesOf(Map.of("Content-Type", ReferenceReceiver.NOTICE_CONTENT_TYPE,
-                "Amanat-Notice-Id", delivery.noticeId(), "Idempotency-Key", delivery.noticeId()));
+        assertThat(headers)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "Content-Type",
+                        ReferenceReceiver.NOTICE_CONTENT_TYPE,
+                        "Amanat-Notice-Id",
+                        delivery.noticeId(),
+                        "Idempotency-Key",
+                        delivery.noticeId()));
         SealedNotice sealed = (SealedNotice) properties.get(NoticeSealer.SEALED);
         assertThat(sealed.bytes()).isEqualTo(body);
         assertThat(fixture.kit.open(body).notice().noticeId()).isEqualTo(delivery.noticeId());
-        assertThat(properties.get(NoticeSealer.ENDPOINT)).isEqualTo("https://globaltube.example:9441/amanat/v1/notices"
-                + "?httpClient=#amanatHttp-globaltube&httpMethod=POST&throwExceptionOnFailure=true");
+        assertThat(properties.get(NoticeSealer.ENDPOINT))
+                .isEqualTo("https://globaltube.example:9441/amanat/v1/notices"
+                        + "?httpClient=#amanatHttp-globaltube&httpMethod=POST&throwExceptionOnFailure=true");
     }
 
     @Test
@@ -51,6 +59,7 @@ class NoticeSealerTest {
         var delivery = fixture.leased();
         var partner = fixture.partners.get(DeliveryFixture.PARTNER);
 
-        assertThat(sealer.seal(delivery, partner).digest()).isNotEqualTo(sealer.seal(delivery, partner).digest());
+        assertThat(sealer.seal(delivery, partner).digest())
+                .isNotEqualTo(sealer.seal(delivery, partner).digest());
     }
 }

@@ -17,8 +17,10 @@ class PartnerGuardsTest {
     private final DeliveryFixture fixture = new DeliveryFixture();
     private final DefaultCamelContext camel = new DefaultCamelContext();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final PartnerGuards guards = new PartnerGuards(fixture.partners, camel, fixture.ledgers.outbox(), fixture.clock, meters);
-    private final CircuitBreaker breaker = camel.getRegistry().lookupByNameAndType(PartnerGuards.breakerName("globaltube"), CircuitBreaker.class);
+    private final PartnerGuards guards =
+            new PartnerGuards(fixture.partners, camel, fixture.ledgers.outbox(), fixture.clock, meters);
+    private final CircuitBreaker breaker =
+            camel.getRegistry().lookupByNameAndType(PartnerGuards.breakerName("globaltube"), CircuitBreaker.class);
 
     @AfterEach
     void stop() {
@@ -76,26 +78,50 @@ class PartnerGuardsTest {
     @Test
     void aBreakerThatClosesAgainMakesTheBacklogDueNow() {
         String id = fixture.issue(fixture.clock.instant());
-        fixture.ledgers.jdbc().sql("update outbox set due_at = ? where notice_id = ?")
-                .params(fixture.clock.instant().plusSeconds(300).atOffset(java.time.ZoneOffset.UTC), id).update();
+        fixture.ledgers
+                .jdbc()
+                .sql("update outbox set due_at = ? where notice_id = ?")
+                .params(fixture.clock.instant().plusSeconds(300).atOffset(java.time.ZoneOffset.UTC), id)
+                .update();
         breaker.transitionToOpenState();
         breaker.transitionToHalfOpenState();
 
         breaker.transitionToClosedState();
 
-        assertThat(fixture.ledgers.outbox().claim("globaltube", "node-1", fixture.clock.instant(), DeliveryFixture.LEASE, 10, false, Set.of()))
+        assertThat(fixture.ledgers
+                        .outbox()
+                        .claim(
+                                "globaltube",
+                                "node-1",
+                                fixture.clock.instant(),
+                                DeliveryFixture.LEASE,
+                                10,
+                                false,
+                                Set.of()))
                 .hasSize(1);
     }
 
     @Test
     void aBreakerThatOpensLeavesTheBacklogWhenItIsDue() {
         String id = fixture.issue(fixture.clock.instant());
-        fixture.ledgers.jdbc().sql("update outbox set due_at = ? where notice_id = ?")
-                .params(fixture.clock.instant().plusSeconds(300).atOffset(java.time.ZoneOffset.UTC), id).update();
+        fixture.ledgers
+                .jdbc()
+                .sql("update outbox set due_at = ? where notice_id = ?")
+                .params(fixture.clock.instant().plusSeconds(300).atOffset(java.time.ZoneOffset.UTC), id)
+                .update();
 
         breaker.transitionToOpenState();
 
-        assertThat(fixture.ledgers.outbox().claim("globaltube", "node-1", fixture.clock.instant(), DeliveryFixture.LEASE, 10, false, Set.of()))
+        assertThat(fixture.ledgers
+                        .outbox()
+                        .claim(
+                                "globaltube",
+                                "node-1",
+                                fixture.clock.instant(),
+                                DeliveryFixture.LEASE,
+                                10,
+                                false,
+                                Set.of()))
                 .isEmpty();
     }
 
@@ -121,6 +147,10 @@ class PartnerGuardsTest {
     }
 
     private double gauge(String state) {
-        return meters.get("amanat.delivery.breaker.state").tag("partner", "globaltube").tag("state", state).gauge().value();
+        return meters.get("amanat.delivery.breaker.state")
+                .tag("partner", "globaltube")
+                .tag("state", state)
+                .gauge()
+                .value();
     }
 }

@@ -44,8 +44,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class PausedNodeIT {
     private static final int NOTICES = 8;
-    private final WireMockServer partner = new WireMockServer(options().dynamicPort().extensions(new PartnerSimulator())
-            .containerThreads(20));
+    private final WireMockServer partner = new WireMockServer(
+            options().dynamicPort().extensions(new PartnerSimulator()).containerThreads(20));
     private Server h2;
     private GatewayProcess nodeA;
     private ConfigurableApplicationContext nodeB;
@@ -71,10 +71,15 @@ class PausedNodeIT {
     @Test
     void aNodePausedPastItsLeasesNeitherDeliversTwiceNorReplacesTheReceipt() throws Exception {
         partner.start();
-        partner.stubFor(post(urlEqualTo("/paused")).willReturn(PartnerSimulator.receipt("paused", "EC", "VALID").withFixedDelay(2000)));
-        var gateway = new TestGateway().partner("paused", "http://localhost:" + partner.port() + "/paused", AlgorithmProfile.EC, "NONE");
+        partner.stubFor(post(urlEqualTo("/paused"))
+                .willReturn(PartnerSimulator.receipt("paused", "EC", "VALID").withFixedDelay(2000)));
+        var gateway = new TestGateway()
+                .partner("paused", "http://localhost:" + partner.port() + "/paused", AlgorithmProfile.EC, "NONE");
         Map<String, String> settings = new HashMap<>(gateway.properties());
-        settings.putAll(TestDatabases.postgresConfigured() ? TestDatabases.postgres() : Map.of("spring.datasource.url", sharedH2()));
+        settings.putAll(
+                TestDatabases.postgresConfigured()
+                        ? TestDatabases.postgres()
+                        : Map.of("spring.datasource.url", sharedH2()));
         settings.put("amanat.delivery.lease", "1s");
         settings.put("spring.jmx.enabled", "false");
         settings.put("amanat.delivery.node-id", "node-a");
@@ -84,12 +89,16 @@ class PausedNodeIT {
             ids.add(nodeA.api().issue(Api.validNotice("paused")));
         }
         // A's first notices are with the partner, waiting for its answers: pause A now.
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(10)).until(() -> sends().size() >= 4);
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> sends().size() >= 4);
         signal("STOP");
 
         settings.put("amanat.delivery.node-id", "node-b");
         settings.put("server.port", "0");
-        String[] arguments = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        String[] arguments = settings.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
         nodeB = new SpringApplicationBuilder(AmanatApplication.class).run(arguments);
         JdbcClient jdbc = nodeB.getBean(JdbcClient.class);
         await().atMost(Duration.ofSeconds(40)).until(() -> count(jdbc, "select count(*) from outbox") == 0);
@@ -98,27 +107,40 @@ class PausedNodeIT {
         signal("CONT");
         // A's answers arrive and are recorded (late); every send has ended in a recorded attempt.
         // generous: a resumed JVM on a busy machine (another test class runs beside this one) takes a while to catch up
-        await().atMost(Duration.ofSeconds(60)).until(() -> count(jdbc, "select count(*) from delivery_attempt where node_id = 'node-a'") > 0
-                && count(jdbc, "select count(*) from delivery_attempt") == sends().values().stream().mapToLong(n -> n).sum());
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> count(jdbc, "select count(*) from delivery_attempt where node_id = 'node-a'") > 0
+                        && count(jdbc, "select count(*) from delivery_attempt")
+                                == sends().values().stream().mapToLong(n -> n).sum());
 
         Map<String, byte[]> receipts = receipts(jdbc);
-        long overwritten = ids.stream().filter(id -> !Arrays.equals(receipts.get(id), receiptsBeforeWaking.get(id))).count();
+        long overwritten = ids.stream()
+                .filter(id -> !Arrays.equals(receipts.get(id), receiptsBeforeWaking.get(id)))
+                .count();
         long deliveredTwice = count(jdbc, """
                 select count(*) from (select notice_id from delivery_attempt where outcome = 'DELIVERED'
                 group by notice_id having count(*) > 1) twice""");
         long late = count(jdbc, "select count(*) from delivery_attempt where outcome = 'LATE'");
-        System.out.printf("paused-node: notices=%d sends=%d late-attempts=%d delivered-twice=%d overwritten-receipts=%d%n", NOTICES,
-                sends().values().stream().mapToLong(n -> n).sum(), late, deliveredTwice, overwritten);
+        System.out.printf(
+                "paused-node: notices=%d sends=%d late-attempts=%d delivered-twice=%d overwritten-receipts=%d%n",
+                NOTICES, sends().values().stream().mapToLong(n -> n).sum(), late, deliveredTwice, overwritten);
         assertThat(deliveredTwice).isZero();
         assertThat(overwritten).isZero();
         assertThat(sends().keySet()).containsExactlyInAnyOrderElementsOf(ids);
         assertThat(sends().values()).as("sends per notice").allMatch(n -> n <= 2);
         assertThat(late).as("A's answers came after its leases were lost").isPositive();
         for (String id : ids) {
-            assertThat(jdbc.sql("select state from notice where id = ?").param(id).query(String.class).single()).isEqualTo("DELIVERED");
+            assertThat(jdbc.sql("select state from notice where id = ?")
+                            .param(id)
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("DELIVERED");
             // The kept receipt is that of the one DELIVERED attempt, node B's.
-            assertThat(jdbc.sql("select receipt_der from delivery_attempt where notice_id = ? and outcome = 'DELIVERED'").param(id)
-                    .query(byte[].class).single()).isEqualTo(receipts.get(id));
+            assertThat(jdbc.sql(
+                                    "select receipt_der from delivery_attempt where notice_id = ? and outcome = 'DELIVERED'")
+                            .param(id)
+                            .query(byte[].class)
+                            .single())
+                    .isEqualTo(receipts.get(id));
         }
     }
 
@@ -128,17 +150,24 @@ class PausedNodeIT {
     }
 
     private void signal(String signal) throws IOException, InterruptedException {
-        assertThat(new ProcessBuilder("kill", "-" + signal, String.valueOf(nodeA.pid())).inheritIO().start().waitFor()).isZero();
+        assertThat(new ProcessBuilder("kill", "-" + signal, String.valueOf(nodeA.pid()))
+                        .inheritIO()
+                        .start()
+                        .waitFor())
+                .isZero();
     }
 
     private Map<String, Long> sends() {
         return partner.findAll(postRequestedFor(urlEqualTo("/paused"))).stream()
-                .collect(Collectors.groupingBy(request -> request.getHeader("Amanat-Notice-Id"), Collectors.counting()));
+                .collect(
+                        Collectors.groupingBy(request -> request.getHeader("Amanat-Notice-Id"), Collectors.counting()));
     }
 
     private static Map<String, byte[]> receipts(JdbcClient jdbc) {
         Map<String, byte[]> receipts = new HashMap<>();
-        jdbc.sql("select id, receipt_der from notice").query((rs, row) -> receipts.put(rs.getString(1), rs.getBytes(2))).list();
+        jdbc.sql("select id, receipt_der from notice")
+                .query((rs, row) -> receipts.put(rs.getString(1), rs.getBytes(2)))
+                .list();
         return receipts;
     }
 

@@ -1,7 +1,6 @@
 package org.amanat.delivery;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -42,8 +41,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ResilienceIT {
-    static final WireMockServer PARTNERS = new WireMockServer(options().dynamicPort().dynamicHttpsPort()
-            .extensions(new PartnerSimulator()));
+    static final WireMockServer PARTNERS =
+            new WireMockServer(options().dynamicPort().dynamicHttpsPort().extensions(new PartnerSimulator()));
     static final TestGateway GATEWAY;
     static final String BREAKER = """
             resilience:
@@ -69,17 +68,28 @@ class ResilienceIT {
                           circuitBreaker: {slowCallDurationThreshold: 300ms, slowCallRateThreshold: 50, minimumNumberOfCalls: 4,
                                            slidingWindowSize: 4, waitInOpenState: 60s}
                         """)
-                .partner("untrusted", "https://localhost:" + PARTNERS.httpsPort() + "/untrusted", AlgorithmProfile.EC, "SERVER")
-                .partner("overdue", wiremock + "/overdue", AlgorithmProfile.EC, "NONE", "delivery: {flagAfterAttempts: 2}\n")
+                .partner(
+                        "untrusted",
+                        "https://localhost:" + PARTNERS.httpsPort() + "/untrusted",
+                        AlgorithmProfile.EC,
+                        "SERVER")
+                .partner(
+                        "overdue",
+                        wiremock + "/overdue",
+                        AlgorithmProfile.EC,
+                        "NONE",
+                        "delivery: {flagAfterAttempts: 2}\n")
                 .partner("backlog", wiremock + "/backlog", AlgorithmProfile.EC, "NONE", """
                         resilience:
                           bulkhead: 1
                           circuitBreaker: {minimumNumberOfCalls: 2, slidingWindowSize: 2, waitInOpenState: 1s, permittedCallsInHalfOpenState: 1}
                         """);
         PARTNERS.stubFor(post(urlEqualTo("/reset")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        PARTNERS.stubFor(post(urlEqualTo("/stall")).willReturn(receipt("stall", "VALID").withFixedDelay(20_000)));
+        PARTNERS.stubFor(
+                post(urlEqualTo("/stall")).willReturn(receipt("stall", "VALID").withFixedDelay(20_000)));
         PARTNERS.stubFor(post(urlEqualTo("/burst")).willReturn(aResponse().withStatus(503)));
-        PARTNERS.stubFor(post(urlEqualTo("/stalling")).willReturn(receipt("stalling", "VALID").withFixedDelay(500)));
+        PARTNERS.stubFor(post(urlEqualTo("/stalling"))
+                .willReturn(receipt("stalling", "VALID").withFixedDelay(500)));
         PARTNERS.stubFor(post(urlEqualTo("/untrusted")).willReturn(receipt("untrusted", "VALID")));
         PARTNERS.stubFor(post(urlEqualTo("/overdue")).willReturn(aResponse().withStatus(503)));
         PARTNERS.stubFor(post(urlEqualTo("/backlog")).willReturn(aResponse().withStatus(503)));
@@ -105,18 +115,23 @@ class ResilienceIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "reset     | connection failed: Connection reset",
-        "stall     | timed out: the exchange took longer than the partner's time limit",
-        "untrusted | TLS failure:",
-        "empty     | receipt refused: not CMS SignedData",
-        "truncated | receipt refused: not CMS SignedData",
-        "unsigned  | receipt refused: not CMS SignedData"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "reset     | connection failed: Connection reset",
+                "stall     | timed out: the exchange took longer than the partner's time limit",
+                "untrusted | TLS failure:",
+                "empty     | receipt refused: not CMS SignedData",
+                "truncated | receipt refused: not CMS SignedData",
+                "unsigned  | receipt refused: not CMS SignedData"
+            })
     void faultLeavesTheNoticeDueWithTheReasonRecorded(String partner, String reason) {
         String id = api().issue(Api.validNotice(partner));
 
-        JsonNode failed = await().atMost(Duration.ofSeconds(30)).until(() -> api().notice(id),
-                n -> "DELIVERY_FAILED".equals(n.get("state").asText()));
+        JsonNode failed = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> api().notice(id),
+                        n -> "DELIVERY_FAILED".equals(n.get("state").asText()));
 
         assertThat(failed.get("attempts")).isNotEmpty().allSatisfy(attempt -> {
             assertThat(attempt.get("outcome").asText()).isEqualTo("FAILED");
@@ -129,8 +144,8 @@ class ResilienceIT {
     void timeLimiterCutsAStalledPartnerLongBeforeItsTwentySeconds() {
         String id = api().issue(Api.validNotice("stall"));
 
-        JsonNode failed = await().atMost(Duration.ofSeconds(30)).until(() -> api().notice(id),
-                n -> n.get("attempts").size() >= 1);
+        JsonNode failed = await().atMost(Duration.ofSeconds(30))
+                .until(() -> api().notice(id), n -> n.get("attempts").size() >= 1);
 
         Instant started = Instant.parse(failed.at("/attempts/0/startedAt").asText());
         Instant finished = Instant.parse(failed.at("/attempts/0/finishedAt").asText());
@@ -139,7 +154,8 @@ class ResilienceIT {
 
     @Test
     void burstOf503OpensTheBreakerWhichStopsCallsThenLetsAProbeThrough() {
-        CircuitBreaker breaker = camel.getRegistry().lookupByNameAndType(PartnerGuards.breakerName("burst"), CircuitBreaker.class);
+        CircuitBreaker breaker =
+                camel.getRegistry().lookupByNameAndType(PartnerGuards.breakerName("burst"), CircuitBreaker.class);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             ids.add(api().issue(Api.validNotice("burst")));
@@ -148,16 +164,19 @@ class ResilienceIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> breaker.getState() == CircuitBreaker.State.OPEN);
         int callsWhenOpened = calls("/burst");
 
-        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(2))
+        await().during(Duration.ofMillis(1500))
+                .atMost(Duration.ofSeconds(2))
                 .until(() -> calls("/burst") == callsWhenOpened);
         await().atMost(Duration.ofSeconds(10)).until(() -> calls("/burst") > callsWhenOpened);
         assertThat(calls("/burst")).as("one half-open probe").isEqualTo(callsWhenOpened + 1);
-        assertThat(ids).allSatisfy(id -> assertThat(outboxEntries(id)).as("still due").isEqualTo(1));
+        assertThat(ids)
+                .allSatisfy(id -> assertThat(outboxEntries(id)).as("still due").isEqualTo(1));
     }
 
     @Test
     void noticesLeasedWhenAStallingPartnersBreakerOpensAreNotFailedInBulk() {
-        CircuitBreaker breaker = camel.getRegistry().lookupByNameAndType(PartnerGuards.breakerName("stalling"), CircuitBreaker.class);
+        CircuitBreaker breaker =
+                camel.getRegistry().lookupByNameAndType(PartnerGuards.breakerName("stalling"), CircuitBreaker.class);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             ids.add(api().issue(Api.validNotice("stalling")));
@@ -165,22 +184,30 @@ class ResilienceIT {
 
         // Slow answers open the breaker (the slow-call rule); what was in flight then ends, nothing more goes.
         await().atMost(Duration.ofSeconds(20)).until(() -> breaker.getState() == CircuitBreaker.State.OPEN);
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).until(() -> attempts("stalling") >= calls("/stalling"));
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> attempts("stalling") >= calls("/stalling"));
 
         int failed = jdbc.sql("""
                 select count(*) from delivery_attempt a join notice n on n.id = a.notice_id
                 where n.partner_id = 'stalling' and a.outcome = 'FAILED'""").query(Integer.class).single();
         assertThat(failed).as("attempts failed because the breaker was open").isZero();
-        assertThat(calls("/stalling")).as("calls before the breaker opened, at most a bulkhead more").isLessThanOrEqualTo(8);
-        assertThat(ids.stream().filter(id -> outboxEntries(id) == 1)).as("the rest still due").hasSizeGreaterThanOrEqualTo(12);
+        assertThat(calls("/stalling"))
+                .as("calls before the breaker opened, at most a bulkhead more")
+                .isLessThanOrEqualTo(8);
+        assertThat(ids.stream().filter(id -> outboxEntries(id) == 1))
+                .as("the rest still due")
+                .hasSizeGreaterThanOrEqualTo(12);
     }
 
     @Test
     void duplicateReceiptCountsAsDelivered() {
         String id = api().issue(Api.validNotice("duplicate"));
 
-        JsonNode delivered = await().atMost(Duration.ofSeconds(20)).until(() -> api().notice(id),
-                n -> "DELIVERED".equals(n.get("state").asText()));
+        JsonNode delivered = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> api().notice(id),
+                        n -> "DELIVERED".equals(n.get("state").asText()));
 
         assertThat(delivered.at("/receipt/disposition").asText()).isEqualTo("DUPLICATE");
         assertThat(outboxEntries(id)).isZero();
@@ -190,18 +217,25 @@ class ResilienceIT {
     void flagsANoticeUndeliveredAfterTheProfilesAttemptsOnceAndKeepsTrying() {
         String id = api().issue(Api.validNotice("overdue"));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> api().notice(id).get("history").findValuesAsText("kind").contains("DELIVERY_OVERDUE"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> api().notice(id).get("attempts").size() >= 3);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        api().notice(id).get("history").findValuesAsText("kind").contains("DELIVERY_OVERDUE"));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> api().notice(id).get("attempts").size() >= 3);
 
         JsonNode notice = api().notice(id);
-        assertThat(notice.get("history").findValuesAsText("kind").stream().filter("DELIVERY_OVERDUE"::equals)).hasSize(1);
-        assertThat(meters.counter("amanat.delivery.overdue", "partner", "overdue").count()).isGreaterThanOrEqualTo(1);
+        assertThat(notice.get("history").findValuesAsText("kind").stream().filter("DELIVERY_OVERDUE"::equals))
+                .hasSize(1);
+        assertThat(meters.counter("amanat.delivery.overdue", "partner", "overdue")
+                        .count())
+                .isGreaterThanOrEqualTo(1);
         assertThat(outboxEntries(id)).as("still due").isEqualTo(1);
     }
 
     @Test
     void deliversABacklogInIssueOrderOnceThePartnerIsBack() {
-        CircuitBreaker breaker = camel.getRegistry().lookupByNameAndType(PartnerGuards.breakerName("backlog"), CircuitBreaker.class);
+        CircuitBreaker breaker =
+                camel.getRegistry().lookupByNameAndType(PartnerGuards.breakerName("backlog"), CircuitBreaker.class);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             ids.add(api().issue(Api.validNotice("backlog")));
@@ -210,18 +244,27 @@ class ResilienceIT {
 
         PARTNERS.stubFor(post(urlEqualTo("/backlog")).willReturn(receipt("backlog", "VALID")));
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> ids.stream().allMatch(id -> "DELIVERED".equals(api().notice(id).get("state").asText())));
-        List<Instant> deliveredAt = ids.stream().map(id -> Instant.parse(api().notice(id).get("deliveredAt").asText())).toList();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> ids.stream()
+                        .allMatch(id ->
+                                "DELIVERED".equals(api().notice(id).get("state").asText())));
+        List<Instant> deliveredAt = ids.stream()
+                .map(id -> Instant.parse(api().notice(id).get("deliveredAt").asText()))
+                .toList();
         assertThat(deliveredAt).isSorted();
     }
 
     @Test
     void administratorCanGiveUpOnANoticeExplicitlyAndOnRecord() {
         String id = api().issue(Api.validNotice("reset"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> api().notice(id).get("attempts").size() >= 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> api().notice(id).get("attempts").size() >= 1);
 
-        var response = api().as("admin-2").post("/api/v1/notices/" + id + "/abandonment", "application/json",
-                "{\"reason\": \"platform ceased operating\"}");
+        var response = api().as("admin-2")
+                .post(
+                        "/api/v1/notices/" + id + "/abandonment",
+                        "application/json",
+                        "{\"reason\": \"platform ceased operating\"}");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode notice = Api.json(response);
@@ -229,8 +272,8 @@ class ResilienceIT {
         assertThat(notice.get("history").findValuesAsText("detail"))
                 .anyMatch(detail -> detail.contains("admin-2") && detail.contains("platform ceased operating"));
         assertThat(outboxEntries(id)).isZero();
-        var again = api().as("admin-2").post("/api/v1/notices/" + id + "/abandonment", "application/json",
-                "{\"reason\": \"again\"}");
+        var again = api().as("admin-2")
+                .post("/api/v1/notices/" + id + "/abandonment", "application/json", "{\"reason\": \"again\"}");
         assertThat(again.statusCode()).isEqualTo(409);
     }
 
@@ -239,12 +282,18 @@ class ResilienceIT {
     }
 
     private int attempts(String partnerId) {
-        return jdbc.sql("select count(*) from delivery_attempt a join notice n on n.id = a.notice_id where n.partner_id = ?")
-                .param(partnerId).query(Integer.class).single();
+        return jdbc.sql(
+                        "select count(*) from delivery_attempt a join notice n on n.id = a.notice_id where n.partner_id = ?")
+                .param(partnerId)
+                .query(Integer.class)
+                .single();
     }
 
     private int outboxEntries(String id) {
-        return jdbc.sql("select count(*) from outbox where notice_id = ?").param(id).query(Integer.class).single();
+        return jdbc.sql("select count(*) from outbox where notice_id = ?")
+                .param(id)
+                .query(Integer.class)
+                .single();
     }
 
     private Api api() {

@@ -36,8 +36,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class SlowPartnerIT {
     private static final int NOTICES = 12;
     private static final int PARTNER_DELAY_MS = 1500;
-    private final WireMockServer partner = new WireMockServer(options().dynamicPort().extensions(new PartnerSimulator())
-            .containerThreads(20));
+    private final WireMockServer partner = new WireMockServer(
+            options().dynamicPort().extensions(new PartnerSimulator()).containerThreads(20));
     private ConfigurableApplicationContext node;
 
     @AfterEach
@@ -51,13 +51,18 @@ class SlowPartnerIT {
     @Test
     void aPartnerSlowerThanTheLeaseGetsEveryNoticeOnce() {
         partner.start();
-        partner.stubFor(post(urlEqualTo("/slow")).willReturn(PartnerSimulator.receipt("slow", "EC", "VALID")
-                .withFixedDelay(PARTNER_DELAY_MS)));
-        var gateway = new TestGateway().partner("slow", "http://localhost:" + partner.port() + "/slow", AlgorithmProfile.EC, "NONE");
-        List<String> arguments = gateway.properties().entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+        partner.stubFor(post(urlEqualTo("/slow"))
+                .willReturn(PartnerSimulator.receipt("slow", "EC", "VALID").withFixedDelay(PARTNER_DELAY_MS)));
+        var gateway = new TestGateway()
+                .partner("slow", "http://localhost:" + partner.port() + "/slow", AlgorithmProfile.EC, "NONE");
+        List<String> arguments = gateway.properties().entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .collect(Collectors.toCollection(ArrayList::new));
-        arguments.addAll(List.of("--spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-                "--amanat.delivery.lease=1s", "--server.port=0", "--spring.jmx.enabled=false"));
+        arguments.addAll(List.of(
+                "--spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                "--amanat.delivery.lease=1s",
+                "--server.port=0",
+                "--spring.jmx.enabled=false"));
         node = new SpringApplicationBuilder(AmanatApplication.class).run(arguments.toArray(String[]::new));
         Api api = new Api(((WebServerApplicationContext) node).getWebServer().getPort());
         JdbcClient jdbc = node.getBean(JdbcClient.class);
@@ -70,7 +75,9 @@ class SlowPartnerIT {
         Outbox outbox = node.getBean(Outbox.class);
         await().atMost(Duration.ofSeconds(40)).until(() -> outbox.pending() == 0);
         // Every send that reached the partner has ended in a recorded attempt: nothing more is on its way.
-        await().atMost(Duration.ofSeconds(20)).until(() -> attempts(jdbc) == sends().values().stream().mapToLong(n -> n).sum());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> attempts(jdbc)
+                        == sends().values().stream().mapToLong(n -> n).sum());
         Map<String, Long> sends = sends();
         long total = sends.values().stream().mapToLong(n -> n).sum();
         long deliveredTwice = jdbc.sql("""
@@ -86,10 +93,13 @@ class SlowPartnerIT {
 
     private Map<String, Long> sends() {
         return partner.findAll(postRequestedFor(urlEqualTo("/slow"))).stream()
-                .collect(Collectors.groupingBy(request -> request.getHeader("Amanat-Notice-Id"), Collectors.counting()));
+                .collect(
+                        Collectors.groupingBy(request -> request.getHeader("Amanat-Notice-Id"), Collectors.counting()));
     }
 
     private static long attempts(JdbcClient jdbc) {
-        return jdbc.sql("select count(*) from delivery_attempt").query(Long.class).single();
+        return jdbc.sql("select count(*) from delivery_attempt")
+                .query(Long.class)
+                .single();
     }
 }

@@ -35,8 +35,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class TwoNodesIT {
     private static final int NOTICES = 500;
-    private final WireMockServer partner = new WireMockServer(options().dynamicPort().extensions(new PartnerSimulator())
-            .containerThreads(40));
+    private final WireMockServer partner = new WireMockServer(
+            options().dynamicPort().extensions(new PartnerSimulator()).containerThreads(40));
     private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
 
     @AfterEach
@@ -49,10 +49,13 @@ class TwoNodesIT {
     void twoNodesDeliverEachNoticeExactlyOnce() {
         partner.start();
         partner.stubFor(post(urlEqualTo("/tube")).willReturn(PartnerSimulator.receipt("tube", "EC", "VALID")));
-        var gateway = new TestGateway().partner("tube", "http://localhost:" + partner.port() + "/tube", AlgorithmProfile.EC, "NONE");
+        var gateway = new TestGateway()
+                .partner("tube", "http://localhost:" + partner.port() + "/tube", AlgorithmProfile.EC, "NONE");
         Map<String, String> settings = new HashMap<>(gateway.properties());
-        settings.putAll(TestDatabases.postgresConfigured() ? TestDatabases.postgres()
-                : Map.of("spring.datasource.url", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
+        settings.putAll(
+                TestDatabases.postgresConfigured()
+                        ? TestDatabases.postgres()
+                        : Map.of("spring.datasource.url", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
         Api a = start("node-a", settings);
         Api b = start("node-b", settings);
 
@@ -64,10 +67,15 @@ class TwoNodesIT {
         Outbox outbox = nodes.get(0).getBean(Outbox.class);
         await().atMost(Duration.ofMinutes(2)).until(() -> outbox.pending() == 0);
         Map<String, Long> sendsPerNotice = partner.findAll(postRequestedFor(urlEqualTo("/tube"))).stream()
-                .collect(Collectors.groupingBy(request -> request.getHeader("Amanat-Notice-Id"), Collectors.counting()));
+                .collect(
+                        Collectors.groupingBy(request -> request.getHeader("Amanat-Notice-Id"), Collectors.counting()));
         Map<String, Integer> split = outbox.deliveredByNode();
-        System.out.printf("two-nodes: %d notices, delivered by node-a=%d node-b=%d, sends=%d%n", NOTICES,
-                split.getOrDefault("node-a", 0), split.getOrDefault("node-b", 0), sendsPerNotice.values().stream().mapToLong(n -> n).sum());
+        System.out.printf(
+                "two-nodes: %d notices, delivered by node-a=%d node-b=%d, sends=%d%n",
+                NOTICES,
+                split.getOrDefault("node-a", 0),
+                split.getOrDefault("node-b", 0),
+                sendsPerNotice.values().stream().mapToLong(n -> n).sum());
         assertThat(sendsPerNotice.keySet()).containsExactlyInAnyOrderElementsOf(ids);
         assertThat(sendsPerNotice.values()).allMatch(sends -> sends == 1);
         assertThat(split.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(NOTICES);
@@ -76,10 +84,13 @@ class TwoNodesIT {
     }
 
     private Api start(String nodeId, Map<String, String> settings) {
-        List<String> arguments = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+        List<String> arguments = settings.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .collect(Collectors.toCollection(ArrayList::new));
-        arguments.addAll(List.of("--server.port=0", "--amanat.delivery.node-id=" + nodeId, "--spring.jmx.enabled=false"));
-        ConfigurableApplicationContext node = new SpringApplicationBuilder(AmanatApplication.class).run(arguments.toArray(String[]::new));
+        arguments.addAll(
+                List.of("--server.port=0", "--amanat.delivery.node-id=" + nodeId, "--spring.jmx.enabled=false"));
+        ConfigurableApplicationContext node =
+                new SpringApplicationBuilder(AmanatApplication.class).run(arguments.toArray(String[]::new));
         nodes.add(node);
         return new Api(((WebServerApplicationContext) node).getWebServer().getPort());
     }

@@ -55,15 +55,22 @@ class WithdrawalRaceIT {
 
     static {
         var partner = TestPki.partner(KeyType.EC_P256);
-        var kit = new PartnerKit(PARTNER, partner.signing(), partner.encryption(), TestPki.ministry(KeyType.EC_P256).signing().certificate(),
-                AlgorithmPolicy.strict(), Clock.systemUTC());
+        var kit = new PartnerKit(
+                PARTNER,
+                partner.signing(),
+                partner.encryption(),
+                TestPki.ministry(KeyType.EC_P256).signing().certificate(),
+                AlgorithmPolicy.strict(),
+                Clock.systemUTC());
         try {
-            RECEIVER = new ReferenceReceiver(kit, opened -> RECEIVED.add(opened.notice().noticeId()))
+            RECEIVER = new ReferenceReceiver(
+                            kit, opened -> RECEIVED.add(opened.notice().noticeId()))
                     .start(new InetSocketAddress("127.0.0.1", 0), "/notices", null, false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        GATEWAY = new TestGateway().partner(PARTNER, "http://127.0.0.1:" + RECEIVER.port() + "/notices", AlgorithmProfile.EC, "NONE");
+        GATEWAY = new TestGateway()
+                .partner(PARTNER, "http://127.0.0.1:" + RECEIVER.port() + "/notices", AlgorithmProfile.EC, "NONE");
     }
 
     @Autowired
@@ -93,21 +100,34 @@ class WithdrawalRaceIT {
     /** The answer 200 says "withdrawn, never sent"; 201 says a WITHDRAWAL notice follows the notice. */
     @Test
     void aNoticeWithdrawnAsNeverSentNeverReachesThePartner() throws Exception {
-        List<Trial> trials = run(id -> api().post("/api/v1/notices/" + id + "/withdrawal", "application/json",
-                "{\"reason\": \"Court order lifted\"}"));
+        List<Trial> trials = run(id -> api().post(
+                        "/api/v1/notices/" + id + "/withdrawal",
+                        "application/json",
+                        "{\"reason\": \"Court order lifted\"}"));
 
         List<Trial> neverSent = trials.stream().filter(t -> t.status() == 200).toList();
         List<Trial> followed = trials.stream().filter(t -> t.status() == 201).toList();
-        long deliveredAfterFinal = neverSent.stream().filter(t -> RECEIVED.contains(t.id())).count();
-        long overwritten = trials.stream().filter(t -> !"WITHDRAWN".equals(state(t.id()))).count();
-        System.out.printf("withdraw-race: trials=%d never-sent=%d withdrawal-sent=%d final-overwritten=%d delivered-after-final=%d%n",
+        long deliveredAfterFinal =
+                neverSent.stream().filter(t -> RECEIVED.contains(t.id())).count();
+        long overwritten =
+                trials.stream().filter(t -> !"WITHDRAWN".equals(state(t.id()))).count();
+        System.out.printf(
+                "withdraw-race: trials=%d never-sent=%d withdrawal-sent=%d final-overwritten=%d delivered-after-final=%d%n",
                 trials.size(), neverSent.size(), followed.size(), overwritten, deliveredAfterFinal);
 
-        assertThat(neverSent.size() + followed.size()).as("each answer 200 or 201").isEqualTo(TRIALS);
-        assertThat(deliveredAfterFinal).as("notices answered 'never sent' that the partner received").isZero();
-        assertThat(overwritten).as("withdrawn notices whose state changed later").isZero();
+        assertThat(neverSent.size() + followed.size())
+                .as("each answer 200 or 201")
+                .isEqualTo(TRIALS);
+        assertThat(deliveredAfterFinal)
+                .as("notices answered 'never sent' that the partner received")
+                .isZero();
+        assertThat(overwritten)
+                .as("withdrawn notices whose state changed later")
+                .isZero();
         assertThat(followed).allSatisfy(t -> {
-            assertThat(RECEIVED).as("the WITHDRAWAL of a notice the partner may have").contains(t.withdrawalId());
+            assertThat(RECEIVED)
+                    .as("the WITHDRAWAL of a notice the partner may have")
+                    .contains(t.withdrawalId());
             assertThat(state(t.withdrawalId())).isEqualTo("DELIVERED");
         });
     }
@@ -115,19 +135,32 @@ class WithdrawalRaceIT {
     /** The answer 200 says ABANDONED, never sent; 409 says it was delivered first. */
     @Test
     void aNoticeAbandonedNeverReachesThePartner() throws Exception {
-        List<Trial> trials = run(id -> api().as("admin-2").post("/api/v1/notices/" + id + "/abandonment", "application/json",
-                "{\"reason\": \"platform ceased operating\"}"));
+        List<Trial> trials = run(id -> api().as("admin-2")
+                .post(
+                        "/api/v1/notices/" + id + "/abandonment",
+                        "application/json",
+                        "{\"reason\": \"platform ceased operating\"}"));
 
         List<Trial> abandoned = trials.stream().filter(t -> t.status() == 200).toList();
         List<Trial> delivered = trials.stream().filter(t -> t.status() == 409).toList();
-        long deliveredAfterFinal = abandoned.stream().filter(t -> RECEIVED.contains(t.id())).count();
-        long overwritten = abandoned.stream().filter(t -> !"ABANDONED".equals(state(t.id()))).count();
-        System.out.printf("abandon-race: trials=%d abandoned=%d delivered-first=%d final-overwritten=%d delivered-after-final=%d%n",
+        long deliveredAfterFinal =
+                abandoned.stream().filter(t -> RECEIVED.contains(t.id())).count();
+        long overwritten = abandoned.stream()
+                .filter(t -> !"ABANDONED".equals(state(t.id())))
+                .count();
+        System.out.printf(
+                "abandon-race: trials=%d abandoned=%d delivered-first=%d final-overwritten=%d delivered-after-final=%d%n",
                 trials.size(), abandoned.size(), delivered.size(), overwritten, deliveredAfterFinal);
 
-        assertThat(abandoned.size() + delivered.size()).as("each answer 200 or 409").isEqualTo(TRIALS);
-        assertThat(deliveredAfterFinal).as("notices answered ABANDONED that the partner received").isZero();
-        assertThat(overwritten).as("abandoned notices whose state changed later").isZero();
+        assertThat(abandoned.size() + delivered.size())
+                .as("each answer 200 or 409")
+                .isEqualTo(TRIALS);
+        assertThat(deliveredAfterFinal)
+                .as("notices answered ABANDONED that the partner received")
+                .isZero();
+        assertThat(overwritten)
+                .as("abandoned notices whose state changed later")
+                .isZero();
         assertThat(delivered).allSatisfy(t -> {
             assertThat(RECEIVED).contains(t.id());
             assertThat(state(t.id())).isEqualTo("DELIVERED");
@@ -146,18 +179,24 @@ class WithdrawalRaceIT {
                 futures.add(workers.submit(() -> {
                     String id = api().issue(Api.validNotice(PARTNER));
                     HttpResponse<String> answer = end.apply(id);
-                    while (answer.statusCode() == 409 && Api.json(answer).get("type").asText().endsWith("delivery-under-way")) {
+                    while (answer.statusCode() == 409
+                            && Api.json(answer).get("type").asText().endsWith("delivery-under-way")) {
                         answer = end.apply(id);
                     }
                     JsonNode body = Api.json(answer);
-                    return new Trial(id, answer.statusCode(), answer.statusCode() == 201 ? body.get("id").asText() : null);
+                    return new Trial(
+                            id,
+                            answer.statusCode(),
+                            answer.statusCode() == 201 ? body.get("id").asText() : null);
                 }));
             }
             List<Trial> trials = new ArrayList<>();
             for (Future<Trial> future : futures) {
                 trials.add(future.get());
             }
-            await().atMost(Duration.ofSeconds(30)).during(Duration.ofMillis(500)).until(() -> pending() == 0);
+            await().atMost(Duration.ofSeconds(30))
+                    .during(Duration.ofMillis(500))
+                    .until(() -> pending() == 0);
             return trials;
         } finally {
             workers.shutdownNow();
@@ -171,7 +210,10 @@ class WithdrawalRaceIT {
     }
 
     private String state(String id) {
-        return jdbc.sql("select state from notice where id = ?").param(id).query(String.class).single();
+        return jdbc.sql("select state from notice where id = ?")
+                .param(id)
+                .query(String.class)
+                .single();
     }
 
     private Api api() {

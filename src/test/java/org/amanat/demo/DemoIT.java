@@ -44,23 +44,35 @@ class DemoIT {
 
     @Test
     void everyExamplePartnerAcknowledgesANoticeAndReportsItActioned() {
-        // the README's demo officer and approver (application-demo.yml): the built-in users exist in the demo profile only
-        var api = new Api(port).withAuthorization(Api.basic(DemoUsers.name(Role.OFFICER), DemoUsers.password(Role.OFFICER)));
-        var approver = new Api(port).withAuthorization(Api.basic(DemoUsers.name(Role.APPROVER), DemoUsers.password(Role.APPROVER)));
-        List<String> ids = List.of("globaltube", "chirp", "pasarlokal").stream().map(p -> api.issue(Api.validNotice(p))).toList();
+        // the README's demo officer and approver (application-demo.yml): the built-in users exist in the demo profile
+        // only
+        var api = new Api(port)
+                .withAuthorization(Api.basic(DemoUsers.name(Role.OFFICER), DemoUsers.password(Role.OFFICER)));
+        var approver = new Api(port)
+                .withAuthorization(Api.basic(DemoUsers.name(Role.APPROVER), DemoUsers.password(Role.APPROVER)));
+        List<String> ids = List.of("globaltube", "chirp", "pasarlokal").stream()
+                .map(p -> api.issue(Api.validNotice(p)))
+                .toList();
         for (String id : ids) {
             assertThat(api.notice(id).get("state").asText()).isEqualTo("PENDING_APPROVAL");
-            assertThat(approver.post("/api/v1/notices/" + id + "/approval", "application/json", "").statusCode()).isEqualTo(200);
+            assertThat(approver.post("/api/v1/notices/" + id + "/approval", "application/json", "")
+                            .statusCode())
+                    .isEqualTo(200);
         }
 
         for (String id : ids) {
-            var notice = await().atMost(Duration.ofSeconds(20)).until(() -> api.notice(id), n -> "ACTIONED".equals(n.get("state").asText()));
+            var notice = await().atMost(Duration.ofSeconds(20))
+                    .until(
+                            () -> api.notice(id),
+                            n -> "ACTIONED".equals(n.get("state").asText()));
             assertThat(notice.at("/receipt/disposition").asText()).isEqualTo("RECEIVED");
-            assertThat(notice.get("history").findValuesAsText("kind")).containsExactly("APPROVAL_REQUESTED", "APPROVED", "ISSUED",
-                    "DELIVERED", "STATUS_ACTIONED");
-            assertThat(received.resolve(notice.get("partnerId").asText()).resolve(id + ".der")).exists();
+            assertThat(notice.get("history").findValuesAsText("kind"))
+                    .containsExactly("APPROVAL_REQUESTED", "APPROVED", "ISSUED", "DELIVERED", "STATUS_ACTIONED");
+            assertThat(received.resolve(notice.get("partnerId").asText()).resolve(id + ".der"))
+                    .exists();
         }
         assertThat(api.post("/partner/v1/status", "application/pkcs7-mime", "").statusCode())
-                .as("the officers' listener serves no partner path").isEqualTo(404);
+                .as("the officers' listener serves no partner path")
+                .isEqualTo(404);
     }
 }

@@ -29,16 +29,29 @@ class DemoStartFailureIT {
         Files.copy(Path.of("partner-configs/_defaults.yaml"), configs.resolve("_defaults.yaml"));
         for (String partner : List.of("chirp", "globaltube")) {
             String profile = Files.readString(Path.of("partner-configs", partner + ".yaml"));
-            Files.writeString(configs.resolve(partner + ".yaml"),
+            Files.writeString(
+                    configs.resolve(partner + ".yaml"),
                     profile.replaceAll("https://localhost:\\d+/", "https://localhost:" + sharedPort + "/"));
         }
         Path log = folder.resolve("demo.log");
 
-        Process demo = GatewayProcess.launch(List.of(), Map.of("spring.profiles.active", "demo",
-                "amanat.config-dir", configs.toString(), "amanat.data-dir", folder.resolve("data").toString(),
-                "amanat.demo.received-folder", folder.resolve("received").toString()), GatewayProcess.freePort(), log);
+        Process demo = GatewayProcess.launch(
+                GatewayProcess.SHORT_LIVED,
+                Map.of(
+                        "spring.profiles.active",
+                        "demo",
+                        "amanat.config-dir",
+                        configs.toString(),
+                        "amanat.data-dir",
+                        folder.resolve("data").toString(),
+                        "amanat.demo.received-folder",
+                        folder.resolve("received").toString()),
+                GatewayProcess.freePort(),
+                log);
         try {
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> !demo.isAlive());
+            await().atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> !demo.isAlive());
 
             assertThat(demo.exitValue()).isNotZero();
             assertThat(Files.readString(log)).contains("cannot start simulated partner");

@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.amanat.protocol.Category;
+import org.amanat.protocol.NoticeType;
+import org.amanat.protocol.Urgency;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -18,7 +21,8 @@ public final class TestLedgers {
     private final JdbcClient jdbc;
 
     private TestLedgers() {
-        this.dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        this.dataSource =
+                new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         Flyway.configure().dataSource(dataSource).load().migrate();
         this.jdbc = JdbcClient.create(dataSource);
     }
@@ -33,11 +37,11 @@ public final class TestLedgers {
     }
 
     public NoticeLedger notices() {
-        return new NoticeLedger(jdbc);
+        return new NoticeLedger(jdbc, new NoticeEvents(jdbc));
     }
 
     public StatusLedger statuses() {
-        return new StatusLedger(jdbc);
+        return new StatusLedger(jdbc, new NoticeEvents(jdbc));
     }
 
     public SecurityEvents securityEvents() {
@@ -45,35 +49,47 @@ public final class TestLedgers {
     }
 
     public Outbox outbox() {
-        return new Outbox(jdbc);
+        return new Outbox(jdbc, new NoticeEvents(jdbc));
     }
 
-    public Breaches breaches() {
-        return new Breaches(jdbc);
+    public NoticeEvents events() {
+        return new NoticeEvents(jdbc);
     }
 
-    public ScorecardRows scorecardRows() {
-        return new ScorecardRows(jdbc);
-    }
-
-    public SecurityFindings findings() {
-        return new SecurityFindings(jdbc);
+    public PassedDeadlines passedDeadlines() {
+        return new PassedDeadlines(jdbc);
     }
 
     public JobLocks jobLocks() {
         return new JobLocks(jdbc);
     }
 
-    public AlgorithmUses algorithmUses() {
-        return new AlgorithmUses(jdbc);
-    }
-
     /** Records an ISSUED notice (in the outbox, with its ISSUED event) whose signed JSON does not matter to the test. */
-    public String issue(String partnerId, String type, String urgency, String category, Instant issuedAt, Instant ackDeadline,
+    public String issue(
+            String partnerId,
+            NoticeType type,
+            Urgency urgency,
+            Category category,
+            Instant issuedAt,
+            Instant ackDeadline,
             Instant actionDeadline) {
         String id = UUID.randomUUID().toString();
-        notices().issue(new NewNotice(id, partnerId, type, urgency, category, issuedAt, ackDeadline, actionDeadline, "{}", null,
-                null, null, "officer-17", null));
+        notices()
+                .issue(new NewNotice(
+                        id,
+                        partnerId,
+                        type,
+                        urgency,
+                        category,
+                        issuedAt,
+                        ackDeadline,
+                        actionDeadline,
+                        "{}",
+                        null,
+                        null,
+                        null,
+                        "officer-17",
+                        null));
         return id;
     }
 

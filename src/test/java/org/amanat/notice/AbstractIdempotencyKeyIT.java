@@ -24,6 +24,9 @@ import org.amanat.ledger.IdempotencyKeyTakenException;
 import org.amanat.ledger.NewNotice;
 import org.amanat.ledger.NoticeLedger;
 import org.amanat.protocol.AlgorithmProfile;
+import org.amanat.protocol.Category;
+import org.amanat.protocol.NoticeType;
+import org.amanat.protocol.Urgency;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,12 +44,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * requests racing with one key make one notice. Delivery is off: this is about what is stored.
  */
 @Import(AbstractIdempotencyKeyIT.Time.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"amanat.delivery.enabled=false", "amanat.api.idempotency-key-lifetime=24h"})
 abstract class AbstractIdempotencyKeyIT {
     static final TestClock CLOCK = new TestClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-    static final TestGateway GATEWAY = new TestGateway()
-            .partner("tube", "http://127.0.0.1:9/notices", AlgorithmProfile.RSA, "NONE");
+    static final TestGateway GATEWAY =
+            new TestGateway().partner("tube", "http://127.0.0.1:9/notices", AlgorithmProfile.RSA, "NONE");
 
     /** Not a @Configuration, so that no other gateway in the test run finds it by component scanning. */
     static class Time {
@@ -85,7 +89,10 @@ abstract class AbstractIdempotencyKeyIT {
         assertThat(Api.json(retry).get("id").asText()).isEqualTo(id);
         assertThat(retry.headers().firstValue("Location")).hasValue("/api/v1/notices/" + id);
         assertThat(notices()).isEqualTo(before + 1);
-        assertThat(jdbc.sql("select notice_id from idempotency_key where idem_key = ?").param(key).query(String.class).single())
+        assertThat(jdbc.sql("select notice_id from idempotency_key where idem_key = ?")
+                        .param(key)
+                        .query(String.class)
+                        .single())
                 .isEqualTo(id);
     }
 
@@ -93,7 +100,9 @@ abstract class AbstractIdempotencyKeyIT {
     void theDraftsQuotedFormNamesTheSameKey() {
         String key = newKey();
 
-        String id = Api.json(api().postNotice(Api.validNotice("tube"), key)).get("id").asText();
+        String id = Api.json(api().postNotice(Api.validNotice("tube"), key))
+                .get("id")
+                .asText();
         HttpResponse<String> quoted = api().postNotice(Api.validNotice("tube"), "\"" + key + "\"");
 
         assertThat(quoted.statusCode()).as(quoted.body()).isEqualTo(200);
@@ -115,7 +124,9 @@ abstract class AbstractIdempotencyKeyIT {
     @Test
     void keysArePerPerson() {
         String key = newKey();
-        String mine = Api.json(api().postNotice(Api.validNotice("tube"), key)).get("id").asText();
+        String mine = Api.json(api().postNotice(Api.validNotice("tube"), key))
+                .get("id")
+                .asText();
 
         HttpResponse<String> theirs = api().as(Api.OTHER_OFFICER).postNotice(Api.validNotice("tube"), key);
 
@@ -126,10 +137,15 @@ abstract class AbstractIdempotencyKeyIT {
     @Test
     void aKeyExpiresAfterItsLifetime() {
         String key = newKey();
-        String first = Api.json(api().postNotice(Api.validNotice("tube"), key)).get("id").asText();
+        String first = Api.json(api().postNotice(Api.validNotice("tube"), key))
+                .get("id")
+                .asText();
         CLOCK.advance(Duration.ofHours(24).minusSeconds(1));
-        assertThat(Api.json(api().postNotice(Api.validNotice("tube"), key)).get("id").asText())
-                .as("still honoured a second before it expires").isEqualTo(first);
+        assertThat(Api.json(api().postNotice(Api.validNotice("tube"), key))
+                        .get("id")
+                        .asText())
+                .as("still honoured a second before it expires")
+                .isEqualTo(first);
 
         CLOCK.advance(Duration.ofSeconds(1));
         HttpResponse<String> later = api().postNotice(Api.validNotice("tube"), key);
@@ -137,27 +153,39 @@ abstract class AbstractIdempotencyKeyIT {
         assertThat(later.statusCode()).as(later.body()).isEqualTo(201);
         String second = Api.json(later).get("id").asText();
         assertThat(second).isNotEqualTo(first);
-        assertThat(jdbc.sql("select notice_id from idempotency_key where idem_key = ?").param(key).query(String.class).list())
-                .as("the expired row was replaced").containsExactly(second);
+        assertThat(jdbc.sql("select notice_id from idempotency_key where idem_key = ?")
+                        .param(key)
+                        .query(String.class)
+                        .list())
+                .as("the expired row was replaced")
+                .containsExactly(second);
     }
 
     @Test
     void refusesMalformedKeysAndStoresNothing() {
         long before = notices();
 
-        assertProblem(api().postNotice(Api.validNotice("tube"), "x".repeat(IdempotencyKeyHeader.MAX_LENGTH + 1)), 400,
+        assertProblem(
+                api().postNotice(Api.validNotice("tube"), "x".repeat(IdempotencyKeyHeader.MAX_LENGTH + 1)),
+                400,
                 "invalid-idempotency-key");
         assertProblem(api().postNotice(Api.validNotice("tube"), "two words"), 400, "invalid-idempotency-key");
         assertProblem(api().postNotice(Api.validNotice("tube"), "\"\""), 400, "invalid-idempotency-key");
         assertProblem(api().postNotice(Api.validNotice("tube"), "a,b"), 400, "invalid-idempotency-key");
         assertProblem(api().postNotice(Api.validNotice("tube"), "caf\u00e9"), 400, "invalid-idempotency-key");
-        HttpResponse<String> twice = api().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/notices"))
-                .header("Content-Type", "application/json").header("Idempotency-Key", "one").header("Idempotency-Key", "two")
-                .POST(HttpRequest.BodyPublishers.ofString(Api.validNotice("tube").toString())));
+        HttpResponse<String> twice = api().send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/notices"))
+                                .header("Content-Type", "application/json")
+                                .header("Idempotency-Key", "one")
+                                .header("Idempotency-Key", "two")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        Api.validNotice("tube").toString())));
         assertProblem(twice, 400, "invalid-idempotency-key");
 
         assertThat(notices()).isEqualTo(before);
-        assertThat(jdbc.sql("select count(*) from idempotency_key where idem_key in ('one', 'two', 'a', 'b')").query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from idempotency_key where idem_key in ('one', 'two', 'a', 'b')")
+                        .query(Long.class)
+                        .single())
                 .isZero();
     }
 
@@ -204,7 +232,10 @@ abstract class AbstractIdempotencyKeyIT {
                 ids.add(Api.json(response).get("id").asText());
             }
             assertThat(created).as("answered 201").isEqualTo(1);
-            assertThat(ids).as("every 2xx answer is the one notice").hasSizeGreaterThanOrEqualTo(1).containsOnly(ids.get(0));
+            assertThat(ids)
+                    .as("every 2xx answer is the one notice")
+                    .hasSizeGreaterThanOrEqualTo(1)
+                    .containsOnly(ids.get(0));
         } finally {
             pool.shutdownNow();
         }
@@ -230,11 +261,26 @@ abstract class AbstractIdempotencyKeyIT {
         try {
             for (int i = 0; i < threads; i++) {
                 outcomes.add(pool.submit(() -> {
-                    NewNotice notice = new NewNotice(UUID.randomUUID().toString(), "tube", "TAKEDOWN", "URGENT", "FRAUD", now,
-                            now.plusSeconds(3600), now.plusSeconds(7200), "{}", null, null, null, Api.OFFICER, null);
+                    NewNotice notice = new NewNotice(
+                            UUID.randomUUID().toString(),
+                            "tube",
+                            NoticeType.TAKEDOWN,
+                            Urgency.URGENT,
+                            Category.FRAUD,
+                            now,
+                            now.plusSeconds(3600),
+                            now.plusSeconds(7200),
+                            "{}",
+                            null,
+                            null,
+                            null,
+                            Api.OFFICER,
+                            null);
                     start.await();
                     try {
-                        ledger.issue(notice, new IdempotencyKey(Api.OFFICER, key, "digest", now, now.plus(Duration.ofHours(24))));
+                        ledger.issue(
+                                notice,
+                                new IdempotencyKey(Api.OFFICER, key, "digest", now, now.plus(Duration.ofHours(24))));
                         return "recorded";
                     } catch (IdempotencyKeyTakenException taken) {
                         return "taken";
@@ -251,8 +297,12 @@ abstract class AbstractIdempotencyKeyIT {
             pool.shutdownNow();
         }
         assertThat(notices()).isEqualTo(before + 1);
-        assertThat(jdbc.sql("select count(*) from notice n join idempotency_key k on k.notice_id = n.id where k.idem_key = ?")
-                .param(key).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql(
+                                "select count(*) from notice n join idempotency_key k on k.notice_id = n.id where k.idem_key = ?")
+                        .param(key)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     private static String newKey() {

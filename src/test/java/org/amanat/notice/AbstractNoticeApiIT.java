@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +30,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * changes one thing, and must get problem+json naming the field while the ledger stays unchanged.
  * Delivery is off: these tests are about what is accepted and stored.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "amanat.delivery.enabled=false")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "amanat.delivery.enabled=false")
 abstract class AbstractNoticeApiIT {
     static final TestGateway GATEWAY = new TestGateway()
             .partner("tube", "http://127.0.0.1:9/notices", AlgorithmProfile.RSA, "NONE")
@@ -119,12 +120,17 @@ abstract class AbstractNoticeApiIT {
 
     @Test
     void refusesMoreThanAThousandItems() {
-        assertRefused(n -> {
-            ArrayNode items = n.putArray("items");
-            for (int i = 0; i <= NoticeRequestValidator.MAX_ITEMS; i++) {
-                items.addObject().put("locator", "https://video.example/watch?v=" + i).put("kind", "URL");
-            }
-        }, 422, "items");
+        assertRefused(
+                n -> {
+                    ArrayNode items = n.putArray("items");
+                    for (int i = 0; i <= NoticeRequestValidator.MAX_ITEMS; i++) {
+                        items.addObject()
+                                .put("locator", "https://video.example/watch?v=" + i)
+                                .put("kind", "URL");
+                    }
+                },
+                422,
+                "items");
     }
 
     @Test
@@ -148,7 +154,8 @@ abstract class AbstractNoticeApiIT {
     @Test
     void refusesWrongContentType() {
         long before = ledgerRows();
-        HttpResponse<String> response = api().post("/api/v1/notices", "text/plain", Api.validNotice("tube").toString());
+        HttpResponse<String> response = api().post(
+                        "/api/v1/notices", "text/plain", Api.validNotice("tube").toString());
         assertProblem(response, 415, "Content-Type");
         assertThat(ledgerRows()).isEqualTo(before);
     }
@@ -195,10 +202,21 @@ abstract class AbstractNoticeApiIT {
         long before = ledgerRows();
 
         assertRefused(n -> ((ObjectNode) n.get("issuer")).put("officerId", Api.OFFICER), 400, "issuer.officerId");
-        assertProblem(api().post("/api/v1/notices/" + id + "/withdrawal", "application/json",
-                "{\"officerId\": \"officer-17\", \"reason\": \"lifted\"}"), 400, "officerId");
-        assertProblem(api().as(Api.ADMIN).post("/api/v1/notices/" + id + "/abandonment", "application/json",
-                "{\"administratorId\": \"admin-1\", \"reason\": \"gone\"}"), 400, "administratorId");
+        assertProblem(
+                api().post(
+                                "/api/v1/notices/" + id + "/withdrawal",
+                                "application/json",
+                                "{\"officerId\": \"officer-17\", \"reason\": \"lifted\"}"),
+                400,
+                "officerId");
+        assertProblem(
+                api().as(Api.ADMIN)
+                        .post(
+                                "/api/v1/notices/" + id + "/abandonment",
+                                "application/json",
+                                "{\"administratorId\": \"admin-1\", \"reason\": \"gone\"}"),
+                400,
+                "administratorId");
 
         assertThat(ledgerRows()).as("ledger unchanged").isEqualTo(before);
     }
@@ -209,18 +227,21 @@ abstract class AbstractNoticeApiIT {
         long before = ledgerRows();
 
         JsonNode notice = api().notice(id);
-        assertThat(notice.at("/notice/issuer/officerId").asText()).as("the signed notice names the signed-in officer")
+        assertThat(notice.at("/notice/issuer/officerId").asText())
+                .as("the signed notice names the signed-in officer")
                 .isEqualTo(Api.OFFICER);
         assertThat(notice.at("/notice/issuer/authority").asText()).isEqualTo("Ministry of Communications");
         assertThat(notice.at("/history/0/actor").asText()).isEqualTo(Api.OFFICER);
-        HttpResponse<String> other = api().as(Api.OTHER_OFFICER).post("/api/v1/notices/" + id + "/withdrawal", "application/json",
-                "{\"reason\": \"lifted\"}");
+        HttpResponse<String> other = api().as(Api.OTHER_OFFICER)
+                .post("/api/v1/notices/" + id + "/withdrawal", "application/json", "{\"reason\": \"lifted\"}");
         assertProblem(other, 403, "(path)");
         assertThat(ledgerRows()).as("ledger unchanged").isEqualTo(before);
 
-        HttpResponse<String> own = api().post("/api/v1/notices/" + id + "/withdrawal", "application/json", "{\"reason\": \"lifted\"}");
+        HttpResponse<String> own =
+                api().post("/api/v1/notices/" + id + "/withdrawal", "application/json", "{\"reason\": \"lifted\"}");
         assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
-        JsonNode last = Api.json(own).get("history").get(Api.json(own).get("history").size() - 1);
+        JsonNode last =
+                Api.json(own).get("history").get(Api.json(own).get("history").size() - 1);
         assertThat(last.get("kind").asText()).isEqualTo("WITHDRAWN");
         assertThat(last.get("actor").asText()).isEqualTo(Api.OFFICER);
         assertThat(last.get("detail").asText()).contains("by officer " + Api.OFFICER);
@@ -256,7 +277,7 @@ abstract class AbstractNoticeApiIT {
     }
 
     @Test
-        void refusesLocatorsThatWouldBeStoredOtherThanValidated() {
+    void refusesLocatorsThatWouldBeStoredOtherThanValidated() {
         assertRefused(n -> item(n).put("locator", "https://video.example/watch?v=abc123\r\n"), 422, "items[0].locator");
         assertRefused(n -> item(n).put("locator", "\u0001https://video.example/watch"), 422, "items[0].locator");
         assertRefused(n -> item(n).put("locator", "https://video.example/watch\u0000"), 422, "items[0].locator");
@@ -275,23 +296,36 @@ abstract class AbstractNoticeApiIT {
         assertRefused(n -> n.put("redress", "r".repeat(NoticeRequestValidator.MAX_REASON + 1)), 422, "redress");
         long before = ledgerRows();
         ObjectNode loneSurrogate = Api.validNotice("tube");
-        loneSurrogate.putArray("evidence").addObject().put("sha256", "b".repeat(64)).put("description", "LONE");
-        assertProblem(api().post("/api/v1/notices", "application/json", loneSurrogate.toString().replace("LONE", "\\ud800")), 422,
+        loneSurrogate
+                .putArray("evidence")
+                .addObject()
+                .put("sha256", "b".repeat(64))
+                .put("description", "LONE");
+        assertProblem(
+                api().post(
+                                "/api/v1/notices",
+                                "application/json",
+                                loneSurrogate.toString().replace("LONE", "\\ud800")),
+                422,
                 "evidence[0].description");
         assertThat(ledgerRows()).as("ledger unchanged").isEqualTo(before);
     }
 
     @Test
     void refusesAKeyGivenTwiceInsteadOfKeepingTheLast() {
-        String twice = Api.validNotice("tube").toString().replace("\"partnerId\":\"tube\"", "\"partnerId\":\"tube\",\"partnerId\":\"chirp\"");
+        String twice = Api.validNotice("tube")
+                .toString()
+                .replace("\"partnerId\":\"tube\"", "\"partnerId\":\"tube\",\"partnerId\":\"chirp\"");
 
         assertRefusedBody(twice.getBytes(StandardCharsets.UTF_8), "application/json", "(body)");
     }
 
     @Test
     void refusesContentAfterTheDocument() {
-        assertRefusedBody((Api.validNotice("tube") + "{}").getBytes(StandardCharsets.UTF_8), "application/json", "(body)");
-        assertRefusedBody((Api.validNotice("tube") + " x").getBytes(StandardCharsets.UTF_8), "application/json", "(body)");
+        assertRefusedBody(
+                (Api.validNotice("tube") + "{}").getBytes(StandardCharsets.UTF_8), "application/json", "(body)");
+        assertRefusedBody(
+                (Api.validNotice("tube") + " x").getBytes(StandardCharsets.UTF_8), "application/json", "(body)");
     }
 
     @Test
@@ -303,9 +337,14 @@ abstract class AbstractNoticeApiIT {
 
     @Test
     void refusesOverlongUtf8InsteadOfDecodingItIntoMarkup() {
-        byte[] body = Api.validNotice("tube").put("statementOfReasons", "OVERLONG").toString().getBytes(StandardCharsets.UTF_8);
+        byte[] body = Api.validNotice("tube")
+                .put("statementOfReasons", "OVERLONG")
+                .toString()
+                .getBytes(StandardCharsets.UTF_8);
         String json = new String(body, StandardCharsets.ISO_8859_1)
-                .replace("OVERLONG", "\u00c0\u00bcscript\u00c0\u00be"); // 0xC0 0xBC, 0xC0 0xBE: '<' and '>' in overlong form
+                .replace(
+                        "OVERLONG",
+                        "\u00c0\u00bcscript\u00c0\u00be"); // 0xC0 0xBC, 0xC0 0xBE: '<' and '>' in overlong form
 
         assertRefusedBody(json.getBytes(StandardCharsets.ISO_8859_1), "application/json", "(body)");
     }
@@ -315,24 +354,31 @@ abstract class AbstractNoticeApiIT {
         String notice = Api.validNotice("tube").toString();
 
         assertRefusedBody(notice.getBytes(StandardCharsets.UTF_16), "application/json", "(body)");
-        assertRefusedBody(notice.getBytes(StandardCharsets.ISO_8859_1), "application/json;charset=ISO-8859-1", "(body)");
+        assertRefusedBody(
+                notice.getBytes(StandardCharsets.ISO_8859_1), "application/json;charset=ISO-8859-1", "(body)");
     }
 
     @Test
     void refusesABodyWhoseFirstBytesLookLikeUtf32() {
-        // Found by NoticeRequestFuzzTest: Jackson's byte parser guesses UTF-32 from such a start and fails outside its own errors.
-        byte[] utf32Looking = {(byte) 0xcf, 0, 0, 0, 'p', 'e', '"', ':', ' ', '"', 'T', 'A', 'K', 'E', 'D', 'O', 'W', 'N', '"', '}'};
+        // Found by NoticeRequestFuzzTest: Jackson's byte parser guesses UTF-32 from such a start and fails outside its
+        // own errors.
+        byte[] utf32Looking = {
+            (byte) 0xcf, 0, 0, 0, 'p', 'e', '"', ':', ' ', '"', 'T', 'A', 'K', 'E', 'D', 'O', 'W', 'N', '"', '}'
+        };
 
         assertRefusedBody(utf32Looking, "application/json", "(body)");
     }
 
     @Test
     void errorsNameTheFieldButNoJavaClass() {
-        HttpResponse<String> response = postRaw("application/json",
+        HttpResponse<String> response = postRaw(
+                "application/json",
                 Api.validNotice("tube").put("urgency", "WHENEVER").toString().getBytes(StandardCharsets.UTF_8));
 
         assertProblem(response, 400, "urgency");
-        assertThat(response.body()).contains("must be one of [URGENT, STANDARD]").doesNotContain("org.amanat", "java.", "`");
+        assertThat(response.body())
+                .contains("must be one of [URGENT, STANDARD]")
+                .doesNotContain("org.amanat", "java.", "`");
     }
 
     @Test
@@ -347,24 +393,40 @@ abstract class AbstractNoticeApiIT {
         assertProblem(api().get("/api/v1/notices?size=-1"), 400, "size");
         assertProblem(api().get("/api/v1/notices?page=2147483647&size=200"), 400, "page");
         assertProblem(api().get("/api/v1/notices?page=10737419&size=200"), 400, "page");
-        assertThat(api().get("/api/v1/notices?page=10737418&size=200").statusCode()).isEqualTo(200);
+        assertThat(api().get("/api/v1/notices?page=10737418&size=200").statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void answersUnknownPathsAndWrongMethodsWithProblemJsonNeverAFrameworkPage() {
         for (String accept : List.of("*/*", "text/html", "text/csv")) {
-            HttpResponse<String> unknown = send(HttpRequest.newBuilder(uri("/api/v1/nothing-here")).header("Accept", accept).GET());
+            HttpResponse<String> unknown = send(HttpRequest.newBuilder(uri("/api/v1/nothing-here"))
+                    .header("Accept", accept)
+                    .GET());
             assertProblem(unknown, 404, "(path)");
             assertThat(unknown.body()).doesNotContain("Whitelabel", "static resource", "<html");
         }
-        assertProblem(send(HttpRequest.newBuilder(uri("/no/such/page")).header("Accept", "text/html").GET()), 404, "(path)");
-        assertProblem(send(HttpRequest.newBuilder(uri("/error")).header("Accept", "text/html").GET()), 404, null);
+        assertProblem(
+                send(HttpRequest.newBuilder(uri("/no/such/page"))
+                        .header("Accept", "text/html")
+                        .GET()),
+                404,
+                "(path)");
+        assertProblem(
+                send(HttpRequest.newBuilder(uri("/error"))
+                        .header("Accept", "text/html")
+                        .GET()),
+                404,
+                null);
 
-        HttpResponse<String> delete = send(HttpRequest.newBuilder(uri("/api/v1/notices")).DELETE());
+        HttpResponse<String> delete =
+                send(HttpRequest.newBuilder(uri("/api/v1/notices")).DELETE());
         assertProblem(delete, 405, "(method)");
         assertThat(delete.headers().firstValue("Allow")).isPresent();
-        HttpResponse<String> put = send(HttpRequest.newBuilder(uri("/api/v1/notices/01a20000-0000-7000-8000-000000000000"))
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{}")));
+        HttpResponse<String> put =
+                send(HttpRequest.newBuilder(uri("/api/v1/notices/01a20000-0000-7000-8000-000000000000"))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{}")));
         assertProblem(put, 405, "(method)");
     }
 
@@ -372,22 +434,29 @@ abstract class AbstractNoticeApiIT {
     void answersWhatTomcatRefusesItselfWithProblemJsonToo() throws Exception {
         for (String target : List.of("/api/v1/notices/a|b", "/api/v1/notices/%00", "/api/v1/notices/a{b}")) {
             String answer = rawGet(target);
-            assertThat(answer).startsWith("HTTP/1.1 400").contains("Content-Type: application/problem+json")
-                    .contains("\"errors\":[{\"field\":\"(request)\"").doesNotContain("<html", "Tomcat");
+            assertThat(answer)
+                    .startsWith("HTTP/1.1 400")
+                    .contains("Content-Type: application/problem+json")
+                    .contains("\"errors\":[{\"field\":\"(request)\"")
+                    .doesNotContain("<html", "Tomcat");
         }
     }
 
     @Test
     void refusesQueryParameterThatCannotBeDecodedInsteadOfDroppingIt() throws Exception {
-        assertThat(rawGet("/api/v1/notices?page=%ZZ")).startsWith("HTTP/1.1 400").contains("Content-Type: application/problem+json")
+        assertThat(rawGet("/api/v1/notices?page=%ZZ"))
+                .startsWith("HTTP/1.1 400")
+                .contains("Content-Type: application/problem+json")
                 .contains("\"errors\":[{\"field\":\"(query)\"");
     }
 
     private String rawGet(String target) throws Exception {
         try (var socket = new java.net.Socket("localhost", port)) {
-            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n"
-                    + "Authorization: " + Api.basic(Api.OFFICER, Api.PASSWORD) + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream()
+                    .write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n"
+                                    + "Authorization: " + Api.basic(Api.OFFICER, Api.PASSWORD)
+                                    + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1));
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
@@ -406,13 +475,28 @@ abstract class AbstractNoticeApiIT {
         String id = api().issue(Api.validNotice("tube"));
         long before = ledgerRows();
 
-        assertProblem(api().post("/api/v1/notices/" + id + "/withdrawal", "application/json",
-                "{\"reason\": \"lifted\\r\\nX-Injected: 1\"}"), 422, "reason");
+        assertProblem(
+                api().post(
+                                "/api/v1/notices/" + id + "/withdrawal",
+                                "application/json",
+                                "{\"reason\": \"lifted\\r\\nX-Injected: 1\"}"),
+                422,
+                "reason");
         Api admin = api().as(Api.ADMIN);
-        assertProblem(admin.post("/api/v1/notices/" + id + "/abandonment", "application/json",
-                "{\"reason\": \"" + "r".repeat(NoticeRequestValidator.MAX_REASON + 1) + "\"}"), 422, "reason");
-        assertProblem(admin.post("/api/v1/notices/" + id + "/abandonment", "application/json",
-                "{\"reason\": \"gone\", \"reason\": \"lifted\"}"), 400, "(body)");
+        assertProblem(
+                admin.post(
+                        "/api/v1/notices/" + id + "/abandonment",
+                        "application/json",
+                        "{\"reason\": \"" + "r".repeat(NoticeRequestValidator.MAX_REASON + 1) + "\"}"),
+                422,
+                "reason");
+        assertProblem(
+                admin.post(
+                        "/api/v1/notices/" + id + "/abandonment",
+                        "application/json",
+                        "{\"reason\": \"gone\", \"reason\": \"lifted\"}"),
+                400,
+                "(body)");
 
         assertThat(ledgerRows()).as("ledger unchanged").isEqualTo(before);
         assertThat(api().notice(id).get("state").asText()).isEqualTo("ISSUED");
@@ -426,7 +510,8 @@ abstract class AbstractNoticeApiIT {
     }
 
     private HttpResponse<String> postRaw(String contentType, byte[] body) {
-        return send(HttpRequest.newBuilder(uri("/api/v1/notices")).header("Content-Type", contentType)
+        return send(HttpRequest.newBuilder(uri("/api/v1/notices"))
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
@@ -460,7 +545,9 @@ abstract class AbstractNoticeApiIT {
         assertThat(problem.get("errors").isArray()).as("errors list").isTrue();
         assertThat(problem.get("errors")).as("errors list").isNotEmpty();
         if (field != null) {
-            assertThat(problem.get("errors").findValuesAsText("field")).as(response.body()).containsExactly(field);
+            assertThat(problem.get("errors").findValuesAsText("field"))
+                    .as(response.body())
+                    .containsExactly(field);
         }
     }
 
@@ -469,12 +556,16 @@ abstract class AbstractNoticeApiIT {
     }
 
     private static String oversizedNotice() {
-        return Api.validNotice("tube").put("statementOfReasons", "x".repeat(1024 * 1024)).toString();
+        return Api.validNotice("tube")
+                .put("statementOfReasons", "x".repeat(1024 * 1024))
+                .toString();
     }
 
     /** Every row the ledger holds, over all its tables. */
     private long ledgerRows() {
-        return List.of("notice", "outbox", "notice_event", "delivery_attempt").stream().mapToLong(this::rows).sum();
+        return List.of("notice", "outbox", "notice_event", "delivery_attempt").stream()
+                .mapToLong(this::rows)
+                .sum();
     }
 
     private long rows(String table) {

@@ -48,11 +48,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * clock is the test's, so that a late approval shows where the deadlines run from.
  */
 @Import(ApprovalIT.Time.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"amanat.compliance.deadline-scan-interval=1h", "amanat.compliance.escalation.interval=1h"})
 class ApprovalIT {
     static final TestClock CLOCK = new TestClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-    static final WireMockServer SERVER = new WireMockServer(options().dynamicPort().extensions(new PartnerSimulator(CLOCK)));
+    static final WireMockServer SERVER =
+            new WireMockServer(options().dynamicPort().extensions(new PartnerSimulator(CLOCK)));
     static final String PARTNER = "tube";
     static final String PATH = "/" + PARTNER;
     static final TestGateway GATEWAY;
@@ -61,7 +63,8 @@ class ApprovalIT {
 
     static {
         SERVER.start();
-        GATEWAY = new TestGateway().partner(PARTNER, "http://localhost:" + SERVER.port() + PATH, AlgorithmProfile.EC, "NONE");
+        GATEWAY = new TestGateway()
+                .partner(PARTNER, "http://localhost:" + SERVER.port() + PATH, AlgorithmProfile.EC, "NONE");
         SERVER.stubFor(post(urlEqualTo(PATH)).willReturn(PartnerSimulator.receipt(PARTNER, "EC", "VALID")));
     }
 
@@ -102,7 +105,10 @@ class ApprovalIT {
         assertThat(held.has("issuedAt")).as("no issue time before approval").isFalse();
         assertThat(held.has("ackDeadline")).as("no deadlines before approval").isFalse();
         assertThat(rows("outbox where notice_id = '" + id + "'")).isZero();
-        assertThat(Api.json(approver().get("/api/v1/approvals?size=200")).get("items").findValuesAsText("id")).contains(id);
+        assertThat(Api.json(approver().get("/api/v1/approvals?size=200"))
+                        .get("items")
+                        .findValuesAsText("id"))
+                .contains(id);
         // The delivery loop polls every 50 ms: for two seconds nothing may reach the partner.
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> sends(id) == 0);
         assertThat(state(id)).isEqualTo("PENDING_APPROVAL");
@@ -113,7 +119,10 @@ class ApprovalIT {
         assertThat(Api.json(approved).get("state").asText()).isEqualTo("ISSUED");
         awaitDelivered(id);
         assertThat(sends(id)).isEqualTo(1);
-        assertThat(Api.json(approver().get("/api/v1/approvals?size=200")).get("items").findValuesAsText("id")).doesNotContain(id);
+        assertThat(Api.json(approver().get("/api/v1/approvals?size=200"))
+                        .get("items")
+                        .findValuesAsText("id"))
+                .doesNotContain(id);
     }
 
     @Test
@@ -124,13 +133,20 @@ class ApprovalIT {
 
         JsonNode notice = approver().notice(id);
 
-        assertThat(notice.get("history").findValuesAsText("kind")).containsExactly("APPROVAL_REQUESTED", "APPROVED", "ISSUED", "DELIVERED");
-        assertThat(notice.at("/history/0/detail").asText()).startsWith("by " + OFFICER + " for " + PARTNER).contains("URGENT");
+        assertThat(notice.get("history").findValuesAsText("kind"))
+                .containsExactly("APPROVAL_REQUESTED", "APPROVED", "ISSUED", "DELIVERED");
+        assertThat(notice.at("/history/0/detail").asText())
+                .startsWith("by " + OFFICER + " for " + PARTNER)
+                .contains("URGENT");
         assertThat(notice.at("/history/0/actor").asText()).isEqualTo(OFFICER);
         assertThat(notice.at("/history/1/detail").asText()).startsWith("by " + APPROVER);
         assertThat(notice.at("/history/1/actor").asText()).isEqualTo(APPROVER);
-        assertThat(notice.at("/history/2/actor").asText()).as("the approval issues it").isEqualTo(APPROVER);
-        assertThat(notice.at("/notice/issuer/officerId").asText()).as("the signed notice names its officer").isEqualTo(OFFICER);
+        assertThat(notice.at("/history/2/actor").asText())
+                .as("the approval issues it")
+                .isEqualTo(APPROVER);
+        assertThat(notice.at("/notice/issuer/officerId").asText())
+                .as("the signed notice names its officer")
+                .isEqualTo(OFFICER);
         assertThat(notice.at("/approval/decision").asText()).isEqualTo("APPROVED");
         assertThat(notice.at("/approval/decidedBy").asText()).isEqualTo(APPROVER);
     }
@@ -142,8 +158,8 @@ class ApprovalIT {
         String id = both.issue(Api.validNotice(PARTNER));
 
         HttpResponse<String> approval = both.post("/api/v1/notices/" + id + "/approval", "application/json", "");
-        HttpResponse<String> decline = both.post("/api/v1/notices/" + id + "/decline", "application/json",
-                "{\"reason\": \"changed my mind\"}");
+        HttpResponse<String> decline = both.post(
+                "/api/v1/notices/" + id + "/decline", "application/json", "{\"reason\": \"changed my mind\"}");
 
         assertProblem(approval, 403, "own-notice");
         assertProblem(decline, 403, "own-notice");
@@ -156,19 +172,29 @@ class ApprovalIT {
     void aDeclinedNoticeIsFinalAndNeverSealedOrSent() {
         String id = officer().issue(Api.validNotice(PARTNER));
 
-        HttpResponse<String> declined = approver().post("/api/v1/notices/" + id + "/decline", "application/json",
-                "{\"reason\": \"The video is satire, not fabricated footage.\"}");
+        HttpResponse<String> declined = approver()
+                .post(
+                        "/api/v1/notices/" + id + "/decline",
+                        "application/json",
+                        "{\"reason\": \"The video is satire, not fabricated footage.\"}");
 
         assertThat(declined.statusCode()).as(declined.body()).isEqualTo(200);
         JsonNode notice = Api.json(declined);
         assertThat(notice.get("state").asText()).isEqualTo("DECLINED");
         assertThat(notice.at("/approval/reason").asText()).isEqualTo("The video is satire, not fabricated footage.");
         assertThat(notice.get("history").findValuesAsText("kind")).containsExactly("APPROVAL_REQUESTED", "DECLINED");
-        assertThat(notice.at("/history/1/detail").asText()).isEqualTo("by " + APPROVER + ": The video is satire, not fabricated footage.");
+        assertThat(notice.at("/history/1/detail").asText())
+                .isEqualTo("by " + APPROVER + ": The video is satire, not fabricated footage.");
 
         assertProblem(other().post("/api/v1/notices/" + id + "/approval", "application/json", ""), 409, "not-pending");
-        assertProblem(officer().post("/api/v1/notices/" + id + "/withdrawal", "application/json",
-                "{\"reason\": \"no longer needed\"}"), 409, "cannot-withdraw");
+        assertProblem(
+                officer()
+                        .post(
+                                "/api/v1/notices/" + id + "/withdrawal",
+                                "application/json",
+                                "{\"reason\": \"no longer needed\"}"),
+                409,
+                "cannot-withdraw");
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> sends(id) == 0);
         assertThat(state(id)).isEqualTo("DECLINED");
         assertThat(rows("outbox where notice_id = '" + id + "'")).isZero();
@@ -179,12 +205,25 @@ class ApprovalIT {
     void aDeclineNeedsAReasonThatObeysTheTextRulesAndOtherwiseChangesNothing() {
         String id = officer().issue(Api.validNotice(PARTNER));
 
-        for (String body : List.of("{}", "{\"reason\": \"\"}", "{\"reason\": \" padded\"}", "{\"reason\": \"bell\\u0007\"}",
+        for (String body : List.of(
+                "{}",
+                "{\"reason\": \"\"}",
+                "{\"reason\": \" padded\"}",
+                "{\"reason\": \"bell\\u0007\"}",
                 "{\"reason\": \"" + "x".repeat(NoticeRequestValidator.MAX_REASON + 1) + "\"}")) {
-            assertProblem(approver().post("/api/v1/notices/" + id + "/decline", "application/json", body), 422, "invalid-decline");
+            assertProblem(
+                    approver().post("/api/v1/notices/" + id + "/decline", "application/json", body),
+                    422,
+                    "invalid-decline");
         }
-        assertProblem(approver().post("/api/v1/notices/" + id + "/decline", "application/json", "{\"reason\": \"x\", \"by\": \"y\"}"),
-                400, null);
+        assertProblem(
+                approver()
+                        .post(
+                                "/api/v1/notices/" + id + "/decline",
+                                "application/json",
+                                "{\"reason\": \"x\", \"by\": \"y\"}"),
+                400,
+                null);
         assertThat(state(id)).isEqualTo("PENDING_APPROVAL");
         assertThat(events(id)).containsExactly("APPROVAL_REQUESTED");
     }
@@ -203,12 +242,15 @@ class ApprovalIT {
         assertThat(Instant.parse(notice.get("submittedAt").asText())).isEqualTo(asked);
         assertThat(Instant.parse(notice.get("issuedAt").asText())).isEqualTo(approvedAt);
         assertThat(Instant.parse(notice.get("ackDeadline").asText())).isEqualTo(approvedAt.plus(Duration.ofHours(1)));
-        assertThat(Instant.parse(notice.get("actionDeadline").asText())).isEqualTo(approvedAt.plus(Duration.ofHours(4)));
+        assertThat(Instant.parse(notice.get("actionDeadline").asText()))
+                .isEqualTo(approvedAt.plus(Duration.ofHours(4)));
         // What was signed and sent says the same.
         assertThat(Instant.parse(notice.at("/notice/issuedAt").asText())).isEqualTo(approvedAt);
-        assertThat(Instant.parse(notice.at("/notice/actionDeadline").asText())).isEqualTo(approvedAt.plus(Duration.ofHours(4)));
+        assertThat(Instant.parse(notice.at("/notice/actionDeadline").asText()))
+                .isEqualTo(approvedAt.plus(Duration.ofHours(4)));
 
-        // Four and a half hours after the officer asked, the action deadline counted from then has passed; from approval it has not.
+        // Four and a half hours after the officer asked, the action deadline counted from then has passed; from
+        // approval it has not.
         CLOCK.advance(Duration.ofMinutes(90));
         watch.scan();
         assertThat(breaches(id)).isEmpty();
@@ -221,12 +263,16 @@ class ApprovalIT {
     void aNoticeWithdrawnWhileWaitingIsNeverSentAndCanNoLongerBeApproved() {
         String id = officer().issue(Api.validNotice(PARTNER));
 
-        HttpResponse<String> withdrawn = officer().post("/api/v1/notices/" + id + "/withdrawal", "application/json",
-                "{\"reason\": \"Court order lifted\"}");
+        HttpResponse<String> withdrawn = officer()
+                .post(
+                        "/api/v1/notices/" + id + "/withdrawal",
+                        "application/json",
+                        "{\"reason\": \"Court order lifted\"}");
 
         assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
         assertThat(state(id)).isEqualTo("WITHDRAWN");
-        assertProblem(approver().post("/api/v1/notices/" + id + "/approval", "application/json", ""), 409, "not-pending");
+        assertProblem(
+                approver().post("/api/v1/notices/" + id + "/approval", "application/json", ""), 409, "not-pending");
         assertThat(events(id)).containsExactly("APPROVAL_REQUESTED", "WITHDRAWN");
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> sends(id) == 0);
     }
@@ -235,21 +281,33 @@ class ApprovalIT {
     void aNoticeThePolicyLetsThroughGoesOutAtOnceAndHasNothingToApprove() {
         String id = officer().issue(Api.validNotice(PARTNER).put("urgency", "STANDARD"));
 
-        assertThat(Api.json(approver().get("/api/v1/notices/" + id)).has("approval")).isFalse();
+        assertThat(Api.json(approver().get("/api/v1/notices/" + id)).has("approval"))
+                .isFalse();
         awaitDelivered(id);
-        assertProblem(approver().post("/api/v1/notices/" + id + "/approval", "application/json", ""), 409, "not-pending");
+        assertProblem(
+                approver().post("/api/v1/notices/" + id + "/approval", "application/json", ""), 409, "not-pending");
     }
 
     @Test
     void anApprovalByNobodyOrByAnOfficerOrForNoNoticeIsRefused() {
         String id = officer().issue(Api.validNotice(PARTNER));
 
-        assertProblem(new Api(port).anonymous().post("/api/v1/notices/" + id + "/approval", "application/json", ""), 401, null);
-        assertProblem(api(Api.OTHER_OFFICER).post("/api/v1/notices/" + id + "/approval", "application/json", ""), 403, null);
-        assertProblem(api(Api.OTHER_OFFICER).post("/api/v1/notices/" + id + "/decline", "application/json", "{\"reason\": \"x\"}"),
-                403, null);
-        assertProblem(approver().post("/api/v1/notices/01900000-0000-7000-8000-000000000000/approval", "application/json", ""),
-                404, null);
+        assertProblem(
+                new Api(port).anonymous().post("/api/v1/notices/" + id + "/approval", "application/json", ""),
+                401,
+                null);
+        assertProblem(
+                api(Api.OTHER_OFFICER).post("/api/v1/notices/" + id + "/approval", "application/json", ""), 403, null);
+        assertProblem(
+                api(Api.OTHER_OFFICER)
+                        .post("/api/v1/notices/" + id + "/decline", "application/json", "{\"reason\": \"x\"}"),
+                403,
+                null);
+        assertProblem(
+                approver()
+                        .post("/api/v1/notices/01900000-0000-7000-8000-000000000000/approval", "application/json", ""),
+                404,
+                null);
         assertProblem(approver().post("/api/v1/notices/not-an-id/approval", "application/json", ""), 404, null);
         assertProblem(approver().get("/api/v1/approvals?size=0"), 400, null);
         assertThat(state(id)).isEqualTo("PENDING_APPROVAL");
@@ -271,10 +329,13 @@ class ApprovalIT {
         String takedown = officer().issue(Api.validNotice(PARTNER).put("urgency", "STANDARD"));
         awaitDelivered(takedown);
         assertThat(report(takedown, Status.ACTIONED)).isEqualTo(200);
-        String restore = officer().issue(Api.validNotice(PARTNER).put("type", "RESTORE").put("relatesTo", takedown));
+        String restore =
+                officer().issue(Api.validNotice(PARTNER).put("type", "RESTORE").put("relatesTo", takedown));
 
         assertThat(state(restore)).isEqualTo("PENDING_APPROVAL");
-        assertThat(state(takedown)).as("a RESTORE waiting for approval changes nothing yet").isEqualTo("ACTIONED");
+        assertThat(state(takedown))
+                .as("a RESTORE waiting for approval changes nothing yet")
+                .isEqualTo("ACTIONED");
 
         approve(restore, APPROVER);
 
@@ -294,21 +355,30 @@ class ApprovalIT {
         assertThat(state(held)).isEqualTo("PENDING_APPROVAL");
         assertThat(state(declined)).isEqualTo("DECLINED");
         assertThat(jdbc.sql("select count(*) from security_event where notice_id in (?, ?) and kind = 'UNKNOWN_NOTICE'")
-                .params(held, declined).query(Integer.class).single()).isEqualTo(2);
+                        .params(held, declined)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(2);
     }
 
     @Test
     void scorecardsCountOnlyWhatWentToThePartner() {
-        String period = "?from=" + CLOCK.instant().minus(Duration.ofDays(30)) + "&to=" + CLOCK.instant().plus(Duration.ofDays(30));
+        String period = "?from=" + CLOCK.instant().minus(Duration.ofDays(30)) + "&to="
+                + CLOCK.instant().plus(Duration.ofDays(30));
         long before = scorecardNotices(period);
 
         String held = officer().issue(Api.validNotice(PARTNER));
         String declined = officer().issue(Api.validNotice(PARTNER));
         approver().post("/api/v1/notices/" + declined + "/decline", "application/json", "{\"reason\": \"not needed\"}");
         String withdrawn = officer().issue(Api.validNotice(PARTNER));
-        officer().post("/api/v1/notices/" + withdrawn + "/withdrawal", "application/json", "{\"reason\": \"not needed\"}");
+        officer()
+                .post(
+                        "/api/v1/notices/" + withdrawn + "/withdrawal",
+                        "application/json",
+                        "{\"reason\": \"not needed\"}");
 
-        assertThat(List.of(state(held), state(declined), state(withdrawn))).containsExactly("PENDING_APPROVAL", "DECLINED", "WITHDRAWN");
+        assertThat(List.of(state(held), state(declined), state(withdrawn)))
+                .containsExactly("PENDING_APPROVAL", "DECLINED", "WITHDRAWN");
         assertThat(scorecardNotices(period)).isEqualTo(before);
         approve(held, APPROVER);
         assertThat(scorecardNotices(period)).isEqualTo(before + 1);
@@ -323,13 +393,28 @@ class ApprovalIT {
     /** The partner's signed report through the real status endpoint, at the test clock's time; the HTTP status it got. */
     private int report(String noticeId, Status status) {
         var partner = TestPki.partner(KeyType.EC_P256);
-        var kit = new PartnerKit(PARTNER, partner.signing(), partner.encryption(),
-                TestPki.ministry(KeyType.EC_P256).signing().certificate(), AlgorithmPolicy.strict(), CLOCK);
-        var sender = new StatusSender(kit, TestPki.ministry(KeyType.EC_P256).encryption().certificate(),
-                URI.create("http://localhost:" + port + "/partner/v1/status"), null);
+        var kit = new PartnerKit(
+                PARTNER,
+                partner.signing(),
+                partner.encryption(),
+                TestPki.ministry(KeyType.EC_P256).signing().certificate(),
+                AlgorithmPolicy.strict(),
+                CLOCK);
+        var sender = new StatusSender(
+                kit,
+                TestPki.ministry(KeyType.EC_P256).encryption().certificate(),
+                URI.create("http://localhost:" + port + "/partner/v1/status"),
+                null);
         try {
-            sender.send(new StatusUpdate(Notice.PROTOCOL, UUID.randomUUID().toString(), noticeId, CLOCK.instant(), status,
-                    List.of(new StatusUpdate.ItemOutcome("https://video.example/watch?v=abc123", "REMOVED", CLOCK.instant())), null));
+            sender.send(new StatusUpdate(
+                    Notice.PROTOCOL,
+                    UUID.randomUUID().toString(),
+                    noticeId,
+                    CLOCK.instant(),
+                    status,
+                    List.of(new StatusUpdate.ItemOutcome(
+                            "https://video.example/watch?v=abc123", "REMOVED", CLOCK.instant())),
+                    null));
             return 200;
         } catch (java.io.IOException refused) {
             var answer = java.util.regex.Pattern.compile("HTTP (\\d{3}) ").matcher(refused.getMessage());
@@ -343,7 +428,8 @@ class ApprovalIT {
     }
 
     private void approve(String id, String approver) {
-        HttpResponse<String> approved = api(approver).post("/api/v1/notices/" + id + "/approval", "application/json", "");
+        HttpResponse<String> approved =
+                api(approver).post("/api/v1/notices/" + id + "/approval", "application/json", "");
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
     }
 
@@ -359,20 +445,30 @@ class ApprovalIT {
 
     /** How many times the notice reached the partner. */
     private int sends(String id) {
-        return SERVER.findAll(postRequestedFor(urlEqualTo(PATH)).withHeader("Amanat-Notice-Id",
-                com.github.tomakehurst.wiremock.client.WireMock.equalTo(id))).size();
+        return SERVER.findAll(postRequestedFor(urlEqualTo(PATH))
+                        .withHeader("Amanat-Notice-Id", com.github.tomakehurst.wiremock.client.WireMock.equalTo(id)))
+                .size();
     }
 
     private String state(String id) {
-        return jdbc.sql("select state from notice where id = ?").param(id).query(String.class).single();
+        return jdbc.sql("select state from notice where id = ?")
+                .param(id)
+                .query(String.class)
+                .single();
     }
 
     private List<String> events(String id) {
-        return jdbc.sql("select kind from notice_event where notice_id = ? order by id").param(id).query(String.class).list();
+        return jdbc.sql("select kind from notice_event where notice_id = ? order by id")
+                .param(id)
+                .query(String.class)
+                .list();
     }
 
     private List<String> breaches(String id) {
-        return jdbc.sql("select kind from breach where notice_id = ? order by kind").param(id).query(String.class).list();
+        return jdbc.sql("select kind from breach where notice_id = ? order by kind")
+                .param(id)
+                .query(String.class)
+                .list();
     }
 
     private int rows(String from) {

@@ -18,6 +18,7 @@ import org.amanat.TestDatabases;
 import org.amanat.TestGateway;
 import org.amanat.protocol.AlgorithmProfile;
 import org.amanat.web.InvalidRequestException;
+import org.amanat.web.ProblemResponses;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,7 +41,8 @@ class ApprovalRaceIT {
     private static final int TRIALS = 200;
     private static final String OFFICER = "officer-17";
     private static final String WITHDRAWN_WHILE_PENDING = "withdrawn while awaiting approval";
-    private static final TestGateway GATEWAY = new TestGateway().partner("racer", "http://127.0.0.1:9/notices", AlgorithmProfile.EC, "NONE");
+    private static final TestGateway GATEWAY =
+            new TestGateway().partner("racer", "http://127.0.0.1:9/notices", AlgorithmProfile.EC, "NONE");
 
     @Autowired
     NoticeIssuer issuer;
@@ -69,9 +71,12 @@ class ApprovalRaceIT {
         List<Contender> deciders = List.of(
                 new Contender("approver-a", id -> () -> approvals.approve(id, "approver-a")),
                 new Contender("approver-b", id -> () -> approvals.approve(id, "approver-b")),
-                new Contender("approver-c", id -> () -> approvals.decline(id, "approver-c",
-                        new DeclineRequest("Duplicate of an earlier notice."))));
-        Contender withdrawal = new Contender(OFFICER, id -> () -> issuer.withdraw(id, new WithdrawalRequest("Court order lifted"), OFFICER));
+                new Contender(
+                        "approver-c",
+                        id -> () -> approvals.decline(
+                                id, "approver-c", new DeclineRequest("Duplicate of an earlier notice."))));
+        Contender withdrawal = new Contender(
+                OFFICER, id -> () -> issuer.withdraw(id, new WithdrawalRequest("Court order lifted"), OFFICER));
         List<Contender> contenders = new ArrayList<>(deciders);
         contenders.add(withdrawal);
         NoticeRequest request = Api.JSON.treeToValue(Api.validNotice("racer"), NoticeRequest.class);
@@ -94,7 +99,7 @@ class ApprovalRaceIT {
                             action.run();
                             return 200;
                         } catch (InvalidRequestException refused) {
-                            return refused.status().value();
+                            return ProblemResponses.status(refused.kind()).value();
                         }
                     }));
                 }
@@ -103,7 +108,9 @@ class ApprovalRaceIT {
                 for (Future<Integer> answer : answers) {
                     statuses.add(answer.get());
                 }
-                losersNot409 += (int) statuses.stream().filter(status -> status != 200 && status != HttpStatus.CONFLICT.value()).count();
+                losersNot409 += (int) statuses.stream()
+                        .filter(status -> status != 200 && status != HttpStatus.CONFLICT.value())
+                        .count();
                 List<String> decided = new ArrayList<>();
                 for (int i = 0; i < deciders.size(); i++) {
                     if (statuses.get(i) == 200) {
@@ -111,7 +118,8 @@ class ApprovalRaceIT {
                     }
                 }
                 List<String> history = history(id);
-                if (history.stream().anyMatch(event -> event.startsWith("WITHDRAWN ") && event.contains(WITHDRAWN_WHILE_PENDING))) {
+                if (history.stream()
+                        .anyMatch(event -> event.startsWith("WITHDRAWN ") && event.contains(WITHDRAWN_WHILE_PENDING))) {
                     decided.add(OFFICER);
                 }
                 if (decided.size() != 1) {
@@ -131,14 +139,19 @@ class ApprovalRaceIT {
         } finally {
             threads.shutdownNow();
         }
-        Map<String, Long> byWinner = winners.stream().collect(Collectors.groupingBy(w -> w, TreeMap::new, Collectors.counting()));
-        System.out.printf("approval-race: trials=%d wins=%s withdrawn-after-approval=%d not-exactly-one-decision=%d "
-                + "losers-not-409=%d wrong-end=%d%n", TRIALS, byWinner, withdrawnAfterApproval, notExactlyOne, losersNot409, wrongEnd);
+        Map<String, Long> byWinner =
+                winners.stream().collect(Collectors.groupingBy(w -> w, TreeMap::new, Collectors.counting()));
+        System.out.printf(
+                "approval-race: trials=%d wins=%s withdrawn-after-approval=%d not-exactly-one-decision=%d "
+                        + "losers-not-409=%d wrong-end=%d%n",
+                TRIALS, byWinner, withdrawnAfterApproval, notExactlyOne, losersNot409, wrongEnd);
 
         assertThat(notExactlyOne).as("trials without exactly one decision").isZero();
         assertThat(losersNot409).as("losers answered other than 409").isZero();
         assertThat(wrongEnd).as("trials whose notice did not end as decided").isZero();
-        assertThat(byWinner.keySet()).as("more than one contender wins trials: the race is real").hasSizeGreaterThan(1);
+        assertThat(byWinner.keySet())
+                .as("more than one contender wins trials: the race is real")
+                .hasSizeGreaterThan(1);
     }
 
     /**
@@ -146,24 +159,50 @@ class ApprovalRaceIT {
      * history, and in the outbox only if it was approved and not withdrawn.
      */
     private boolean endsAsDecided(String id, String winner, boolean withdrawnLater, List<String> history) {
-        String state = jdbc.sql("select state from notice where id = ?").param(id).query(String.class).single();
-        String decidedBy = jdbc.sql("select decided_by from notice where id = ?").param(id).query((rs, row) -> rs.getString(1)).list().get(0);
-        int outbox = jdbc.sql("select count(*) from outbox where notice_id = ?").param(id).query(Integer.class).single();
-        List<String> kinds = history.stream().map(event -> event.split(" ", 2)[0]).toList();
+        String state = jdbc.sql("select state from notice where id = ?")
+                .param(id)
+                .query(String.class)
+                .single();
+        String decidedBy = jdbc.sql("select decided_by from notice where id = ?")
+                .param(id)
+                .query((rs, row) -> rs.getString(1))
+                .list()
+                .get(0);
+        int outbox = jdbc.sql("select count(*) from outbox where notice_id = ?")
+                .param(id)
+                .query(Integer.class)
+                .single();
+        List<String> kinds =
+                history.stream().map(event -> event.split(" ", 2)[0]).toList();
         return switch (winner) {
-            case "approver-a", "approver-b" -> winner.equals(decidedBy) && (withdrawnLater
-                    ? state.equals("WITHDRAWN") && outbox == 0 && kinds.equals(List.of("APPROVAL_REQUESTED", "APPROVED", "ISSUED", "WITHDRAWN"))
-                    : state.equals("ISSUED") && outbox == 1 && kinds.equals(List.of("APPROVAL_REQUESTED", "APPROVED", "ISSUED")));
-            case "approver-c" -> winner.equals(decidedBy) && state.equals("DECLINED") && outbox == 0
-                    && kinds.equals(List.of("APPROVAL_REQUESTED", "DECLINED"));
-            default -> decidedBy == null && state.equals("WITHDRAWN") && outbox == 0
-                    && kinds.equals(List.of("APPROVAL_REQUESTED", "WITHDRAWN"));
+            case "approver-a", "approver-b" ->
+                winner.equals(decidedBy)
+                        && (withdrawnLater
+                                ? state.equals("WITHDRAWN")
+                                        && outbox == 0
+                                        && kinds.equals(
+                                                List.of("APPROVAL_REQUESTED", "APPROVED", "ISSUED", "WITHDRAWN"))
+                                : state.equals("ISSUED")
+                                        && outbox == 1
+                                        && kinds.equals(List.of("APPROVAL_REQUESTED", "APPROVED", "ISSUED")));
+            case "approver-c" ->
+                winner.equals(decidedBy)
+                        && state.equals("DECLINED")
+                        && outbox == 0
+                        && kinds.equals(List.of("APPROVAL_REQUESTED", "DECLINED"));
+            default ->
+                decidedBy == null
+                        && state.equals("WITHDRAWN")
+                        && outbox == 0
+                        && kinds.equals(List.of("APPROVAL_REQUESTED", "WITHDRAWN"));
         };
     }
 
     /** Each event as its kind, a space, and its detail, in order. */
     private List<String> history(String id) {
-        return jdbc.sql("select kind, detail from notice_event where notice_id = ? order by id").param(id)
-                .query((rs, row) -> rs.getString(1) + " " + rs.getString(2)).list();
+        return jdbc.sql("select kind, detail from notice_event where notice_id = ? order by id")
+                .param(id)
+                .query((rs, row) -> rs.getString(1) + " " + rs.getString(2))
+                .list();
     }
 }

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.amanat.protocol.Violation;
 import org.amanat.web.InvalidRequestException;
-import org.amanat.web.Violation;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
 
 /** The Idempotency-Key header's form: none, one key bare or quoted, and a 400 naming the header for anything else. */
 class IdempotencyKeyHeaderTest {
@@ -49,11 +48,15 @@ class IdempotencyKeyHeaderTest {
     }
 
     private static void assertInvalid(List<String> values, String message) {
-        assertThatThrownBy(() -> IdempotencyKeyHeader.read(values)).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
-            assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
-            assertThat(e.problemType()).isEqualTo("invalid-idempotency-key");
-            assertThat(e.violations()).singleElement().extracting(Violation::field).isEqualTo("Idempotency-Key");
-            assertThat(e.violations().get(0).message()).startsWith(message);
-        });
+        assertThatThrownBy(() -> IdempotencyKeyHeader.read(values))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(InvalidRequestException.Kind.MALFORMED);
+                    assertThat(e.problemType()).isEqualTo("invalid-idempotency-key");
+                    assertThat(e.violations())
+                            .singleElement()
+                            .extracting(Violation::field)
+                            .isEqualTo("Idempotency-Key");
+                    assertThat(e.violations().get(0).message()).startsWith(message);
+                });
     }
 }

@@ -17,7 +17,6 @@ import static org.mockito.Mockito.when;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.amanat.ledger.IdempotencyKey;
@@ -26,11 +25,10 @@ import org.amanat.ledger.NewNotice;
 import org.amanat.ledger.NoticeLedger;
 import org.amanat.protocol.Digests;
 import org.amanat.protocol.ProtocolJson;
+import org.amanat.protocol.Violation;
 import org.amanat.web.InvalidRequestException;
-import org.amanat.web.Violation;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.springframework.http.HttpStatus;
 
 /**
  * An Idempotency-Key's rules over a real issuer and a stand-in ledger: the key is recorded with the notice it made, for
@@ -44,8 +42,13 @@ class IdempotentNoticesTest {
 
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final NoticeLedger ledger = mock(NoticeLedger.class);
-    private final NoticeIssuer issuer = new NoticeIssuer(new NoticeRequestValidator(PARTNERS), PARTNERS, ledger, new NoticeIds(clock),
-            new ApprovalPolicy(new ApprovalSettings(false, true, true, 100)), clock);
+    private final NoticeIssuer issuer = new NoticeIssuer(
+            new NoticeRequestValidator(PARTNERS),
+            PARTNERS,
+            ledger,
+            new NoticeIds(clock),
+            new ApprovalPolicy(new ApprovalSettings(false, true, true, 100)),
+            clock);
     private final IdempotentNotices notices = new IdempotentNotices(issuer, ledger, clock, LIFETIME);
 
     @Test
@@ -55,14 +58,16 @@ class IdempotentNoticesTest {
         IdempotentNotices.Issued issued = notices.issue(TAKEDOWN, "officer-1", KEY);
 
         var recorded = ArgumentCaptor.forClass(NewNotice.class);
-        verify(ledger).issue(recorded.capture(), eq(new IdempotencyKey("officer-1", KEY, DIGEST, NOW, NOW.plus(LIFETIME))));
+        verify(ledger)
+                .issue(recorded.capture(), eq(new IdempotencyKey("officer-1", KEY, DIGEST, NOW, NOW.plus(LIFETIME))));
         assertThat(issued.replayed()).isFalse();
         assertThat(issued.noticeId()).isEqualTo(recorded.getValue().id());
     }
 
     @Test
     void theSameRequestAgainIsTheNoticeTheFirstMadeAndNothingNew() {
-        when(ledger.idempotencyKey("officer-1", KEY, NOW)).thenReturn(Optional.of(new IdempotencyKey.Use(DIGEST, "notice-1")));
+        when(ledger.idempotencyKey("officer-1", KEY, NOW))
+                .thenReturn(Optional.of(new IdempotencyKey.Use(DIGEST, "notice-1")));
 
         IdempotentNotices.Issued issued = notices.issue(TAKEDOWN, "officer-1", KEY);
 
@@ -73,9 +78,13 @@ class IdempotentNoticesTest {
 
     @Test
     void anotherRequestWithTheKeyIs422AndNothingNew() {
-        when(ledger.idempotencyKey("officer-1", KEY, NOW)).thenReturn(Optional.of(new IdempotencyKey.Use("another-digest", "notice-1")));
+        when(ledger.idempotencyKey("officer-1", KEY, NOW))
+                .thenReturn(Optional.of(new IdempotencyKey.Use("another-digest", "notice-1")));
 
-        assertRefused(() -> notices.issue(TAKEDOWN, "officer-1", KEY), HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
+        assertRefused(
+                () -> notices.issue(TAKEDOWN, "officer-1", KEY),
+                InvalidRequestException.Kind.INVALID,
+                "idempotency-key-reused",
                 "was used for another request (notice notice-1); use a new key for a new request");
         verify(ledger, never()).issue(any(), any());
     }
@@ -86,30 +95,38 @@ class IdempotentNoticesTest {
         AtomicReference<Throwable> second = new AtomicReference<>();
         AtomicReference<IdempotentNotices.Issued> otherPerson = new AtomicReference<>();
         doAnswer(invocation -> {
-            // while the first request is being recorded, the same person sends the same key; another person may
-            try {
-                notices.issue(TAKEDOWN, "officer-1", KEY);
-            } catch (InvalidRequestException refused) {
-                second.set(refused);
-            }
-            otherPerson.set(notices.issue(TAKEDOWN, "officer-2", KEY));
-            return null;
-        }).doNothing().when(ledger).issue(any(), eq(new IdempotencyKey("officer-1", KEY, DIGEST, NOW, NOW.plus(LIFETIME))));
+                    // while the first request is being recorded, the same person sends the same key; another person may
+                    try {
+                        notices.issue(TAKEDOWN, "officer-1", KEY);
+                    } catch (InvalidRequestException refused) {
+                        second.set(refused);
+                    }
+                    otherPerson.set(notices.issue(TAKEDOWN, "officer-2", KEY));
+                    return null;
+                })
+                .doNothing()
+                .when(ledger)
+                .issue(any(), eq(new IdempotencyKey("officer-1", KEY, DIGEST, NOW, NOW.plus(LIFETIME))));
 
         notices.issue(TAKEDOWN, "officer-1", KEY);
 
         assertThat(second.get()).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
-            assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(e.kind()).isEqualTo(InvalidRequestException.Kind.CONFLICT);
             assertThat(e.problemType()).isEqualTo("idempotency-key-in-use");
         });
         assertThat(otherPerson.get().replayed()).as("keys are per person").isFalse();
-        assertThat(notices.issue(TAKEDOWN, "officer-1", KEY).replayed()).as("free again once answered").isFalse();
+        assertThat(notices.issue(TAKEDOWN, "officer-1", KEY).replayed())
+                .as("free again once answered")
+                .isFalse();
     }
 
     @Test
     void theKeyIsFreeAgainAfterARequestThatFailed() {
         when(ledger.idempotencyKey("officer-1", KEY, NOW)).thenReturn(Optional.empty());
-        doThrow(new IllegalStateException("database down")).doNothing().when(ledger).issue(any(), any());
+        doThrow(new IllegalStateException("database down"))
+                .doNothing()
+                .when(ledger)
+                .issue(any(), any());
 
         assertThatThrownBy(() -> notices.issue(TAKEDOWN, "officer-1", KEY)).hasMessage("database down");
         assertThat(notices.issue(TAKEDOWN, "officer-1", KEY).replayed()).isFalse();
@@ -117,8 +134,8 @@ class IdempotentNoticesTest {
 
     @Test
     void aRaceLostToAnotherNodeAnswersTheWinnersNotice() {
-        when(ledger.idempotencyKey("officer-1", KEY, NOW)).thenReturn(Optional.empty(),
-                Optional.of(new IdempotencyKey.Use(DIGEST, "winner")));
+        when(ledger.idempotencyKey("officer-1", KEY, NOW))
+                .thenReturn(Optional.empty(), Optional.of(new IdempotencyKey.Use(DIGEST, "winner")));
         doThrow(new IdempotencyKeyTakenException(null)).when(ledger).issue(any(), any());
 
         assertThat(notices.issue(TAKEDOWN, "officer-1", KEY)).isEqualTo(new IdempotentNotices.Issued("winner", true));
@@ -129,14 +146,20 @@ class IdempotentNoticesTest {
         when(ledger.idempotencyKey("officer-1", KEY, NOW)).thenReturn(Optional.empty());
         doThrow(new IdempotencyKeyTakenException(null)).when(ledger).issue(any(), any());
 
-        assertRefused(() -> notices.issue(TAKEDOWN, "officer-1", KEY), HttpStatus.CONFLICT, "idempotency-key-in-use",
+        assertRefused(
+                () -> notices.issue(TAKEDOWN, "officer-1", KEY),
+                InvalidRequestException.Kind.CONFLICT,
+                "idempotency-key-in-use",
                 "a request with this key is still being handled; try again once it has been answered");
     }
 
-    private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, HttpStatus status, String type,
+    private static void assertRefused(
+            org.assertj.core.api.ThrowableAssert.ThrowingCallable call,
+            InvalidRequestException.Kind kind,
+            String type,
             String message) {
         assertThatThrownBy(call).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
-            assertThat(e.status()).isEqualTo(status);
+            assertThat(e.kind()).isEqualTo(kind);
             assertThat(e.problemType()).isEqualTo(type);
             assertThat(e.violations()).containsExactly(new Violation("Idempotency-Key", message));
         });

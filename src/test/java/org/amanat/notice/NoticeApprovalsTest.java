@@ -25,17 +25,17 @@ import org.amanat.ledger.ApprovalLedger;
 import org.amanat.ledger.ApprovalLedger.Decision;
 import org.amanat.ledger.NoticeLedger;
 import org.amanat.ledger.NoticeRecord;
+import org.amanat.ledger.NoticeRecords;
 import org.amanat.ledger.NoticeState;
 import org.amanat.protocol.Notice;
 import org.amanat.protocol.NoticeType;
 import org.amanat.protocol.ProtocolJson;
 import org.amanat.protocol.Urgency;
+import org.amanat.protocol.Violation;
 import org.amanat.web.InvalidRequestException;
-import org.amanat.web.Violation;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.http.HttpStatus;
 
 /**
  * The second pair of eyes over a stand-in ledger: what an approval records (the deadlines from the approval, not from
@@ -49,8 +49,13 @@ class NoticeApprovalsTest {
     private final Clock clock = Clock.fixed(APPROVED_AT, ZoneOffset.UTC);
     private final NoticeLedger ledger = mock(NoticeLedger.class);
     private final ApprovalLedger decisions = mock(ApprovalLedger.class);
-    private final NoticeIssuer issuer = new NoticeIssuer(new NoticeRequestValidator(PARTNERS), PARTNERS, ledger, new NoticeIds(clock),
-            new ApprovalPolicy(new ApprovalSettings(false, true, true, 100)), clock);
+    private final NoticeIssuer issuer = new NoticeIssuer(
+            new NoticeRequestValidator(PARTNERS),
+            PARTNERS,
+            ledger,
+            new NoticeIds(clock),
+            new ApprovalPolicy(new ApprovalSettings(false, true, true, 100)),
+            clock);
     private final NoticeApprovals approvals = new NoticeApprovals(issuer, decisions, PARTNERS, clock);
 
     @Test
@@ -68,7 +73,9 @@ class NoticeApprovalsTest {
         assertThat(approved.at()).isEqualTo(APPROVED_AT);
         assertThat(approved.ackDeadline()).isEqualTo(APPROVED_AT.plus(Duration.ofHours(1)));
         assertThat(approved.actionDeadline()).isEqualTo(APPROVED_AT.plus(Duration.ofHours(4)));
-        assertThat(approved.relatedMayBe()).as("only a RESTORE moves another notice").isNull();
+        assertThat(approved.relatedMayBe())
+                .as("only a RESTORE moves another notice")
+                .isNull();
         Notice sealed = ProtocolJson.read(approved.noticeJson().getBytes(StandardCharsets.UTF_8), Notice.class);
         assertThat(sealed.issuedAt()).isEqualTo(APPROVED_AT);
         assertThat(sealed.ackDeadline()).isEqualTo(approved.ackDeadline());
@@ -85,7 +92,8 @@ class NoticeApprovalsTest {
 
         var recorded = ArgumentCaptor.forClass(ApprovalLedger.Approved.class);
         verify(decisions).approve(recorded.capture());
-        assertThat(recorded.getValue().relatedMayBe()).containsExactlyInAnyOrder(NoticeState.ACTIONED, NoticeState.PARTIALLY_ACTIONED);
+        assertThat(recorded.getValue().relatedMayBe())
+                .containsExactlyInAnyOrder(NoticeState.ACTIONED, NoticeState.PARTIALLY_ACTIONED);
     }
 
     @Test
@@ -93,17 +101,29 @@ class NoticeApprovalsTest {
         given(held(NoticeType.RESTORE, NoticeState.PENDING_APPROVAL, null));
         when(decisions.approve(any())).thenThrow(new OptimisticLockingFailureException("changed"));
 
-        assertRefused(() -> approvals.approve(ID, "approver-1"), HttpStatus.CONFLICT, "changed-meanwhile", new Violation("relatesTo",
-                "notice " + EARLIER + " is no longer acted on, so this RESTORE cannot be approved; nothing was recorded: decline it"));
+        assertRefused(
+                () -> approvals.approve(ID, "approver-1"),
+                InvalidRequestException.Kind.CONFLICT,
+                "changed-meanwhile",
+                new Violation(
+                        "relatesTo",
+                        "notice " + EARLIER
+                                + " is no longer acted on, so this RESTORE cannot be approved; nothing was recorded: decline it"));
     }
 
     @Test
     void theIssuerCanNeitherApproveNorDeclineTheirOwnNotice() {
         given(held(NoticeType.TAKEDOWN, NoticeState.PENDING_APPROVAL, null));
-        Violation own = new Violation("(request)", "a notice is approved or declined by someone other than the person who issued it");
+        Violation own = new Violation(
+                "(request)", "a notice is approved or declined by someone other than the person who issued it");
 
-        assertRefused(() -> approvals.approve(ID, "officer-1"), HttpStatus.FORBIDDEN, "own-notice", own);
-        assertRefused(() -> approvals.decline(ID, "officer-1", new DeclineRequest("no")), HttpStatus.FORBIDDEN, "own-notice", own);
+        assertRefused(
+                () -> approvals.approve(ID, "officer-1"), InvalidRequestException.Kind.FORBIDDEN, "own-notice", own);
+        assertRefused(
+                () -> approvals.decline(ID, "officer-1", new DeclineRequest("no")),
+                InvalidRequestException.Kind.FORBIDDEN,
+                "own-notice",
+                own);
         verifyNoInteractions(decisions);
     }
 
@@ -112,37 +132,67 @@ class NoticeApprovalsTest {
         given(held(NoticeType.TAKEDOWN, NoticeState.PENDING_APPROVAL, null));
         when(decisions.approve(any())).thenReturn(Decision.OWN_NOTICE);
 
-        assertRefused(() -> approvals.approve(ID, "approver-1"), HttpStatus.FORBIDDEN, "own-notice",
-                new Violation("(request)", "a notice is approved or declined by someone other than the person who issued it"));
+        assertRefused(
+                () -> approvals.approve(ID, "approver-1"),
+                InvalidRequestException.Kind.FORBIDDEN,
+                "own-notice",
+                new Violation(
+                        "(request)",
+                        "a notice is approved or declined by someone other than the person who issued it"));
     }
 
     @Test
     void aDecisionLostToAnotherIsRefusedWithWhatTheOtherDecided() {
-        when(ledger.find(ID)).thenReturn(Optional.of(held(NoticeType.TAKEDOWN, NoticeState.PENDING_APPROVAL, null)),
-                Optional.of(held(NoticeType.TAKEDOWN, NoticeState.DECLINED,
-                        new NoticeRecord.Approval("URGENT", "DECLINED", "approver-2", APPROVED_AT, "not proportionate"))));
+        when(ledger.find(ID))
+                .thenReturn(
+                        Optional.of(held(NoticeType.TAKEDOWN, NoticeState.PENDING_APPROVAL, null)),
+                        Optional.of(held(
+                                NoticeType.TAKEDOWN,
+                                NoticeState.DECLINED,
+                                new NoticeRecord.Approval(
+                                        "URGENT", "DECLINED", "approver-2", APPROVED_AT, "not proportionate"))));
         when(decisions.decline(ID, "approver-1", APPROVED_AT, "duplicate")).thenReturn(Decision.NOT_PENDING);
 
-        assertRefused(() -> approvals.decline(ID, "approver-1", new DeclineRequest("duplicate")), HttpStatus.CONFLICT, "not-pending",
-                new Violation("state", "notice " + ID + " is DECLINED, not waiting for approval: declined by approver-2 at " + APPROVED_AT));
+        assertRefused(
+                () -> approvals.decline(ID, "approver-1", new DeclineRequest("duplicate")),
+                InvalidRequestException.Kind.CONFLICT,
+                "not-pending",
+                new Violation(
+                        "state",
+                        "notice " + ID + " is DECLINED, not waiting for approval: declined by approver-2 at "
+                                + APPROVED_AT));
     }
 
     @Test
     void aNoticeNotWaitingSaysWhyWhetherNeverHeldOrWithdrawnWhileWaiting() {
         given(held(NoticeType.TAKEDOWN, NoticeState.ISSUED, null));
-        assertRefused(() -> approvals.approve(ID, "approver-1"), HttpStatus.CONFLICT, "not-pending",
-                new Violation("state", "notice " + ID + " is ISSUED, not waiting for approval: it was not held for approval"));
+        assertRefused(
+                () -> approvals.approve(ID, "approver-1"),
+                InvalidRequestException.Kind.CONFLICT,
+                "not-pending",
+                new Violation(
+                        "state",
+                        "notice " + ID + " is ISSUED, not waiting for approval: it was not held for approval"));
 
-        given(held(NoticeType.TAKEDOWN, NoticeState.WITHDRAWN, new NoticeRecord.Approval("URGENT", null, null, null, null)));
-        assertRefused(() -> approvals.approve(ID, "approver-1"), HttpStatus.CONFLICT, "not-pending",
-                new Violation("state", "notice " + ID + " is WITHDRAWN, not waiting for approval: it was withdrawn while waiting"));
+        given(held(
+                NoticeType.TAKEDOWN,
+                NoticeState.WITHDRAWN,
+                new NoticeRecord.Approval("URGENT", null, null, null, null)));
+        assertRefused(
+                () -> approvals.approve(ID, "approver-1"),
+                InvalidRequestException.Kind.CONFLICT,
+                "not-pending",
+                new Violation(
+                        "state",
+                        "notice " + ID + " is WITHDRAWN, not waiting for approval: it was withdrawn while waiting"));
         verifyNoInteractions(decisions);
     }
 
     @Test
     void aDeclineRecordsTheDeciderTheTimeAndTheReason() {
         given(held(NoticeType.TAKEDOWN, NoticeState.PENDING_APPROVAL, null));
-        when(decisions.decline(ID, "approver-1", APPROVED_AT, "not proportionate")).thenReturn(Decision.DECIDED);
+        when(decisions.decline(ID, "approver-1", APPROVED_AT, "not proportionate"))
+                .thenReturn(Decision.DECIDED);
 
         approvals.decline(ID, "approver-1", new DeclineRequest("not proportionate"));
 
@@ -156,7 +206,7 @@ class NoticeApprovalsTest {
         for (String bad : new String[] {null, " ", "x".repeat(NoticeRequestValidator.MAX_REASON + 1)}) {
             assertThatThrownBy(() -> approvals.decline(ID, "approver-1", new DeclineRequest(bad)))
                     .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
-                        assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+                        assertThat(e.kind()).isEqualTo(InvalidRequestException.Kind.INVALID);
                         assertThat(e.problemType()).isEqualTo("invalid-decline");
                         assertThat(e.violations()).extracting(Violation::field).containsExactly("reason");
                     });
@@ -176,13 +226,34 @@ class NoticeApprovalsTest {
 
     /** A notice officer-1 asked for at NOW, held for URGENT: its JSON is the draft, with no issue time or deadlines. */
     private static NoticeRecord held(NoticeType type, NoticeState state, NoticeRecord.Approval approval) {
-        Notice draft = new Notice(Notice.PROTOCOL, ID, type, "tube", null, Urgency.URGENT, null, null, TAKEDOWN.category(),
-                TAKEDOWN.legalBasis(), TAKEDOWN.items(), TAKEDOWN.statementOfReasons(),
-                new Notice.Issuer("Ministry", "officer-1", "desk@ministry.example"), List.of(), type == NoticeType.RESTORE ? EARLIER : null,
-                "ID", null);
-        return new NoticeRecord(ID, "tube", type.name(), "URGENT", "GAMBLING", state, null, null, null,
-                new String(ProtocolJson.write(draft), StandardCharsets.UTF_8), null, null, draft.relatesTo(), null, null, null, NOW,
-                "officer-1", approval == null && state == NoticeState.PENDING_APPROVAL ? new NoticeRecord.Approval("URGENT", null, null, null, null)
-                        : approval);
+        Notice draft = new Notice(
+                Notice.PROTOCOL,
+                ID,
+                type,
+                "tube",
+                null,
+                Urgency.URGENT,
+                null,
+                null,
+                TAKEDOWN.category(),
+                TAKEDOWN.legalBasis(),
+                TAKEDOWN.items(),
+                TAKEDOWN.statementOfReasons(),
+                new Notice.Issuer("Ministry", "officer-1", "desk@ministry.example"),
+                List.of(),
+                type == NoticeType.RESTORE ? EARLIER : null,
+                "ID",
+                null);
+        return NoticeRecords.notice(ID)
+                .type(type)
+                .state(state)
+                .noticeJson(new String(ProtocolJson.write(draft), StandardCharsets.UTF_8))
+                .relatesTo(draft.relatesTo())
+                .submitted(NOW, "officer-1")
+                .approval(
+                        approval == null && state == NoticeState.PENDING_APPROVAL
+                                ? new NoticeRecord.Approval("URGENT", null, null, null, null)
+                                : approval)
+                .build();
     }
 }

@@ -4,7 +4,6 @@ import static org.amanat.notice.NoticeIssuerTest.NOW;
 import static org.amanat.notice.NoticeIssuerTest.TAKEDOWN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -16,14 +15,16 @@ import java.util.List;
 import org.amanat.ledger.ApprovalLedger;
 import org.amanat.ledger.AttemptRecord;
 import org.amanat.ledger.EventRecord;
+import org.amanat.ledger.NoticeEventKind;
 import org.amanat.ledger.NoticeLedger;
 import org.amanat.ledger.NoticeRecord;
+import org.amanat.ledger.NoticeRecords;
 import org.amanat.ledger.NoticeState;
 import org.amanat.ledger.StatusLedger;
 import org.amanat.ledger.StatusRecord;
 import org.amanat.protocol.Notice;
+import org.amanat.protocol.Violation;
 import org.amanat.web.InvalidRequestException;
-import org.amanat.web.Violation;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -36,8 +37,9 @@ import org.springframework.http.ResponseEntity;
 class NoticeControllersTest {
     private static final Principal OFFICER = () -> "officer-1";
     private static final AttemptRecord ATTEMPT = new AttemptRecord(1, NOW, NOW, "DELIVERED", 200, null, "digest");
-    private static final EventRecord EVENT = new EventRecord(NOW, "ISSUED", "issued", "officer-1");
-    private static final StatusRecord.Item OUTCOME = new StatusRecord.Item("https://casino.example/play", "ACTIONED", NOW);
+    private static final EventRecord EVENT = new EventRecord(NOW, NoticeEventKind.ISSUED, "issued", "officer-1");
+    private static final StatusRecord.Item OUTCOME =
+            new StatusRecord.Item("https://casino.example/play", "ACTIONED", NOW);
 
     private final NoticeIssuer issuer = mock(NoticeIssuer.class);
     private final IdempotentNotices idempotent = mock(IdempotentNotices.class);
@@ -46,7 +48,8 @@ class NoticeControllersTest {
     private final NoticeApprovals approvals = mock(NoticeApprovals.class);
     private final ApprovalLedger waiting = mock(ApprovalLedger.class);
     private final NoticeController notices = new NoticeController(issuer, idempotent, ledger, statuses);
-    private final ApprovalController approvalEndpoints = new ApprovalController(approvals, waiting, issuer, ledger, statuses);
+    private final ApprovalController approvalEndpoints =
+            new ApprovalController(approvals, waiting, issuer, ledger, statuses);
 
     @Test
     void aNewNoticeIs201AtItsAddressInThePersonsName() {
@@ -133,9 +136,12 @@ class NoticeControllersTest {
         NoticeController.NoticePage all = notices.list("tube", NoticeState.ISSUED, 2, 10);
         NoticeController.NoticePage held = approvalEndpoints.waiting("tube", 1, 5);
 
-        assertThat(all).isEqualTo(new NoticeController.NoticePage(List.of(NoticeView.summary(record("n-1"))), 2, 10, 21));
-        assertThat(all.items().get(0).notice()).as("a summary leaves out the notice").isNull();
-        assertThat(held.items()).extracting(NoticeView::id).containsExactly("n-2", "n-3");
+        assertThat(all)
+                .isEqualTo(new NoticeController.NoticePage(List.of(NoticeView.summary(record("n-1"))), 2, 10, 21));
+        assertThat(all.items().get(0).notice())
+                .as("a summary leaves out the notice")
+                .isNull();
+        assertThat(held.items()).extracting(view -> view.record().id()).containsExactly("n-2", "n-3");
         assertThat(held.total()).isEqualTo(7);
         assertThat(held.page()).isEqualTo(1);
         assertThat(held.size()).isEqualTo(5);
@@ -151,7 +157,9 @@ class NoticeControllersTest {
         assertInvalidPage(() -> NoticeController.checkPage(-1, 50), "page", "must be 0 or more");
         assertInvalidPage(() -> NoticeController.checkPage(0, 0), "size", "must be between 1 and 200");
         assertInvalidPage(() -> NoticeController.checkPage(0, 201), "size", "must be between 1 and 200");
-        assertInvalidPage(() -> NoticeController.checkPage(Integer.MAX_VALUE / 200 + 1, 200), "page",
+        assertInvalidPage(
+                () -> NoticeController.checkPage(Integer.MAX_VALUE / 200 + 1, 200),
+                "page",
                 "too far: page × size must be at most " + Integer.MAX_VALUE);
         assertInvalidPage(() -> notices.list(null, null, -1, 50), "page", "must be 0 or more");
         assertInvalidPage(() -> approvalEndpoints.waiting(null, 0, 201), "size", "must be between 1 and 200");
@@ -170,9 +178,13 @@ class NoticeControllersTest {
     }
 
     private static NoticeRecord record(String id) {
-        return new NoticeRecord(id, "tube", "TAKEDOWN", "URGENT", "GAMBLING", NoticeState.DELIVERED, NOW, NOW.plusSeconds(3600),
-                NOW.plusSeconds(4 * 3600), "{\"noticeId\":\"" + id + "\"}", NOW.plusSeconds(1), null, null, null, null, null, NOW,
-                "officer-1", null);
+        return NoticeRecords.notice(id)
+                .state(NoticeState.DELIVERED)
+                .issued(NOW, NOW.plusSeconds(3600), NOW.plusSeconds(4 * 3600))
+                .noticeJson("{\"noticeId\":\"" + id + "\"}")
+                .delivered(NOW.plusSeconds(1), null)
+                .submitted(NOW, "officer-1")
+                .build();
     }
 
     private static Notice notice(String id) {
@@ -181,9 +193,10 @@ class NoticeControllersTest {
         return notice;
     }
 
-    private static void assertInvalidPage(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String field, String message) {
+    private static void assertInvalidPage(
+            org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String field, String message) {
         assertThatThrownBy(call).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
-            assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(e.kind()).isEqualTo(InvalidRequestException.Kind.MALFORMED);
             assertThat(e.problemType()).isEqualTo("invalid-parameter");
             assertThat(e.violations()).containsExactly(new Violation(field, message));
         });

@@ -26,8 +26,8 @@ import org.springframework.mock.http.MockHttpInputMessage;
  */
 class NoticeRequestFuzzTest {
     private static final HttpMessageConverter<Object> API_JSON = apiJsonConverter();
-    private static final PartnerProfile GLOBALTUBE = new PartnerProfile("globaltube", "GlobalTube", null, null, null, null, null,
-            null, null, null, null);
+    private static final PartnerProfile GLOBALTUBE =
+            new PartnerProfile("globaltube", "GlobalTube", null, null, null, null, null, null, null, null, null);
     private final NoticeRequestValidator validator = new NoticeRequestValidator(
             new PartnerDirectory(List.of(new Partner(GLOBALTUBE, null, null, null, AlgorithmPolicy.strict()))));
 
@@ -52,8 +52,12 @@ class NoticeRequestFuzzTest {
      */
     @SuppressWarnings("unchecked")
     private static HttpMessageConverter<Object> apiJsonConverter() {
-        try (var context = new SpringApplicationBuilder(JacksonAutoConfiguration.class, Class.forName("org.amanat.web.StrictJson"))
-                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false).run()) {
+        try (var context = new SpringApplicationBuilder(
+                        JacksonAutoConfiguration.class, Class.forName("org.amanat.web.StrictJson"))
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .run()) {
             return context.getBean(MappingJackson2HttpMessageConverter.class);
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException(e);

@@ -19,8 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** The ministry's own keys, read from PKCS#12 at start-up: each must fit its algorithm profile, none may be a demo key outside the demo. */
 class MinistryKeysTest {
     private static final String PASSWORD = "test-only";
-    private static final SigningIdentity SIGNING = TestPki.ministry(KeyType.EC_P256).signing();
-    private static final SigningIdentity ENCRYPTION = TestPki.ministry(KeyType.EC_P256).encryption();
+    private static final SigningIdentity SIGNING =
+            TestPki.ministry(KeyType.EC_P256).signing();
+    private static final SigningIdentity ENCRYPTION =
+            TestPki.ministry(KeyType.EC_P256).encryption();
 
     @TempDir
     Path dir;
@@ -44,28 +46,43 @@ class MinistryKeysTest {
 
     @Test
     void refusesASigningKeyThatDoesNotFitItsProfile() {
-        assertThatThrownBy(() -> load(Map.of(AlgorithmProfile.RSA, files("signing.p12", "encryption.p12")), "tls.p12", false))
-                .isInstanceOfSatisfying(ConfigurationProblemsException.class, e -> assertThat(e.problems()).containsExactly(
-                        "amanat.ministry-keys.RSA.signing: needs an RSA key of at least 3072 bits, found EC-256"));
+        assertThatThrownBy(() ->
+                        load(Map.of(AlgorithmProfile.RSA, files("signing.p12", "encryption.p12")), "tls.p12", false))
+                .isInstanceOfSatisfying(
+                        ConfigurationProblemsException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(
+                                        "amanat.ministry-keys.RSA.signing: needs an RSA key of at least 3072 bits, found EC-256"));
     }
 
     @Test
     void namesEveryFileThatCannotBeReadAtOnce() {
-        assertThatThrownBy(() -> load(Map.of(AlgorithmProfile.EC, files("nowhere.p12", "encryption.p12")), "gone.p12", false))
-                .isInstanceOfSatisfying(ConfigurationProblemsException.class, e -> assertThat(e.problems()).containsExactly(
-                        "amanat.ministry-keys.EC.signing: cannot read " + dir.resolve("nowhere.p12"),
-                        "amanat.ministry-tls-client: cannot read " + dir.resolve("gone.p12")));
+        assertThatThrownBy(() ->
+                        load(Map.of(AlgorithmProfile.EC, files("nowhere.p12", "encryption.p12")), "gone.p12", false))
+                .isInstanceOfSatisfying(
+                        ConfigurationProblemsException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(
+                                        "amanat.ministry-keys.EC.signing: cannot read " + dir.resolve("nowhere.p12"),
+                                        "amanat.ministry-tls-client: cannot read " + dir.resolve("gone.p12")));
     }
 
     @Test
     void refusesTheExampleKeysOutsideTheDemo() {
         Path demo = Path.of("certs-example/ministry/ec-signing.p12");
-        var settings = new PartnerSettings(dir, Map.of(AlgorithmProfile.EC, new PartnerSettings.KeyFiles(demo, dir.resolve("encryption.p12"))),
-                dir.resolve("tls.p12"), "demo-only");
+        var settings = new PartnerSettings(
+                dir,
+                Map.of(AlgorithmProfile.EC, new PartnerSettings.KeyFiles(demo, dir.resolve("encryption.p12"))),
+                dir.resolve("tls.p12"),
+                "demo-only");
 
-        assertThatThrownBy(() -> new PartnerConfiguration().ministryKeys(settings, new CertificateFiles(false, Clock.systemUTC())))
-                .isInstanceOfSatisfying(ConfigurationProblemsException.class, e -> assertThat(e.problems()).contains(
-                        "amanat.ministry-keys.EC.signing: is an example key from certs-example/, refused outside the 'demo' profile"));
+        assertThatThrownBy(() -> new PartnerConfiguration()
+                        .ministryKeys(settings, new CertificateFiles(false, Clock.systemUTC())))
+                .isInstanceOfSatisfying(
+                        ConfigurationProblemsException.class,
+                        e -> assertThat(e.problems())
+                                .contains(
+                                        "amanat.ministry-keys.EC.signing: is an example key from certs-example/, refused outside the 'demo' profile"));
     }
 
     @Test
@@ -78,7 +95,8 @@ class MinistryKeysTest {
     @Test
     void anUnknownPartnerIsNamedWhenAskedFor() {
         assertThatThrownBy(() -> new PartnerDirectory(List.of()).get("nobody"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("unknown partner nobody");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown partner nobody");
     }
 
     private MinistryKeys load(Map<AlgorithmProfile, PartnerSettings.KeyFiles> keys, String tls, boolean demo) {

@@ -78,7 +78,8 @@ class PartnerProfilesTest {
         assertThat(chirp.profile().obligations().actionWithin())
                 .isEqualTo(Map.of(Urgency.URGENT, Duration.ofHours(2), Urgency.STANDARD, Duration.ofHours(24)));
         assertThat(chirp.profile().tls().mode()).isEqualTo(PartnerProfile.TlsMode.MUTUAL);
-        assertThat(chirp.signingCertificate()).isEqualTo(TestPki.partner(KeyType.EC_P256).signing().certificate());
+        assertThat(chirp.signingCertificate())
+                .isEqualTo(TestPki.partner(KeyType.EC_P256).signing().certificate());
         assertThat(chirp.policy().maxClockSkew()).isEqualTo(Duration.ofMinutes(5));
     }
 
@@ -97,9 +98,11 @@ class PartnerProfilesTest {
     @Test
     void refusesCertificateThatDoesNotFitTheAlgorithmProfile() throws IOException {
         write(baseline.replace("algorithmProfile: EC", "algorithmProfile: RSA"));
-        assertThatThrownBy(this::load).isInstanceOf(ConfigurationProblemsException.class)
+        assertThatThrownBy(this::load)
+                .isInstanceOf(ConfigurationProblemsException.class)
                 .satisfies(e -> assertThat(((ConfigurationProblemsException) e).problems())
-                        .allMatch(p -> p.contains("algorithm profile RSA needs an RSA key of at least 3072 bits, found EC-256"))
+                        .allMatch(p -> p.contains(
+                                "algorithm profile RSA needs an RSA key of at least 3072 bits, found EC-256"))
                         .anyMatch(p -> p.contains("chirp.yaml: certificates.signing"))
                         .anyMatch(p -> p.contains("chirp.yaml: certificates.encryption")));
     }
@@ -112,7 +115,9 @@ class PartnerProfilesTest {
 
     @Test
     void refusesMissingCertificateFile() throws IOException {
-        write(baseline.replace(dir.resolve("signing.crt").toString(), dir.resolve("nowhere.crt").toString()));
+        write(baseline.replace(
+                dir.resolve("signing.crt").toString(),
+                dir.resolve("nowhere.crt").toString()));
         assertOneProblem("chirp.yaml: certificates.signing: cannot read");
     }
 
@@ -139,8 +144,14 @@ class PartnerProfilesTest {
         Path demoCert = Path.of("certs-example/partners/chirp/signing.crt").toAbsolutePath();
         write(baseline.replace(dir.resolve("signing.crt").toString(), demoCert.toString()));
 
-        assertOneProblem("chirp.yaml: certificates.signing: is an example key from certs-example/, refused outside the 'demo' profile");
-        assertThat(load(true).get("chirp").signingCertificate().getSubjectX500Principal().getName()).contains("DEMO ONLY");
+        assertOneProblem(
+                "chirp.yaml: certificates.signing: is an example key from certs-example/, refused outside the 'demo' profile");
+        assertThat(load(true)
+                        .get("chirp")
+                        .signingCertificate()
+                        .getSubjectX500Principal()
+                        .getName())
+                .contains("DEMO ONLY");
     }
 
     @Test
@@ -148,7 +159,8 @@ class PartnerProfilesTest {
         write(baseline.replace("name: Chirp", "name: \"\""));
         Files.writeString(profiles.resolve("tube.yaml"), "id: tube\n");
 
-        assertThatThrownBy(this::load).isInstanceOf(ConfigurationProblemsException.class)
+        assertThatThrownBy(this::load)
+                .isInstanceOf(ConfigurationProblemsException.class)
                 .satisfies(e -> assertThat(((ConfigurationProblemsException) e).problems())
                         .anyMatch(p -> p.contains("chirp.yaml: name: is required"))
                         .anyMatch(p -> p.contains("tube.yaml: endpoint: is required"))
@@ -157,15 +169,19 @@ class PartnerProfilesTest {
 
     @Test
     void loadsTheClientCertificateThatNamesThePartner() throws IOException {
-        var clientCertificate = TestPki.issue("chirp-client", KeyType.EC_P256, Pki.Usage.TLS_CLIENT).certificate();
+        var clientCertificate = TestPki.issue("chirp-client", KeyType.EC_P256, Pki.Usage.TLS_CLIENT)
+                .certificate();
         Pki.writePem(clientCertificate, dir.resolve("client.crt"));
         write(baseline.replace("tls:\n", "tls:\n  clientCertificate: " + dir.resolve("client.crt") + "\n"));
 
         PartnerDirectory directory = directory(false);
 
         assertThat(directory.get("chirp").clientCertificate()).isEqualTo(clientCertificate);
-        assertThat(directory.byClientCertificate(clientCertificate)).map(Partner::id).hasValue("chirp");
-        assertThat(directory.byClientCertificate(TestPki.MINISTRY_TLS.certificate())).isEmpty();
+        assertThat(directory.byClientCertificate(clientCertificate))
+                .map(Partner::id)
+                .hasValue("chirp");
+        assertThat(directory.byClientCertificate(TestPki.MINISTRY_TLS.certificate()))
+                .isEmpty();
     }
 
     @Test
@@ -178,33 +194,50 @@ class PartnerProfilesTest {
 
     @Test
     void refusesAClientCaThatDidNotIssueTheClientCertificate() throws IOException {
-        Pki.writePem(TestPki.issue("chirp-client", KeyType.EC_P256, Pki.Usage.TLS_CLIENT).certificate(), dir.resolve("client.crt"));
+        Pki.writePem(
+                TestPki.issue("chirp-client", KeyType.EC_P256, Pki.Usage.TLS_CLIENT)
+                        .certificate(),
+                dir.resolve("client.crt"));
         Pki.writePem(TestPki.MINISTRY_TLS.certificate(), dir.resolve("not-a-ca.crt"));
-        write(baseline.replace("tls:\n", "tls:\n  clientCertificate: " + dir.resolve("client.crt") + "\n  clientCa: "
-                + dir.resolve("not-a-ca.crt") + "\n"));
+        write(baseline.replace(
+                "tls:\n",
+                "tls:\n  clientCertificate: " + dir.resolve("client.crt") + "\n  clientCa: "
+                        + dir.resolve("not-a-ca.crt") + "\n"));
 
         assertOneProblem("chirp.yaml: tls.clientCa: did not issue tls.clientCertificate");
     }
 
     @Test
     void acceptsAClientCaThatIssuedTheClientCertificate() throws IOException {
-        var clientCertificate = TestPki.issue("chirp-client", KeyType.EC_P256, Pki.Usage.TLS_CLIENT).certificate();
+        var clientCertificate = TestPki.issue("chirp-client", KeyType.EC_P256, Pki.Usage.TLS_CLIENT)
+                .certificate();
         Pki.writePem(clientCertificate, dir.resolve("client.crt"));
         Pki.writePem(TestPki.caCertificate(), dir.resolve("ca.crt"));
-        write(baseline.replace("tls:\n", "tls:\n  clientCertificate: " + dir.resolve("client.crt") + "\n  clientCa: "
-                + dir.resolve("ca.crt") + "\n"));
+        write(baseline.replace(
+                "tls:\n",
+                "tls:\n  clientCertificate: " + dir.resolve("client.crt") + "\n  clientCa: " + dir.resolve("ca.crt")
+                        + "\n"));
 
         assertThat(directory(false).get("chirp").clientCertificate()).isEqualTo(clientCertificate);
     }
 
     @Test
     void refusesAClientCaThatOnlyBearsTheIssuersNameButNotItsKey() throws IOException {
-        Pki.writePem(TestPki.issue("chirp-client", KeyType.EC_P256, Pki.Usage.TLS_CLIENT).certificate(), dir.resolve("client.crt"));
-        var impostor = Pki.ca(Pki.name("Test CA", null), TestPki.NOW.minus(Duration.ofDays(1)), TestPki.NOW.plus(Duration.ofDays(30)));
-        assertThat(impostor.certificate().getSubjectX500Principal()).isEqualTo(TestPki.caCertificate().getSubjectX500Principal());
+        Pki.writePem(
+                TestPki.issue("chirp-client", KeyType.EC_P256, Pki.Usage.TLS_CLIENT)
+                        .certificate(),
+                dir.resolve("client.crt"));
+        var impostor = Pki.ca(
+                Pki.name("Test CA", null),
+                TestPki.NOW.minus(Duration.ofDays(1)),
+                TestPki.NOW.plus(Duration.ofDays(30)));
+        assertThat(impostor.certificate().getSubjectX500Principal())
+                .isEqualTo(TestPki.caCertificate().getSubjectX500Principal());
         Pki.writePem(impostor.certificate(), dir.resolve("impostor-ca.crt"));
-        write(baseline.replace("tls:\n", "tls:\n  clientCertificate: " + dir.resolve("client.crt") + "\n  clientCa: "
-                + dir.resolve("impostor-ca.crt") + "\n"));
+        write(baseline.replace(
+                "tls:\n",
+                "tls:\n  clientCertificate: " + dir.resolve("client.crt") + "\n  clientCa: "
+                        + dir.resolve("impostor-ca.crt") + "\n"));
 
         assertOneProblem("chirp.yaml: tls.clientCa: did not issue tls.clientCertificate");
     }
@@ -219,13 +252,22 @@ class PartnerProfilesTest {
 
     @Test
     void refusesAClientCaWithTheIssuersKeyButAnotherName() throws IOException {
-        Pki.writePem(TestPki.issue("chirp-client", KeyType.EC_P256, Pki.Usage.TLS_CLIENT).certificate(), dir.resolve("client.crt"));
+        Pki.writePem(
+                TestPki.issue("chirp-client", KeyType.EC_P256, Pki.Usage.TLS_CLIENT)
+                        .certificate(),
+                dir.resolve("client.crt"));
         var sameKey = new java.security.KeyPair(TestPki.caCertificate().getPublicKey(), TestPki.CA.privateKey());
-        var renamed = Pki.selfSigned(Pki.name("Renamed CA", null), sameKey, Pki.Usage.CA, TestPki.NOW.minus(Duration.ofDays(1)),
+        var renamed = Pki.selfSigned(
+                Pki.name("Renamed CA", null),
+                sameKey,
+                Pki.Usage.CA,
+                TestPki.NOW.minus(Duration.ofDays(1)),
                 TestPki.NOW.plus(Duration.ofDays(30)));
         Pki.writePem(renamed.certificate(), dir.resolve("renamed-ca.crt"));
-        write(baseline.replace("tls:\n", "tls:\n  clientCertificate: " + dir.resolve("client.crt") + "\n  clientCa: "
-                + dir.resolve("renamed-ca.crt") + "\n"));
+        write(baseline.replace(
+                "tls:\n",
+                "tls:\n  clientCertificate: " + dir.resolve("client.crt") + "\n  clientCa: "
+                        + dir.resolve("renamed-ca.crt") + "\n"));
 
         assertOneProblem("chirp.yaml: tls.clientCa: did not issue tls.clientCertificate");
     }
@@ -239,15 +281,24 @@ class PartnerProfilesTest {
 
     @Test
     void refusesOneClientCertificateForTwoPartners() throws IOException {
-        Pki.writePem(TestPki.issue("shared-client", KeyType.EC_P256, Pki.Usage.TLS_CLIENT).certificate(), dir.resolve("client.crt"));
-        String withClient = baseline.replace("tls:\n", "tls:\n  clientCertificate: " + dir.resolve("client.crt") + "\n");
+        Pki.writePem(
+                TestPki.issue("shared-client", KeyType.EC_P256, Pki.Usage.TLS_CLIENT)
+                        .certificate(),
+                dir.resolve("client.crt"));
+        String withClient =
+                baseline.replace("tls:\n", "tls:\n  clientCertificate: " + dir.resolve("client.crt") + "\n");
         write(withClient);
-        Files.writeString(profiles.resolve("tube.yaml"), withClient.replace("id: chirp", "id: tube").replace("name: Chirp", "name: Tube"));
+        Files.writeString(
+                profiles.resolve("tube.yaml"),
+                withClient.replace("id: chirp", "id: tube").replace("name: Chirp", "name: Tube"));
 
-        assertThatThrownBy(this::load).isInstanceOf(ConfigurationProblemsException.class)
+        assertThatThrownBy(this::load)
+                .isInstanceOf(ConfigurationProblemsException.class)
                 .satisfies(e -> assertThat(((ConfigurationProblemsException) e).problems())
-                        .anyMatch(p -> p.contains("chirp.yaml: tls.clientCertificate: is also the client certificate of tube"))
-                        .anyMatch(p -> p.contains("tube.yaml: tls.clientCertificate: is also the client certificate of chirp"))
+                        .anyMatch(p ->
+                                p.contains("chirp.yaml: tls.clientCertificate: is also the client certificate of tube"))
+                        .anyMatch(p ->
+                                p.contains("tube.yaml: tls.clientCertificate: is also the client certificate of chirp"))
                         .hasSize(2));
     }
 
@@ -293,9 +344,11 @@ class PartnerProfilesTest {
             URGENT: 0s                   | obligations.actionWithin.URGENT: must be a positive duration
             """)
     void refusesADeadlineThatIsNotAPositiveDuration(String setting, String problem) throws IOException {
-        String profile = setting.startsWith("URGENT") ? baseline.replace("URGENT: 2h", setting)
-                : setting.startsWith("STANDARD") ? baseline.replace("    URGENT: 2h\n", "    URGENT: 2h\n    " + setting + "\n")
-                : baseline.replace("obligations:\n", "obligations:\n  " + setting + "\n");
+        String profile = setting.startsWith("URGENT")
+                ? baseline.replace("URGENT: 2h", setting)
+                : setting.startsWith("STANDARD")
+                        ? baseline.replace("    URGENT: 2h\n", "    URGENT: 2h\n    " + setting + "\n")
+                        : baseline.replace("obligations:\n", "obligations:\n  " + setting + "\n");
         assertThat(profile).isNotEqualTo(baseline);
 
         write(profile);
@@ -326,9 +379,11 @@ class PartnerProfilesTest {
 
     @Test
     void carriesEachReceiveOnlyLooseningIntoThePartnersPolicy() throws IOException {
-        write(baseline + "receiveOnly: {rsaPkcs1v15Signatures: true, rsa2048: true, aes128Gcm: true, maxClockSkew: 10m}\n");
+        write(baseline
+                + "receiveOnly: {rsaPkcs1v15Signatures: true, rsa2048: true, aes128Gcm: true, maxClockSkew: 10m}\n");
 
-        assertThat(load().get("chirp").policy()).isEqualTo(new AlgorithmPolicy(true, true, true, Duration.ofMinutes(10)));
+        assertThat(load().get("chirp").policy())
+                .isEqualTo(new AlgorithmPolicy(true, true, true, Duration.ofMinutes(10)));
     }
 
     @Test
@@ -337,7 +392,10 @@ class PartnerProfilesTest {
         write(plain);
         assertOneProblem("chirp.yaml: endpoint: must be an http URL when tls.mode is NONE");
 
-        write(plain.replace("https://chirp.example", "http://chirp.example").replace(dir.resolve("ca.crt").toString(), dir.resolve("nowhere.crt").toString()));
+        write(plain.replace("https://chirp.example", "http://chirp.example")
+                .replace(
+                        dir.resolve("ca.crt").toString(),
+                        dir.resolve("nowhere.crt").toString()));
         assertThat(load().get("chirp").trustedCa()).isNull();
     }
 
@@ -360,20 +418,29 @@ class PartnerProfilesTest {
 
     @Test
     void letsAReceiveOnlyRsa2048LooseningAdmitA2048BitSigningKeyButNeverEncryptToOne() throws IOException {
-        Pki.writePem(TestPki.issue("rsa-2048", KeyType.RSA_2048, org.amanat.protocol.Pki.Usage.SIGNING).certificate(), dir.resolve("signing.crt"));
+        Pki.writePem(
+                TestPki.issue("rsa-2048", KeyType.RSA_2048, org.amanat.protocol.Pki.Usage.SIGNING)
+                        .certificate(),
+                dir.resolve("signing.crt"));
         Pki.writePem(TestPki.partner(KeyType.RSA_3072).encryption().certificate(), dir.resolve("encryption.crt"));
         String rsa = baseline.replace("algorithmProfile: EC", "algorithmProfile: RSA");
 
         write(rsa);
-        assertOneProblem("chirp.yaml: certificates.signing: algorithm profile RSA needs an RSA key of at least 3072 bits, found RSA-2048");
+        assertOneProblem(
+                "chirp.yaml: certificates.signing: algorithm profile RSA needs an RSA key of at least 3072 bits, found RSA-2048");
 
         write(rsa + "receiveOnly: {rsa2048: true}\n");
-        assertThat(load().get("chirp").signingCertificate().getPublicKey().getAlgorithm()).isEqualTo("RSA");
+        assertThat(load().get("chirp").signingCertificate().getPublicKey().getAlgorithm())
+                .isEqualTo("RSA");
 
-        Pki.writePem(TestPki.issue("rsa-2048", KeyType.RSA_2048, org.amanat.protocol.Pki.Usage.ENCRYPTION).certificate(), dir.resolve("encryption.crt"));
+        Pki.writePem(
+                TestPki.issue("rsa-2048", KeyType.RSA_2048, org.amanat.protocol.Pki.Usage.ENCRYPTION)
+                        .certificate(),
+                dir.resolve("encryption.crt"));
         Pki.writePem(TestPki.partner(KeyType.RSA_3072).signing().certificate(), dir.resolve("signing.crt"));
         write(rsa + "receiveOnly: {rsa2048: true}\n");
-        assertOneProblem("chirp.yaml: certificates.encryption: algorithm profile RSA needs an RSA key of at least 3072 bits, found RSA-2048");
+        assertOneProblem(
+                "chirp.yaml: certificates.encryption: algorithm profile RSA needs an RSA key of at least 3072 bits, found RSA-2048");
     }
 
     @Test
@@ -382,13 +449,17 @@ class PartnerProfilesTest {
 
         write(baseline + "receiveOnly: {rsa2048: true}\n");
 
-        assertOneProblem("chirp.yaml: certificates.signing: algorithm profile EC needs an EC key on P-256 or P-384, found RSA-3072");
+        assertOneProblem(
+                "chirp.yaml: certificates.signing: algorithm profile EC needs an EC key on P-256 or P-384, found RSA-3072");
     }
 
     private void assertOneProblem(String expected) {
-        assertThatThrownBy(this::load).isInstanceOf(ConfigurationProblemsException.class)
-                .satisfies(e -> assertThat(((ConfigurationProblemsException) e).problems()).singleElement()
-                        .asString().contains(expected));
+        assertThatThrownBy(this::load)
+                .isInstanceOf(ConfigurationProblemsException.class)
+                .satisfies(e -> assertThat(((ConfigurationProblemsException) e).problems())
+                        .singleElement()
+                        .asString()
+                        .contains(expected));
     }
 
     private void write(String profile) throws IOException {
@@ -404,8 +475,11 @@ class PartnerProfilesTest {
     }
 
     private PartnerDirectory directory(boolean demo) {
-        var ministryKeys = Map.of(AlgorithmProfile.EC, new PartnerSettings.KeyFiles(dir.resolve("unused.p12"), dir.resolve("unused.p12")),
-                AlgorithmProfile.RSA, new PartnerSettings.KeyFiles(dir.resolve("unused.p12"), dir.resolve("unused.p12")));
+        var ministryKeys = Map.of(
+                AlgorithmProfile.EC,
+                new PartnerSettings.KeyFiles(dir.resolve("unused.p12"), dir.resolve("unused.p12")),
+                AlgorithmProfile.RSA,
+                new PartnerSettings.KeyFiles(dir.resolve("unused.p12"), dir.resolve("unused.p12")));
         var settings = new PartnerSettings(profiles, ministryKeys, dir.resolve("unused.p12"), "unused");
         return new PartnerConfiguration().partnerDirectory(settings, new CertificateFiles(demo, Clock.systemUTC()));
     }

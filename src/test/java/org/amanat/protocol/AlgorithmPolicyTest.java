@@ -2,7 +2,6 @@ package org.amanat.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.charset.StandardCharsets;
@@ -17,15 +16,15 @@ import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.RSASSAPSSparams;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
-import org.bouncycastle.asn1.cms.Attribute;
-import org.bouncycastle.asn1.cms.AttributeTable;
-import org.bouncycastle.asn1.cms.CMSAttributes;
-import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
@@ -40,12 +39,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** What the policy refuses in received signatures, and what a partner's receive-only loosening lets through. */
 class AlgorithmPolicyTest {
     private static final byte[] CONTENT = "{}".getBytes(StandardCharsets.UTF_8);
-    private static final SigningIdentity RSA_3072 = TestPki.partner(KeyType.RSA_3072).signing();
+    private static final SigningIdentity RSA_3072 =
+            TestPki.partner(KeyType.RSA_3072).signing();
     /** Made once for the class: RSA key generation is the slow part of these tests. */
     private static final SigningIdentity RSA_2048 = TestPki.issue("rsa-2048", KeyType.RSA_2048, Usage.SIGNING);
-    private static final SigningIdentity RSA_1024 = withKey("rsa-1024", TestPki.keyPair("RSA", new RSAKeyGenParameterSpec(1024, RSAKeyGenParameterSpec.F4)));
-    private static final AlgorithmIdentifier SHA256 = new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256, DERNull.INSTANCE);
-    private static final AlgorithmPolicy PKCS1_ALLOWED = new AlgorithmPolicy(true, false, false, AlgorithmPolicy.DEFAULT_SKEW);
+
+    private static final SigningIdentity RSA_1024 =
+            withKey("rsa-1024", TestPki.keyPair("RSA", new RSAKeyGenParameterSpec(1024, RSAKeyGenParameterSpec.F4)));
+    private static final AlgorithmIdentifier SHA256 =
+            new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256, DERNull.INSTANCE);
+    private static final AlgorithmPolicy PKCS1_ALLOWED =
+            new AlgorithmPolicy(true, false, false, AlgorithmPolicy.DEFAULT_SKEW);
     private final Envelope envelope = new Envelope(Clock.systemUTC());
 
     @Test
@@ -62,7 +66,8 @@ class AlgorithmPolicyTest {
         byte[] signed = signWith("SHA256withRSA", RSA_3072);
         var loosened = new AlgorithmPolicy(true, false, false, Duration.ofMinutes(5));
 
-        assertThat(envelope.verify(signed, RSA_3072.certificate(), loosened).signatureAlgorithm()).isEqualTo("RSA-PKCS1v15/SHA-256");
+        assertThat(envelope.verify(signed, RSA_3072.certificate(), loosened).signatureAlgorithm())
+                .isEqualTo("RSA-PKCS1v15/SHA-256");
     }
 
     @Test
@@ -73,7 +78,8 @@ class AlgorithmPolicyTest {
         assertThatThrownBy(() -> envelope.verify(signed, ec.certificate(), AlgorithmPolicy.strict()))
                 .isInstanceOf(AlgorithmNotAllowedException.class)
                 .hasMessageContaining("digest algorithm");
-        assertThat(refusedAlgorithm(() -> envelope.verify(signed, ec.certificate(), AlgorithmPolicy.strict()))).isEqualTo("SHA-1");
+        assertThat(refusedAlgorithm(() -> envelope.verify(signed, ec.certificate(), AlgorithmPolicy.strict())))
+                .isEqualTo("SHA-1");
     }
 
     /** The message digest is SHA-256 in each case: only the hash inside the RSASSA-PSS parameters changes. */
@@ -81,14 +87,16 @@ class AlgorithmPolicyTest {
     @CsvSource({"SHA1withRSAandMGF1, SHA-1", "SHA224withRSAandMGF1, SHA-224"})
     void refusesRsassaPssWithAWeakHash(String weakPss, String hash) throws Exception {
         byte[] baseline = signWith("SHA256withRSAandMGF1", RSA_3072, SHA256);
-        assertThat(envelope.verify(baseline, RSA_3072.certificate(), AlgorithmPolicy.strict()).signatureAlgorithm())
+        assertThat(envelope.verify(baseline, RSA_3072.certificate(), AlgorithmPolicy.strict())
+                        .signatureAlgorithm())
                 .isEqualTo("RSASSA-PSS/SHA-256");
 
         byte[] signed = signWith(weakPss, RSA_3072, SHA256);
 
         assertThat(refusedAlgorithm(() -> envelope.verify(signed, RSA_3072.certificate(), AlgorithmPolicy.strict())))
                 .isEqualTo("RSASSA-PSS/" + hash);
-        assertThat(refusedAlgorithm(() -> envelope.verify(signed, RSA_3072.certificate(), new AlgorithmPolicy(true, true, true, Duration.ofHours(1)))))
+        assertThat(refusedAlgorithm(() -> envelope.verify(
+                        signed, RSA_3072.certificate(), new AlgorithmPolicy(true, true, true, Duration.ofHours(1)))))
                 .as("no loosening lets a weak PSS hash through")
                 .isEqualTo("RSASSA-PSS/" + hash);
     }
@@ -98,9 +106,19 @@ class AlgorithmPolicyTest {
         String digest = NISTObjectIdentifiers.id_sha256.getId();
         String pss = PKCSObjectIdentifiers.id_RSASSA_PSS.getId();
 
-        assertThat(AlgorithmPolicy.strict().checkSignature(digest, pss, pssParameters(NISTObjectIdentifiers.id_sha512), RSA_3072.certificate().getPublicKey()))
+        assertThat(AlgorithmPolicy.strict()
+                        .checkSignature(
+                                digest,
+                                pss,
+                                pssParameters(NISTObjectIdentifiers.id_sha512),
+                                RSA_3072.certificate().getPublicKey()))
                 .isEqualTo("RSASSA-PSS/SHA-256");
-        assertThatThrownBy(() -> AlgorithmPolicy.strict().checkSignature(digest, pss, new byte[] {0x30, 0x03, 0x02}, RSA_3072.certificate().getPublicKey()))
+        assertThatThrownBy(() -> AlgorithmPolicy.strict()
+                        .checkSignature(
+                                digest,
+                                pss,
+                                new byte[] {0x30, 0x03, 0x02},
+                                RSA_3072.certificate().getPublicKey()))
                 .isInstanceOf(MalformedMessageException.class)
                 .hasMessageContaining("RSASSA-PSS parameters");
     }
@@ -108,12 +126,18 @@ class AlgorithmPolicyTest {
     @Test
     void refusesA1024BitKeyOnThePkcs1v15PathEvenWhereThatPathIsAllowed() throws Exception {
         byte[] baseline = signWith("SHA256withRSA", RSA_3072);
-        assertThat(envelope.verify(baseline, RSA_3072.certificate(), PKCS1_ALLOWED).signatureAlgorithm()).isEqualTo("RSA-PKCS1v15/SHA-256");
+        assertThat(envelope.verify(baseline, RSA_3072.certificate(), PKCS1_ALLOWED)
+                        .signatureAlgorithm())
+                .isEqualTo("RSA-PKCS1v15/SHA-256");
 
         byte[] signed = signWith("SHA256withRSA", RSA_1024);
 
-        assertThat(refusedAlgorithm(() -> envelope.verify(signed, RSA_1024.certificate(), PKCS1_ALLOWED))).isEqualTo("RSA-1024");
-        assertThat(refusedAlgorithm(() -> envelope.verify(signed, RSA_1024.certificate(), new AlgorithmPolicy(true, true, false, AlgorithmPolicy.DEFAULT_SKEW))))
+        assertThat(refusedAlgorithm(() -> envelope.verify(signed, RSA_1024.certificate(), PKCS1_ALLOWED)))
+                .isEqualTo("RSA-1024");
+        assertThat(refusedAlgorithm(() -> envelope.verify(
+                        signed,
+                        RSA_1024.certificate(),
+                        new AlgorithmPolicy(true, true, false, AlgorithmPolicy.DEFAULT_SKEW))))
                 .as("the 2048-bit loosening does not reach below 2048 bits")
                 .isEqualTo("RSA-1024");
     }
@@ -122,8 +146,13 @@ class AlgorithmPolicyTest {
     void refusesA2048BitKeyOnThePkcs1v15PathUnlessThatIsLoosenedToo() throws Exception {
         byte[] signed = signWith("SHA256withRSA", RSA_2048);
 
-        assertThat(refusedAlgorithm(() -> envelope.verify(signed, RSA_2048.certificate(), PKCS1_ALLOWED))).isEqualTo("RSA-2048");
-        assertThat(envelope.verify(signed, RSA_2048.certificate(), new AlgorithmPolicy(true, true, false, AlgorithmPolicy.DEFAULT_SKEW)).content())
+        assertThat(refusedAlgorithm(() -> envelope.verify(signed, RSA_2048.certificate(), PKCS1_ALLOWED)))
+                .isEqualTo("RSA-2048");
+        assertThat(envelope.verify(
+                                signed,
+                                RSA_2048.certificate(),
+                                new AlgorithmPolicy(true, true, false, AlgorithmPolicy.DEFAULT_SKEW))
+                        .content())
                 .isEqualTo(CONTENT);
     }
 
@@ -132,10 +161,15 @@ class AlgorithmPolicyTest {
         var ecKey = TestPki.partner(KeyType.EC_P256).signing().certificate().getPublicKey();
         String digest = NISTObjectIdentifiers.id_sha256.getId();
 
-        assertThat(refusedAlgorithm(() -> PKCS1_ALLOWED.checkSignature(digest, PKCSObjectIdentifiers.sha256WithRSAEncryption.getId(), null, ecKey)))
+        assertThat(refusedAlgorithm(() -> PKCS1_ALLOWED.checkSignature(
+                        digest, PKCSObjectIdentifiers.sha256WithRSAEncryption.getId(), null, ecKey)))
                 .isEqualTo("EC");
-        assertThat(refusedAlgorithm(() -> PKCS1_ALLOWED.checkSignature(digest, PKCSObjectIdentifiers.id_RSASSA_PSS.getId(),
-                pssParameters(NISTObjectIdentifiers.id_sha256), ecKey))).isEqualTo("EC");
+        assertThat(refusedAlgorithm(() -> PKCS1_ALLOWED.checkSignature(
+                        digest,
+                        PKCSObjectIdentifiers.id_RSASSA_PSS.getId(),
+                        pssParameters(NISTObjectIdentifiers.id_sha256),
+                        ecKey)))
+                .isEqualTo("EC");
     }
 
     @Test
@@ -143,9 +177,14 @@ class AlgorithmPolicyTest {
         SigningIdentity p224 = withKey("ec-p224", TestPki.keyPair("EC", new ECGenParameterSpec("secp224r1")));
         byte[] signed = envelope.sign(CONTENT, p224);
 
-        assertThat(refusedAlgorithm(() -> envelope.verify(signed, p224.certificate(), AlgorithmPolicy.strict()))).isEqualTo("ECDSA on a small curve");
-        assertThat(refusedAlgorithm(() -> AlgorithmPolicy.strict().checkSignature(NISTObjectIdentifiers.id_sha256.getId(),
-                X9ObjectIdentifiers.ecdsa_with_SHA256.getId(), null, RSA_3072.certificate().getPublicKey())))
+        assertThat(refusedAlgorithm(() -> envelope.verify(signed, p224.certificate(), AlgorithmPolicy.strict())))
+                .isEqualTo("ECDSA on a small curve");
+        assertThat(refusedAlgorithm(() -> AlgorithmPolicy.strict()
+                        .checkSignature(
+                                NISTObjectIdentifiers.id_sha256.getId(),
+                                X9ObjectIdentifiers.ecdsa_with_SHA256.getId(),
+                                null,
+                                RSA_3072.certificate().getPublicKey())))
                 .as("an ECDSA signature claimed for an RSA key")
                 .isEqualTo("ECDSA on a small curve");
     }
@@ -153,11 +192,14 @@ class AlgorithmPolicyTest {
     @Test
     void acceptsEcdsaOnP384AndEd25519() {
         SigningIdentity p384 = TestPki.issue("ec-p384", KeyType.EC_P384, Usage.SIGNING);
-        SigningIdentity ed25519 = withKey("ed25519", TestPki.keyPair("Ed25519", new org.bouncycastle.jcajce.spec.EdDSAParameterSpec("Ed25519")));
+        SigningIdentity ed25519 = withKey(
+                "ed25519", TestPki.keyPair("Ed25519", new org.bouncycastle.jcajce.spec.EdDSAParameterSpec("Ed25519")));
 
-        assertThat(envelope.verify(envelope.sign(CONTENT, p384), p384.certificate(), AlgorithmPolicy.strict()).signatureAlgorithm())
+        assertThat(envelope.verify(envelope.sign(CONTENT, p384), p384.certificate(), AlgorithmPolicy.strict())
+                        .signatureAlgorithm())
                 .isEqualTo("ECDSA-P384/SHA-384");
-        assertThat(envelope.verify(envelope.sign(CONTENT, ed25519), ed25519.certificate(), AlgorithmPolicy.strict()).signatureAlgorithm())
+        assertThat(envelope.verify(envelope.sign(CONTENT, ed25519), ed25519.certificate(), AlgorithmPolicy.strict())
+                        .signatureAlgorithm())
                 .isEqualTo("Ed25519");
     }
 
@@ -165,16 +207,29 @@ class AlgorithmPolicyTest {
     void refusesASignatureAlgorithmOutsideThePolicy() {
         String dsaWithSha256 = NISTObjectIdentifiers.dsa_with_sha256.getId();
 
-        assertThat(refusedAlgorithm(() -> AlgorithmPolicy.strict().checkSignature(NISTObjectIdentifiers.id_sha256.getId(),
-                dsaWithSha256, null, RSA_3072.certificate().getPublicKey()))).isEqualTo(dsaWithSha256);
+        assertThat(refusedAlgorithm(() -> AlgorithmPolicy.strict()
+                        .checkSignature(
+                                NISTObjectIdentifiers.id_sha256.getId(),
+                                dsaWithSha256,
+                                null,
+                                RSA_3072.certificate().getPublicKey())))
+                .isEqualTo(dsaWithSha256);
     }
 
     @Test
     void refusesADigestOutsideThePolicyByItsOidWhenItHasNoPlainName() {
         String sha3 = NISTObjectIdentifiers.id_sha3_256.getId();
 
-        assertThat(refusedAlgorithm(() -> AlgorithmPolicy.strict().checkSignature(sha3, X9ObjectIdentifiers.ecdsa_with_SHA256.getId(), null,
-                TestPki.partner(KeyType.EC_P256).signing().certificate().getPublicKey()))).isEqualTo(sha3);
+        assertThat(refusedAlgorithm(() -> AlgorithmPolicy.strict()
+                        .checkSignature(
+                                sha3,
+                                X9ObjectIdentifiers.ecdsa_with_SHA256.getId(),
+                                null,
+                                TestPki.partner(KeyType.EC_P256)
+                                        .signing()
+                                        .certificate()
+                                        .getPublicKey())))
+                .isEqualTo(sha3);
     }
 
     /** The algorithm an {@link AlgorithmNotAllowedException} names, failing unless that is what {@code call} throws. */
@@ -185,14 +240,23 @@ class AlgorithmPolicyTest {
     }
 
     private static SigningIdentity withKey(String name, java.security.KeyPair keys) {
-        return TestPki.issue(name, keys, Usage.SIGNING, TestPki.NOW.minus(Duration.ofDays(1)), TestPki.NOW.plus(Duration.ofDays(90)));
+        return TestPki.issue(
+                name,
+                keys,
+                Usage.SIGNING,
+                TestPki.NOW.minus(Duration.ofDays(1)),
+                TestPki.NOW.plus(Duration.ofDays(90)));
     }
 
     private static byte[] pssParameters(ASN1ObjectIdentifier hash) {
         try {
             var hashAlgorithm = new AlgorithmIdentifier(hash, DERNull.INSTANCE);
-            return new RSASSAPSSparams(hashAlgorithm, new AlgorithmIdentifier(PKCSObjectIdentifiers.id_mgf1, hashAlgorithm),
-                    new ASN1Integer(32), new ASN1Integer(1)).getEncoded();
+            return new RSASSAPSSparams(
+                            hashAlgorithm,
+                            new AlgorithmIdentifier(PKCSObjectIdentifiers.id_mgf1, hashAlgorithm),
+                            new ASN1Integer(32),
+                            new ASN1Integer(1))
+                    .getEncoded();
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
@@ -207,7 +271,8 @@ class AlgorithmPolicyTest {
                 .isInstanceOf(AlgorithmNotAllowedException.class)
                 .hasMessageContaining("2048 bits");
         var loosened = new AlgorithmPolicy(false, true, false, Duration.ofMinutes(5));
-        assertThat(envelope.verify(signed, weak.certificate(), loosened).content()).isEqualTo(CONTENT);
+        assertThat(envelope.verify(signed, weak.certificate(), loosened).content())
+                .isEqualTo(CONTENT);
     }
 
     /** A SignedData made directly with Bouncy Castle, for algorithms the gateway itself never uses. */
@@ -216,7 +281,8 @@ class AlgorithmPolicyTest {
     }
 
     /** As {@link #signWith(String, SigningIdentity)}, with the message digest chosen apart from the signature's own hash. */
-    private static byte[] signWith(String algorithm, SigningIdentity signer, AlgorithmIdentifier contentDigest) throws Exception {
+    private static byte[] signWith(String algorithm, SigningIdentity signer, AlgorithmIdentifier contentDigest)
+            throws Exception {
         var signingTime = new Attribute(CMSAttributes.signingTime, new DERSet(new Time(new java.util.Date())));
         var generator = new CMSSignedDataGenerator();
         var signerInfo = new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
@@ -224,7 +290,8 @@ class AlgorithmPolicyTest {
         if (contentDigest != null) {
             signerInfo.setContentDigest(contentDigest);
         }
-        generator.addSignerInfoGenerator(signerInfo.build(new JcaContentSignerBuilder(algorithm).setProvider(Envelope.BC).build(signer.privateKey()),
+        generator.addSignerInfoGenerator(signerInfo.build(
+                new JcaContentSignerBuilder(algorithm).setProvider(Envelope.BC).build(signer.privateKey()),
                 signer.certificate()));
         generator.addCertificate(new JcaX509CertificateHolder(signer.certificate()));
         return generator.generate(new CMSProcessableByteArray(CONTENT), true).getEncoded();

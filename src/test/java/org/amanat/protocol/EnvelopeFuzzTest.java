@@ -11,7 +11,8 @@ import org.amanat.Fuzzing;
  * sealed notices (docs/vectors/).
  */
 class EnvelopeFuzzTest {
-    private static final List<PartnerKit> KITS = VectorParties.ALL.stream().map(VectorParties::partnerKit).toList();
+    private static final List<PartnerKit> KITS =
+            VectorParties.ALL.stream().map(VectorParties::partnerKit).toList();
 
     @FuzzTest(maxDuration = Fuzzing.PER_TARGET)
     void opensSealedNotice(byte[] sealed) {

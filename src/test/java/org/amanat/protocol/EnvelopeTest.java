@@ -10,32 +10,38 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.amanat.protocol.Pki.KeyType;
 import org.amanat.protocol.TestPki.Party;
-import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
+import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.cms.CMSAuthEnvelopedData;
 import org.bouncycastle.cms.CMSSignedData;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 class EnvelopeTest {
     private static final byte[] CONTENT = "{\"protocol\":\"amanat/1\"}".getBytes(StandardCharsets.UTF_8);
     /** The test CA's common name, in every issuer name of the test certificates. */
     private static final byte[] CA_NAME = "Test CA".getBytes(StandardCharsets.UTF_8);
+
     private final Envelope envelope = new Envelope(Clock.systemUTC());
     private final AlgorithmPolicy policy = AlgorithmPolicy.strict();
 
     @ParameterizedTest
-    @EnumSource(value = KeyType.class, names = {"RSA_3072", "EC_P256"})
+    @EnumSource(
+            value = KeyType.class,
+            names = {"RSA_3072", "EC_P256"})
     void sealedContentOpensForTheRecipientUnderThePinnedSigner(KeyType type) throws Exception {
         Party ministry = TestPki.ministry(type);
         Party partner = TestPki.partner(type);
 
-        byte[] sealed = envelope.seal(CONTENT, ministry.signing(), partner.encryption().certificate());
-        VerifiedContent opened = envelope.open(sealed, partner.encryption(), ministry.signing().certificate(), policy);
+        byte[] sealed =
+                envelope.seal(CONTENT, ministry.signing(), partner.encryption().certificate());
+        VerifiedContent opened =
+                envelope.open(sealed, partner.encryption(), ministry.signing().certificate(), policy);
 
         assertThat(opened.content()).isEqualTo(CONTENT);
-        assertThat(opened.signatureAlgorithm()).isEqualTo(type == KeyType.RSA_3072 ? "RSASSA-PSS/SHA-256" : "ECDSA-P256/SHA-256");
+        assertThat(opened.signatureAlgorithm())
+                .isEqualTo(type == KeyType.RSA_3072 ? "RSASSA-PSS/SHA-256" : "ECDSA-P256/SHA-256");
         CMSAuthEnvelopedData outer = new CMSAuthEnvelopedData(sealed);
         assertThat(outer.getEncryptionAlgOID()).isEqualTo("2.16.840.1.101.3.4.1.46");
         assertThat(ContentInfo.getInstance(sealed).getContentType()).isEqualTo(CMSObjectIdentifiers.authEnvelopedData);
@@ -43,9 +49,11 @@ class EnvelopeTest {
 
     @Test
     void refusesContentSignedByAnyoneButThePinnedSigner() {
-        byte[] signed = envelope.sign(CONTENT, TestPki.otherPartner(KeyType.EC_P256).signing());
+        byte[] signed =
+                envelope.sign(CONTENT, TestPki.otherPartner(KeyType.EC_P256).signing());
 
-        assertThatThrownBy(() -> envelope.verify(signed, TestPki.partner(KeyType.EC_P256).signing().certificate(), policy))
+        assertThatThrownBy(() -> envelope.verify(
+                        signed, TestPki.partner(KeyType.EC_P256).signing().certificate(), policy))
                 .isInstanceOf(UntrustedSignerException.class);
     }
 
@@ -63,7 +71,10 @@ class EnvelopeTest {
     @Test
     void refusesCiphertextWithOneFlippedByte() {
         Party partner = TestPki.partner(KeyType.EC_P256);
-        byte[] sealed = envelope.seal(CONTENT, TestPki.ministry(KeyType.EC_P256).signing(), partner.encryption().certificate());
+        byte[] sealed = envelope.seal(
+                CONTENT,
+                TestPki.ministry(KeyType.EC_P256).signing(),
+                partner.encryption().certificate());
         sealed[sealed.length - 40] ^= 0x01;
 
         assertThatThrownBy(() -> envelope.decrypt(sealed, partner.encryption(), policy))
@@ -72,10 +83,13 @@ class EnvelopeTest {
 
     @Test
     void refusesEnvelopeMadeForSomeoneElse() {
-        byte[] sealed = envelope.seal(CONTENT, TestPki.ministry(KeyType.EC_P256).signing(),
+        byte[] sealed = envelope.seal(
+                CONTENT,
+                TestPki.ministry(KeyType.EC_P256).signing(),
                 TestPki.otherPartner(KeyType.EC_P256).encryption().certificate());
 
-        assertThatThrownBy(() -> envelope.decrypt(sealed, TestPki.partner(KeyType.EC_P256).encryption(), policy))
+        assertThatThrownBy(() -> envelope.decrypt(
+                        sealed, TestPki.partner(KeyType.EC_P256).encryption(), policy))
                 .isInstanceOf(DecryptionFailedException.class)
                 .hasMessageContaining("not encrypted for");
     }
@@ -86,7 +100,8 @@ class EnvelopeTest {
         SigningIdentity partner = TestPki.partner(KeyType.EC_P256).encryption();
 
         assertThatThrownBy(() -> envelope.decrypt(junk, partner, policy)).isInstanceOf(MalformedMessageException.class);
-        assertThatThrownBy(() -> envelope.verify(junk, partner.certificate(), policy)).isInstanceOf(MalformedMessageException.class);
+        assertThatThrownBy(() -> envelope.verify(junk, partner.certificate(), policy))
+                .isInstanceOf(MalformedMessageException.class);
     }
 
     /** Found by fuzzing (ReceiptsFuzzTest): Bouncy Castle threw IllegalArgumentException, which escaped as a 500. */
@@ -114,13 +129,18 @@ class EnvelopeTest {
     void signedDataCarriesSigningTimeAndTheSignerCertificate() throws Exception {
         // The test pins the signing instant, so it makes a certificate valid around that instant too.
         Instant at = Instant.parse("2026-11-24T10:15:30Z");
-        SigningIdentity signer = TestPki.issue("partner-signing", Pki.keyPair(KeyType.EC_P256), Pki.Usage.SIGNING,
-                at.minus(Duration.ofDays(1)), at.plus(Duration.ofDays(1)));
+        SigningIdentity signer = TestPki.issue(
+                "partner-signing",
+                Pki.keyPair(KeyType.EC_P256),
+                Pki.Usage.SIGNING,
+                at.minus(Duration.ofDays(1)),
+                at.plus(Duration.ofDays(1)));
         byte[] signed = new Envelope(Clock.fixed(at, ZoneOffset.UTC)).sign(CONTENT, signer);
 
         CMSSignedData data = new CMSSignedData(signed);
         assertThat(data.getCertificates().getMatches(null)).hasSize(1);
-        VerifiedContent verified = new Envelope(Clock.fixed(at.plusSeconds(60), ZoneOffset.UTC)).verify(signed, signer.certificate(), policy);
+        VerifiedContent verified = new Envelope(Clock.fixed(at.plusSeconds(60), ZoneOffset.UTC))
+                .verify(signed, signer.certificate(), policy);
         assertThat(verified.signingTime()).isEqualTo(at);
     }
 
@@ -131,15 +151,18 @@ class EnvelopeTest {
 
         CMSSignedData data = new CMSSignedData(envelope.sign(CONTENT, signer));
 
-        assertThat(data.getCertificates().getMatches(null)).singleElement()
-                .satisfies(embedded -> assertThat(embedded.getEncoded()).isEqualTo(signer.certificate().getEncoded()));
+        assertThat(data.getCertificates().getMatches(null))
+                .singleElement()
+                .satisfies(embedded -> assertThat(embedded.getEncoded())
+                        .isEqualTo(signer.certificate().getEncoded()));
     }
 
     @Test
     void refusesDeeplyNestedBodyBeforeParsingIt() {
         byte[] nested = HostileDer.nestedIndefinite(200_000);
 
-        assertThatThrownBy(() -> envelope.decrypt(nested, TestPki.partner(KeyType.EC_P256).encryption(), policy))
+        assertThatThrownBy(() -> envelope.decrypt(
+                        nested, TestPki.partner(KeyType.EC_P256).encryption(), policy))
                 .isInstanceOf(MalformedMessageException.class)
                 .hasMessageContaining("nested deeper than 32 levels");
     }
@@ -147,9 +170,14 @@ class EnvelopeTest {
     @Test
     void refusesDeeplyNestedSignedDataInsideAValidEncryption() {
         Party partner = TestPki.partner(KeyType.EC_P256);
-        byte[] sealed = envelope.encrypt(HostileDer.nestedDefinite(150_000), partner.encryption().certificate());
+        byte[] sealed = envelope.encrypt(
+                HostileDer.nestedDefinite(150_000), partner.encryption().certificate());
 
-        assertThatThrownBy(() -> envelope.open(sealed, partner.encryption(), TestPki.ministry(KeyType.EC_P256).signing().certificate(), policy))
+        assertThatThrownBy(() -> envelope.open(
+                        sealed,
+                        partner.encryption(),
+                        TestPki.ministry(KeyType.EC_P256).signing().certificate(),
+                        policy))
                 .isInstanceOf(MalformedMessageException.class)
                 .hasMessageContaining("not CMS SignedData: nested deeper than 32 levels");
     }

@@ -18,9 +18,20 @@ class PartnerKitJarIT {
 
     @Test
     void opensAVectorNoticeOnItsOwn() throws Exception {
-        Result result = kit("open", "--in", "docs/vectors/ec/notice.der", "--partner", "chirp",
-                "--key", "certs-example/partners/chirp/encryption.p12", "--password", "demo-only",
-                "--ministry-cert", "certs-example/ministry/ec-signing.crt", "--at", MakeVectors.AT.plusSeconds(30).toString());
+        Result result = kit(
+                "open",
+                "--in",
+                "docs/vectors/ec/notice.der",
+                "--partner",
+                "chirp",
+                "--key",
+                "certs-example/partners/chirp/encryption.p12",
+                "--password",
+                "demo-only",
+                "--ministry-cert",
+                "certs-example/ministry/ec-signing.crt",
+                "--at",
+                MakeVectors.AT.plusSeconds(30).toString());
 
         assertThat(result.exitCode).as(result.errors).isZero();
         assertThat(result.output).contains("\"noticeId\":\"01a2a000-0000-7000-8000-000000000002\"");
@@ -29,28 +40,46 @@ class PartnerKitJarIT {
 
     @Test
     void refusesANoticeSignedForAnotherMinistryKeyWithOneLine() throws Exception {
-        Result result = kit("open", "--in", "docs/vectors/ec/notice.der", "--partner", "chirp",
-                "--key", "certs-example/partners/chirp/encryption.p12", "--password", "demo-only",
-                "--ministry-cert", "certs-example/ministry/rsa-signing.crt", "--at", MakeVectors.AT.plusSeconds(30).toString());
+        Result result = kit(
+                "open",
+                "--in",
+                "docs/vectors/ec/notice.der",
+                "--partner",
+                "chirp",
+                "--key",
+                "certs-example/partners/chirp/encryption.p12",
+                "--password",
+                "demo-only",
+                "--ministry-cert",
+                "certs-example/ministry/rsa-signing.crt",
+                "--at",
+                MakeVectors.AT.plusSeconds(30).toString());
 
         assertThat(result.exitCode).isEqualTo(1);
-        assertThat(result.errors.strip()).startsWith("amanat-partner-kit: refused: not signed by the pinned certificate").doesNotContain("\n");
+        assertThat(result.errors.strip())
+                .startsWith("amanat-partner-kit: refused: not signed by the pinned certificate")
+                .doesNotContain("\n");
     }
 
     @Test
-    void holdsOnlyTheProtocolPackage() throws IOException {
+    void holdsOnlyTheProtocolPackageAndNotTheDemoPki() throws IOException {
         try (JarFile jar = new JarFile(KIT.toFile())) {
-            List<String> classes = Collections.list(jar.entries()).stream().map(e -> e.getName()).filter(n -> n.endsWith(".class")).toList();
+            List<String> classes = Collections.list(jar.entries()).stream()
+                    .map(e -> e.getName())
+                    .filter(n -> n.endsWith(".class"))
+                    .toList();
             assertThat(classes).isNotEmpty().allMatch(name -> name.startsWith("org/amanat/protocol/"));
-            assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class")).isEqualTo(KitCli.class.getName());
+            assertThat(classes).as("the demo PKI").noneMatch(name -> name.startsWith("org/amanat/protocol/Pki"));
+            assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class"))
+                    .isEqualTo(KitCli.class.getName());
         }
     }
 
     private record Result(int exitCode, String output, String errors) {}
 
     private static Result kit(String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                KIT.toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", KIT.toString()));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

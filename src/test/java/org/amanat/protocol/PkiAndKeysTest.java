@@ -34,7 +34,8 @@ class PkiAndKeysTest {
 
     @Test
     void aCaMayOnlySignCertificatesAndIsSelfSigned() throws Exception {
-        X509Certificate ca = Pki.ca(Pki.name("Another CA", null), TestPki.NOW, TestPki.NOW.plus(Duration.ofDays(1))).certificate();
+        X509Certificate ca = Pki.ca(Pki.name("Another CA", null), TestPki.NOW, TestPki.NOW.plus(Duration.ofDays(1)))
+                .certificate();
 
         assertThat(ca.getBasicConstraints()).as("a CA").isGreaterThanOrEqualTo(0);
         assertThat(usages(ca)).containsExactly(KEY_CERT_SIGN, CRL_SIGN);
@@ -45,11 +46,16 @@ class PkiAndKeysTest {
 
     @Test
     void eachUsageGetsItsOwnKeyUsageAndNoMore() {
-        assertThat(usages(TestPki.partner(KeyType.EC_P256).signing().certificate())).containsExactly(DIGITAL_SIGNATURE, NON_REPUDIATION);
-        assertThat(usages(TestPki.partner(KeyType.EC_P256).encryption().certificate())).containsExactly(KEY_AGREEMENT);
-        assertThat(usages(TestPki.partner(KeyType.RSA_3072).encryption().certificate())).containsExactly(KEY_ENCIPHERMENT);
+        assertThat(usages(TestPki.partner(KeyType.EC_P256).signing().certificate()))
+                .containsExactly(DIGITAL_SIGNATURE, NON_REPUDIATION);
+        assertThat(usages(TestPki.partner(KeyType.EC_P256).encryption().certificate()))
+                .containsExactly(KEY_AGREEMENT);
+        assertThat(usages(TestPki.partner(KeyType.RSA_3072).encryption().certificate()))
+                .containsExactly(KEY_ENCIPHERMENT);
         assertThat(usages(TestPki.PARTNER_TLS.certificate())).containsExactly(DIGITAL_SIGNATURE);
-        assertThat(usages(TestPki.issue("rsa-tls", KeyType.RSA_3072, Usage.TLS_SERVER).certificate())).containsExactly(DIGITAL_SIGNATURE, KEY_ENCIPHERMENT);
+        assertThat(usages(TestPki.issue("rsa-tls", KeyType.RSA_3072, Usage.TLS_SERVER)
+                        .certificate()))
+                .containsExactly(DIGITAL_SIGNATURE, KEY_ENCIPHERMENT);
     }
 
     @Test
@@ -60,26 +66,44 @@ class PkiAndKeysTest {
 
         assertThat(server.getExtendedKeyUsage()).containsExactly(SERVER_AUTH);
         assertThat(client.getExtendedKeyUsage()).containsExactly(CLIENT_AUTH);
-        assertThat(server.getSubjectAlternativeNames()).containsExactlyInAnyOrder(List.of(2, "localhost"), List.of(7, "127.0.0.1"));
+        assertThat(server.getSubjectAlternativeNames())
+                .containsExactlyInAnyOrder(List.of(2, "localhost"), List.of(7, "127.0.0.1"));
         assertThat(signing.getExtendedKeyUsage()).isNull();
         assertThat(signing.getSubjectAlternativeNames()).isNull();
         assertThat(signing.getBasicConstraints()).as("not a CA").isEqualTo(-1);
         assertThat(signing.getSubjectX500Principal().getName()).isEqualTo("CN=partner-signing,OU=Tests,O=Amanat,C=ID");
-        assertThat(signing.getExtensionValue("2.5.29.35")).as("authority key identifier").isNotNull();
+        assertThat(signing.getExtensionValue("2.5.29.35"))
+                .as("authority key identifier")
+                .isNotNull();
         signing.verify(TestPki.caCertificate().getPublicKey());
     }
 
     @Test
     void makesKeysOfTheSizeAsked() {
-        assertThat(((RSAPublicKey) Pki.keyPair(KeyType.RSA_3072).getPublic()).getModulus().bitLength()).isEqualTo(3072);
-        assertThat(((ECPublicKey) Pki.keyPair(KeyType.EC_P384).getPublic()).getParams().getCurve().getField().getFieldSize()).isEqualTo(384);
-        assertThat(((ECPublicKey) Pki.keyPair(KeyType.EC_P256).getPublic()).getParams().getCurve().getField().getFieldSize()).isEqualTo(256);
+        assertThat(((RSAPublicKey) Pki.keyPair(KeyType.RSA_3072).getPublic())
+                        .getModulus()
+                        .bitLength())
+                .isEqualTo(3072);
+        assertThat(((ECPublicKey) Pki.keyPair(KeyType.EC_P384).getPublic())
+                        .getParams()
+                        .getCurve()
+                        .getField()
+                        .getFieldSize())
+                .isEqualTo(384);
+        assertThat(((ECPublicKey) Pki.keyPair(KeyType.EC_P256).getPublic())
+                        .getParams()
+                        .getCurve()
+                        .getField()
+                        .getFieldSize())
+                .isEqualTo(256);
     }
 
     @Test
     void demoCertificatesAreMarkedAndOthersAreNot() {
-        assertThat(Keys.isDemo(Keys.certificate(Path.of("certs-example/partners/chirp/signing.crt")))).isTrue();
-        assertThat(Keys.isDemo(TestPki.partner(KeyType.EC_P256).signing().certificate())).isFalse();
+        assertThat(Keys.isDemo(Keys.certificate(Path.of("certs-example/partners/chirp/signing.crt"))))
+                .isTrue();
+        assertThat(Keys.isDemo(TestPki.partner(KeyType.EC_P256).signing().certificate()))
+                .isFalse();
     }
 
     @Test
@@ -91,7 +115,8 @@ class PkiAndKeysTest {
 
         SigningIdentity read = Keys.pkcs12(dir.resolve("id.p12"), "secret".toCharArray());
         assertThat(read.certificate()).isEqualTo(identity.certificate());
-        assertThat(read.privateKey().getEncoded()).isEqualTo(identity.privateKey().getEncoded());
+        assertThat(read.privateKey().getEncoded())
+                .isEqualTo(identity.privateKey().getEncoded());
         assertThat(Keys.certificate(dir.resolve("id.crt"))).isEqualTo(identity.certificate());
         assertThat(Files.readString(dir.resolve("id.key"))).startsWith("-----BEGIN PRIVATE KEY-----");
     }
@@ -105,6 +130,9 @@ class PkiAndKeysTest {
 
     private static List<Integer> usages(X509Certificate certificate) {
         boolean[] bits = certificate.getKeyUsage();
-        return java.util.stream.IntStream.range(0, bits.length).filter(i -> bits[i]).boxed().toList();
+        return java.util.stream.IntStream.range(0, bits.length)
+                .filter(i -> bits[i])
+                .boxed()
+                .toList();
     }
 }

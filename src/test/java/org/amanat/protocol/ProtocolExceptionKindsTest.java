@@ -12,20 +12,22 @@ import org.junit.jupiter.api.Test;
 class ProtocolExceptionKindsTest {
     @Test
     void eachRefusalHasItsOwnStableKind() {
-        assertThat(new ProtocolException("x").kind()).isEqualTo("REFUSED");
-        assertThat(new AlgorithmNotAllowedException("x", "SHA-1").kind()).isEqualTo("ALGORITHM_REFUSED");
-        assertThat(new DecryptionFailedException("x").kind()).isEqualTo("DECRYPTION_FAILED");
-        assertThat(new MalformedMessageException("x").kind()).isEqualTo("MALFORMED");
-        assertThat(new InvalidFieldsException("status update", List.of(new InvalidFieldsException.FieldProblem("f", "m"))).kind())
-                .isEqualTo("MALFORMED");
-        assertThat(new ReceiptMismatchException("x").kind()).isEqualTo("MISMATCH");
-        assertThat(new SignatureInvalidException("x").kind()).isEqualTo("BAD_SIGNATURE");
-        assertThat(new SigningTimeOutOfRangeException("x").kind()).isEqualTo("STALE_OR_FUTURE");
-        assertThat(new UntrustedSignerException("x").kind()).isEqualTo("UNTRUSTED_SIGNER");
+        assertThat(new ProtocolException("x").kind()).isEqualTo(Refusal.REFUSED);
+        assertThat(new AlgorithmNotAllowedException("x", "SHA-1").kind()).isEqualTo(Refusal.ALGORITHM_REFUSED);
+        assertThat(new DecryptionFailedException("x").kind()).isEqualTo(Refusal.DECRYPTION_FAILED);
+        assertThat(new MalformedMessageException("x").kind()).isEqualTo(Refusal.MALFORMED);
+        assertThat(new InvalidFieldsException("status update", List.of(new Violation("f", "m"))).kind())
+                .isEqualTo(Refusal.MALFORMED);
+        assertThat(new ReceiptMismatchException("x").kind()).isEqualTo(Refusal.MISMATCH);
+        assertThat(new SignatureInvalidException("x").kind()).isEqualTo(Refusal.BAD_SIGNATURE);
+        assertThat(new SigningTimeOutOfRangeException("x").kind()).isEqualTo(Refusal.STALE_OR_FUTURE);
+        assertThat(new UntrustedSignerException("x").kind()).isEqualTo(Refusal.UNTRUSTED_SIGNER);
     }
 
     @Test
     void anAlgorithmRefusalNamesTheAlgorithm() {
-        assertThat(new AlgorithmNotAllowedException("digest algorithm 1.3.14.3.2.26 is not allowed", "SHA-1").algorithm()).isEqualTo("SHA-1");
+        assertThat(new AlgorithmNotAllowedException("digest algorithm 1.3.14.3.2.26 is not allowed", "SHA-1")
+                        .algorithm())
+                .isEqualTo("SHA-1");
     }
 }

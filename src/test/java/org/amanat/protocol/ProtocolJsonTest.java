@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -29,14 +28,17 @@ class ProtocolJsonTest {
 
     @Test
     void refusesAKeyGivenTwice() {
-        String twice = RECEIPT.formatted("ref-1").replace("\"protocol\"", "\"noticeId\":\"01a20f8e-2905-79c0-8000-000000000002\",\"protocol\"");
+        String twice = RECEIPT.formatted("ref-1")
+                .replace("\"protocol\"", "\"noticeId\":\"01a20f8e-2905-79c0-8000-000000000002\",\"protocol\"");
 
         assertRefused(twice, "(body): duplicate field 'noticeId'");
     }
 
     @Test
     void refusesContentAfterTheDocument() {
-        assertRefused(RECEIPT.formatted("ref-1") + "{\"noticeId\":\"other\"}", "(body): content after the end of the JSON document");
+        assertRefused(
+                RECEIPT.formatted("ref-1") + "{\"noticeId\":\"other\"}",
+                "(body): content after the end of the JSON document");
     }
 
     @Test
@@ -48,7 +50,8 @@ class ProtocolJsonTest {
     @Test
     void refusesAnEnumByItsIndexAndATimestampAsANumber() {
         assertRefused(RECEIPT.formatted("ref-1").replace("\"RECEIVED\"", "0"), "disposition: must be one of");
-        assertRefused(RECEIPT.formatted("ref-1").replace("\"2026-11-24T12:00:00Z\"", "1795521600"),
+        assertRefused(
+                RECEIPT.formatted("ref-1").replace("\"2026-11-24T12:00:00Z\"", "1795521600"),
                 "receivedAt: must be a date-time string");
     }
 
@@ -63,17 +66,24 @@ class ProtocolJsonTest {
         json.write(new byte[] {(byte) 0xC0, (byte) 0xBE});
         json.write(halves[1].getBytes(StandardCharsets.UTF_8));
         byte[] overlong = json.toByteArray();
-        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(overlong).get("partnerReference").asText())
-                .as("Jackson's own decoder is lenient").isEqualTo("<script>");
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(overlong)
+                        .get("partnerReference")
+                        .asText())
+                .as("Jackson's own decoder is lenient")
+                .isEqualTo("<script>");
 
-        assertThatThrownBy(() -> ProtocolJson.read(overlong, Receipt.class)).isInstanceOf(MalformedMessageException.class)
+        assertThatThrownBy(() -> ProtocolJson.read(overlong, Receipt.class))
+                .isInstanceOf(MalformedMessageException.class)
                 .hasMessage("not a valid Receipt JSON: not valid UTF-8");
     }
 
     @Test
     void refusesEncodedSurrogatesAndTruncatedSequences() {
-        for (byte[] bad : new byte[][] {{(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xE2, (byte) 0x82}, {(byte) 0xFF}}) {
-            byte[] json = ("\"" + new String(bad, StandardCharsets.ISO_8859_1) + "\"").getBytes(StandardCharsets.ISO_8859_1);
+        for (byte[] bad :
+                new byte[][] {{(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xE2, (byte) 0x82}, {(byte) 0xFF}}) {
+            byte[] json =
+                    ("\"" + new String(bad, StandardCharsets.ISO_8859_1) + "\"").getBytes(StandardCharsets.ISO_8859_1);
             assertThatThrownBy(() -> ProtocolJson.read(json, String.class)).hasMessageEndingWith("not valid UTF-8");
         }
     }
@@ -88,9 +98,13 @@ class ProtocolJsonTest {
 
     @Test
     void saysNothingOfJavaClassesWhenRefusing() {
-        assertThatThrownBy(() -> read("{\"disposition\": {}}")).hasMessageNotContaining("org.amanat").hasMessageNotContaining("`");
-        assertThatThrownBy(() -> read("{\"noticeId\": ")).hasMessage("not a valid Receipt JSON: (body): malformed JSON: the document ends too early");
-        assertThatThrownBy(() -> read("{\"noticeId\": x}")).hasMessage("not a valid Receipt JSON: (body): malformed JSON at line 1, column 15");
+        assertThatThrownBy(() -> read("{\"disposition\": {}}"))
+                .hasMessageNotContaining("org.amanat")
+                .hasMessageNotContaining("`");
+        assertThatThrownBy(() -> read("{\"noticeId\": "))
+                .hasMessage("not a valid Receipt JSON: (body): malformed JSON: the document ends too early");
+        assertThatThrownBy(() -> read("{\"noticeId\": x}"))
+                .hasMessage("not a valid Receipt JSON: (body): malformed JSON at line 1, column 15");
     }
 
     /** A document of every shape, so each kind of mismatch is named in words for whoever sent it. */
@@ -110,9 +124,11 @@ class ProtocolJsonTest {
 
     @Test
     void namesAnUnknownFieldWhereTheReaderRefusesThem() {
-        Throwable thrown = catchThrowable(() -> new ObjectMapper().readValue("{\"inner\":{\"locator\":\"a\",\"extra\":1}}", Shapes.class));
+        Throwable thrown = catchThrowable(
+                () -> new ObjectMapper().readValue("{\"inner\":{\"locator\":\"a\",\"extra\":1}}", Shapes.class));
 
-        assertThat(JsonFault.of((JsonProcessingException) thrown)).isEqualTo(new JsonFault("inner.extra", "unknown field"));
+        assertThat(JsonFault.of((JsonProcessingException) thrown))
+                .isEqualTo(new JsonFault("inner.extra", "unknown field"));
     }
 
     private static void assertShapeRefused(String json, String message) {
@@ -126,7 +142,8 @@ class ProtocolJsonTest {
     }
 
     private static void assertRefused(String json, String message) {
-        assertThatThrownBy(() -> read(json)).isInstanceOf(MalformedMessageException.class)
+        assertThatThrownBy(() -> read(json))
+                .isInstanceOf(MalformedMessageException.class)
                 .hasMessageStartingWith("not a valid Receipt JSON: " + message);
     }
 }

@@ -29,16 +29,27 @@ class ProtocolVectorsTest {
     void noticeOpensForThePlatformAndItsReceiptAnswersIt(MakeVectors.Profile p) throws IOException {
         Path vectors = Path.of("docs/vectors", p.folder());
         Path partner = Path.of("certs-example/partners", p.partnerId());
-        var kit = new PartnerKit(p.partnerId(), Keys.pkcs12(partner.resolve("signing.p12"), PASSWORD),
-                Keys.pkcs12(partner.resolve("encryption.p12"), PASSWORD), ministry(p, "signing").certificate(), policy, vectorTime);
+        var kit = new PartnerKit(
+                p.partnerId(),
+                Keys.pkcs12(partner.resolve("signing.p12"), PASSWORD),
+                Keys.pkcs12(partner.resolve("encryption.p12"), PASSWORD),
+                ministry(p, "signing").certificate(),
+                policy,
+                vectorTime);
         byte[] sealed = Files.readAllBytes(vectors.resolve("notice.der"));
 
         OpenedNotice opened = kit.open(sealed);
 
         assertThat(ProtocolJson.write(opened.notice())).isEqualTo(Files.readAllBytes(vectors.resolve("notice.json")));
-        var receipt = new Receipts(new Envelope(vectorTime)).verify(Files.readAllBytes(vectors.resolve("receipt.der")),
-                Keys.certificate(partner.resolve("signing.crt")), policy, p.noticeId(), sealed);
-        assertThat(ProtocolJson.write(receipt.receipt())).isEqualTo(Files.readAllBytes(vectors.resolve("receipt.json")));
+        var receipt = new Receipts(new Envelope(vectorTime))
+                .verify(
+                        Files.readAllBytes(vectors.resolve("receipt.der")),
+                        Keys.certificate(partner.resolve("signing.crt")),
+                        policy,
+                        p.noticeId(),
+                        sealed);
+        assertThat(ProtocolJson.write(receipt.receipt()))
+                .isEqualTo(Files.readAllBytes(vectors.resolve("receipt.json")));
         assertThat(receipt.receipt().digest()).isEqualTo(opened.digest());
     }
 
@@ -50,15 +61,21 @@ class ProtocolVectorsTest {
         var messages = new StatusMessages(new Envelope(vectorTime));
         byte[] sealed = Files.readAllBytes(vectors.resolve("status.der"));
 
-        OpenedStatus opened = messages.open(sealed, ministry(p, "encryption"), Keys.certificate(partner.resolve("signing.crt")), policy);
+        OpenedStatus opened = messages.open(
+                sealed, ministry(p, "encryption"), Keys.certificate(partner.resolve("signing.crt")), policy);
 
         assertThat(ProtocolJson.write(opened.update())).isEqualTo(Files.readAllBytes(vectors.resolve("status.json")));
-        StatusReceipt receipt = messages.verifyReceipt(Files.readAllBytes(vectors.resolve("status-receipt.der")),
-                ministry(p, "signing").certificate(), policy, opened.update().statusId(), sealed);
+        StatusReceipt receipt = messages.verifyReceipt(
+                Files.readAllBytes(vectors.resolve("status-receipt.der")),
+                ministry(p, "signing").certificate(),
+                policy,
+                opened.update().statusId(),
+                sealed);
         assertThat(ProtocolJson.write(receipt)).isEqualTo(Files.readAllBytes(vectors.resolve("status-receipt.json")));
     }
 
     private static SigningIdentity ministry(MakeVectors.Profile p, String use) {
-        return Keys.pkcs12(Path.of("certs-example/ministry", p.profile().name().toLowerCase() + "-" + use + ".p12"), PASSWORD);
+        return Keys.pkcs12(
+                Path.of("certs-example/ministry", p.profile().name().toLowerCase() + "-" + use + ".p12"), PASSWORD);
     }
 }

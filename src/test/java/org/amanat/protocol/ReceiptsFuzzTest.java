@@ -15,7 +15,11 @@ class ReceiptsFuzzTest {
     void verifiesReceipt(byte[] der) {
         for (VectorParties p : VectorParties.ALL) {
             try {
-                receipts.verify(der, p.partnerSigning().certificate(), AlgorithmPolicy.strict(), p.profile().noticeId(),
+                receipts.verify(
+                        der,
+                        p.partnerSigning().certificate(),
+                        AlgorithmPolicy.strict(),
+                        p.profile().noticeId(),
                         p.sealedNotice());
             } catch (ProtocolException refused) {
                 // what every malformed, forged or mismatched receipt must get

@@ -12,21 +12,25 @@ import org.junit.jupiter.api.Test;
 class ReceiptsTest {
     private static final byte[] SENT = "sealed bytes".getBytes(StandardCharsets.UTF_8);
     private static final String NOTICE_ID = "01a20000-0000-7000-8000-000000000001";
-    private static final SigningIdentity PARTNER = TestPki.partner(KeyType.EC_P256).signing();
+    private static final SigningIdentity PARTNER =
+            TestPki.partner(KeyType.EC_P256).signing();
     private final Receipts receipts = new Receipts(new Envelope(Clock.systemUTC()));
 
     @Test
     void acceptsReceiptForTheNoticeAndBytesSent() {
         byte[] der = receipts.sign(receipt(NOTICE_ID, Digests.sha256Base64(SENT), Disposition.DUPLICATE), PARTNER);
 
-        VerifiedReceipt verified = receipts.verify(der, PARTNER.certificate(), AlgorithmPolicy.strict(), NOTICE_ID, SENT);
+        VerifiedReceipt verified =
+                receipts.verify(der, PARTNER.certificate(), AlgorithmPolicy.strict(), NOTICE_ID, SENT);
 
         assertThat(verified.receipt().disposition()).isEqualTo(Disposition.DUPLICATE);
     }
 
     @Test
     void refusesReceiptForAnotherNotice() {
-        byte[] der = receipts.sign(receipt("01a20000-0000-7000-8000-000000000002", Digests.sha256Base64(SENT), Disposition.RECEIVED), PARTNER);
+        byte[] der = receipts.sign(
+                receipt("01a20000-0000-7000-8000-000000000002", Digests.sha256Base64(SENT), Disposition.RECEIVED),
+                PARTNER);
 
         assertThatThrownBy(() -> receipts.verify(der, PARTNER.certificate(), AlgorithmPolicy.strict(), NOTICE_ID, SENT))
                 .isInstanceOf(ReceiptMismatchException.class)
@@ -35,7 +39,12 @@ class ReceiptsTest {
 
     @Test
     void refusesReceiptWhoseDigestIsNotOfTheBytesSent() {
-        byte[] der = receipts.sign(receipt(NOTICE_ID, Digests.sha256Base64("other".getBytes(StandardCharsets.UTF_8)), Disposition.RECEIVED), PARTNER);
+        byte[] der = receipts.sign(
+                receipt(
+                        NOTICE_ID,
+                        Digests.sha256Base64("other".getBytes(StandardCharsets.UTF_8)),
+                        Disposition.RECEIVED),
+                PARTNER);
 
         assertThatThrownBy(() -> receipts.verify(der, PARTNER.certificate(), AlgorithmPolicy.strict(), NOTICE_ID, SENT))
                 .isInstanceOf(ReceiptMismatchException.class)
@@ -44,7 +53,8 @@ class ReceiptsTest {
 
     @Test
     void refusesReceiptSignedByAnotherPartner() {
-        byte[] der = receipts.sign(receipt(NOTICE_ID, Digests.sha256Base64(SENT), Disposition.RECEIVED),
+        byte[] der = receipts.sign(
+                receipt(NOTICE_ID, Digests.sha256Base64(SENT), Disposition.RECEIVED),
                 TestPki.otherPartner(KeyType.EC_P256).signing());
 
         assertThatThrownBy(() -> receipts.verify(der, PARTNER.certificate(), AlgorithmPolicy.strict(), NOTICE_ID, SENT))
@@ -61,19 +71,33 @@ class ReceiptsTest {
 
     @Test
     void refusesDeeplyNestedReceiptBeforeParsingIt() {
-        assertThatThrownBy(() -> receipts.verify(HostileDer.nestedIndefinite(200_000), PARTNER.certificate(), AlgorithmPolicy.strict(),
-                NOTICE_ID, SENT))
+        assertThatThrownBy(() -> receipts.verify(
+                        HostileDer.nestedIndefinite(200_000),
+                        PARTNER.certificate(),
+                        AlgorithmPolicy.strict(),
+                        NOTICE_ID,
+                        SENT))
                 .isInstanceOf(MalformedMessageException.class)
                 .hasMessageContaining("nested deeper than 32 levels");
     }
 
     @Test
     void refusesReceiptWhosePartnerReferenceForgesALineOrOverrunsTheLedger() {
-        for (String reference : new String[] {"T-7\nINFO forged log line", "T-7\u202e", "r".repeat(Receipts.MAX_PARTNER_REFERENCE + 1)}) {
-            byte[] der = receipts.sign(new Receipt(Notice.PROTOCOL, NOTICE_ID, Instant.now(), Digests.sha256Base64(SENT),
-                    Disposition.RECEIVED, reference), PARTNER);
+        for (String reference :
+                new String[] {"T-7\nINFO forged log line", "T-7\u202e", "r".repeat(Receipts.MAX_PARTNER_REFERENCE + 1)
+                }) {
+            byte[] der = receipts.sign(
+                    new Receipt(
+                            Notice.PROTOCOL,
+                            NOTICE_ID,
+                            Instant.now(),
+                            Digests.sha256Base64(SENT),
+                            Disposition.RECEIVED,
+                            reference),
+                    PARTNER);
 
-            assertThatThrownBy(() -> receipts.verify(der, PARTNER.certificate(), AlgorithmPolicy.strict(), NOTICE_ID, SENT))
+            assertThatThrownBy(() ->
+                            receipts.verify(der, PARTNER.certificate(), AlgorithmPolicy.strict(), NOTICE_ID, SENT))
                     .isInstanceOf(MalformedMessageException.class)
                     .hasMessageContaining("partnerReference");
         }

@@ -36,16 +36,19 @@ class ReceivedEncryptionTest {
     private static final byte[] CONTENT = "{}".getBytes(StandardCharsets.UTF_8);
     private static final SigningIdentity RSA = TestPki.partner(KeyType.RSA_3072).encryption();
     private static final SigningIdentity EC = TestPki.partner(KeyType.EC_P256).encryption();
-    private static final AlgorithmPolicy AES128_ALLOWED = new AlgorithmPolicy(false, false, true, AlgorithmPolicy.DEFAULT_SKEW);
+    private static final AlgorithmPolicy AES128_ALLOWED =
+            new AlgorithmPolicy(false, false, true, AlgorithmPolicy.DEFAULT_SKEW);
     private final Envelope envelope = new Envelope(Clock.systemUTC());
 
     @Test
     void refusesAes128GcmContentByDefault() throws Exception {
-        assertThat(envelope.decrypt(encrypt(CMSAlgorithm.AES256_GCM, oaep(RSA)), RSA, AlgorithmPolicy.strict())).isEqualTo(CONTENT);
+        assertThat(envelope.decrypt(encrypt(CMSAlgorithm.AES256_GCM, oaep(RSA)), RSA, AlgorithmPolicy.strict()))
+                .isEqualTo(CONTENT);
 
         byte[] aes128 = encrypt(CMSAlgorithm.AES128_GCM, oaep(RSA));
 
-        assertThat(refusedAlgorithm(() -> envelope.decrypt(aes128, RSA, AlgorithmPolicy.strict()))).isEqualTo("AES-128-GCM");
+        assertThat(refusedAlgorithm(() -> envelope.decrypt(aes128, RSA, AlgorithmPolicy.strict())))
+                .isEqualTo("AES-128-GCM");
     }
 
     @Test
@@ -59,17 +62,23 @@ class ReceivedEncryptionTest {
     void theAes128LooseningLetsNoOtherCipherThrough() throws Exception {
         byte[] aes192 = encrypt(CMSAlgorithm.AES192_GCM, oaep(RSA));
 
-        assertThat(refusedAlgorithm(() -> envelope.decrypt(aes192, RSA, AES128_ALLOWED))).isEqualTo(CMSAlgorithm.AES192_GCM.getId());
+        assertThat(refusedAlgorithm(() -> envelope.decrypt(aes192, RSA, AES128_ALLOWED)))
+                .isEqualTo(CMSAlgorithm.AES192_GCM.getId());
     }
 
     @Test
     void refusesRsaPkcs1v15KeyTransport() throws Exception {
-        assertThat(envelope.decrypt(encrypt(CMSAlgorithm.AES256_GCM, oaep(RSA)), RSA, AlgorithmPolicy.strict())).isEqualTo(CONTENT);
+        assertThat(envelope.decrypt(encrypt(CMSAlgorithm.AES256_GCM, oaep(RSA)), RSA, AlgorithmPolicy.strict()))
+                .isEqualTo(CONTENT);
 
-        byte[] pkcs1 = encrypt(CMSAlgorithm.AES256_GCM, new JceKeyTransRecipientInfoGenerator(RSA.certificate()).setProvider(Envelope.BC));
+        byte[] pkcs1 = encrypt(
+                CMSAlgorithm.AES256_GCM,
+                new JceKeyTransRecipientInfoGenerator(RSA.certificate()).setProvider(Envelope.BC));
 
-        assertThat(refusedAlgorithm(() -> envelope.decrypt(pkcs1, RSA, AlgorithmPolicy.strict()))).isEqualTo("RSA-PKCS1v15 key transport");
-        assertThat(refusedAlgorithm(() -> envelope.decrypt(pkcs1, RSA, new AlgorithmPolicy(true, true, true, AlgorithmPolicy.DEFAULT_SKEW))))
+        assertThat(refusedAlgorithm(() -> envelope.decrypt(pkcs1, RSA, AlgorithmPolicy.strict())))
+                .isEqualTo("RSA-PKCS1v15 key transport");
+        assertThat(refusedAlgorithm(() -> envelope.decrypt(
+                        pkcs1, RSA, new AlgorithmPolicy(true, true, true, AlgorithmPolicy.DEFAULT_SKEW))))
                 .as("no loosening of a partner's profile reaches key transport")
                 .isEqualTo("RSA-PKCS1v15 key transport");
     }
@@ -83,26 +92,35 @@ class ReceivedEncryptionTest {
             default -> CMSAlgorithm.ECDH_SHA512KDF;
         };
 
-        assertThat(envelope.decrypt(encrypt(CMSAlgorithm.AES256_GCM, ecdh(EC, kdf)), EC, AlgorithmPolicy.strict())).isEqualTo(CONTENT);
+        assertThat(envelope.decrypt(encrypt(CMSAlgorithm.AES256_GCM, ecdh(EC, kdf)), EC, AlgorithmPolicy.strict()))
+                .isEqualTo(CONTENT);
     }
 
     @Test
     void refusesEcdhWithASha1KeyDerivation() throws Exception {
         byte[] sha1Kdf = encrypt(CMSAlgorithm.AES256_GCM, ecdh(EC, CMSAlgorithm.ECDH_SHA1KDF));
 
-        assertThat(refusedAlgorithm(() -> envelope.decrypt(sha1Kdf, EC, AlgorithmPolicy.strict()))).isEqualTo(CMSAlgorithm.ECDH_SHA1KDF.getId());
+        assertThat(refusedAlgorithm(() -> envelope.decrypt(sha1Kdf, EC, AlgorithmPolicy.strict())))
+                .isEqualTo(CMSAlgorithm.ECDH_SHA1KDF.getId());
     }
 
-    private static byte[] encrypt(ASN1ObjectIdentifier contentCipher, RecipientInfoGenerator recipient) throws Exception {
+    private static byte[] encrypt(ASN1ObjectIdentifier contentCipher, RecipientInfoGenerator recipient)
+            throws Exception {
         var generator = new CMSAuthEnvelopedDataGenerator();
         generator.addRecipientInfoGenerator(recipient);
-        var encryptor = (OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(contentCipher).setProvider(Envelope.BC).build();
-        return generator.generate(new CMSProcessableByteArray(CONTENT), encryptor).getEncoded();
+        var encryptor = (OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(contentCipher)
+                .setProvider(Envelope.BC)
+                .build();
+        return generator
+                .generate(new CMSProcessableByteArray(CONTENT), encryptor)
+                .getEncoded();
     }
 
     private static RecipientInfoGenerator oaep(SigningIdentity recipient) throws Exception {
-        var oaep = new JcaAlgorithmParametersConverter().getAlgorithmIdentifier(PKCSObjectIdentifiers.id_RSAES_OAEP,
-                new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT));
+        var oaep = new JcaAlgorithmParametersConverter()
+                .getAlgorithmIdentifier(
+                        PKCSObjectIdentifiers.id_RSAES_OAEP,
+                        new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT));
         return new JceKeyTransRecipientInfoGenerator(recipient.certificate(), oaep).setProvider(Envelope.BC);
     }
 
@@ -110,7 +128,8 @@ class ReceivedEncryptionTest {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", Envelope.BC);
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         KeyPair ephemeral = generator.generateKeyPair();
-        return new JceKeyAgreeRecipientInfoGenerator(kdf, ephemeral.getPrivate(), ephemeral.getPublic(), CMSAlgorithm.AES256_WRAP)
+        return new JceKeyAgreeRecipientInfoGenerator(
+                        kdf, ephemeral.getPrivate(), ephemeral.getPublic(), CMSAlgorithm.AES256_WRAP)
                 .addRecipient(recipient.certificate())
                 .setProvider(Envelope.BC);
     }

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 /** The kit's embeddable receiver: receipts, duplicates and refusals over plain HTTP, and its mutual TLS. */
 class ReferenceReceiverTest {
     private static final TestPki.Party PARTNER = TestPki.partner(KeyType.EC_P256);
-    private static final SigningIdentity MINISTRY = TestPki.ministry(KeyType.EC_P256).signing();
+    private static final SigningIdentity MINISTRY =
+            TestPki.ministry(KeyType.EC_P256).signing();
 
     private final List<OpenedNotice> received = new CopyOnWriteArrayList<>();
     private final Envelope envelope = new Envelope(Clock.systemUTC());
@@ -36,11 +37,17 @@ class ReferenceReceiverTest {
 
     @BeforeEach
     void start() throws Exception {
-        receiver = new ReferenceReceiver(kit(), received::add).start(new InetSocketAddress("127.0.0.1", 0), "/notices", null, false);
+        receiver = new ReferenceReceiver(kit(), received::add)
+                .start(new InetSocketAddress("127.0.0.1", 0), "/notices", null, false);
     }
 
     private static PartnerKit kit() {
-        return new PartnerKit("chirp", PARTNER.signing(), PARTNER.encryption(), MINISTRY.certificate(), AlgorithmPolicy.strict(),
+        return new PartnerKit(
+                "chirp",
+                PARTNER.signing(),
+                PARTNER.encryption(),
+                MINISTRY.certificate(),
+                AlgorithmPolicy.strict(),
                 Clock.systemUTC());
     }
 
@@ -60,33 +67,49 @@ class ReferenceReceiverTest {
         assertThat(one.statusCode()).isEqualTo(200);
         assertThat(one.headers().firstValue("Content-Type")).hasValue(ReferenceReceiver.RECEIPT_CONTENT_TYPE);
         var receipts = new Receipts(envelope);
-        var firstReceipt = receipts.verify(one.body(), PARTNER.signing().certificate(), AlgorithmPolicy.strict(), "n-1", first);
-        var secondReceipt = receipts.verify(two.body(), PARTNER.signing().certificate(), AlgorithmPolicy.strict(), "n-1", resend);
+        var firstReceipt =
+                receipts.verify(one.body(), PARTNER.signing().certificate(), AlgorithmPolicy.strict(), "n-1", first);
+        var secondReceipt =
+                receipts.verify(two.body(), PARTNER.signing().certificate(), AlgorithmPolicy.strict(), "n-1", resend);
         assertThat(firstReceipt.receipt().disposition()).isEqualTo(Disposition.RECEIVED);
         assertThat(secondReceipt.receipt().disposition()).isEqualTo(Disposition.DUPLICATE);
-        assertThat(secondReceipt.receipt().partnerReference()).isEqualTo(firstReceipt.receipt().partnerReference());
+        assertThat(secondReceipt.receipt().partnerReference())
+                .isEqualTo(firstReceipt.receipt().partnerReference());
         assertThat(received).hasSize(1);
     }
 
     @Test
     void answersOnlyPostsAndTakesABodyOfUpTo2MiB() throws Exception {
-        HttpResponse<String> get = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + receiver.port()
-                + "/notices")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> get = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + receiver.port() + "/notices"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         HttpResponse<byte[]> largest = post(new byte[2 * 1024 * 1024]);
 
         assertThat(get.statusCode()).isEqualTo(405);
-        assertThat(largest.statusCode()).as("read whole, then refused as no envelope").isEqualTo(400);
-        assertThatThrownBy(() -> post(new byte[2 * 1024 * 1024 + 1])).as("over the limit: the exchange is dropped")
+        assertThat(largest.statusCode())
+                .as("read whole, then refused as no envelope")
+                .isEqualTo(400);
+        assertThatThrownBy(() -> post(new byte[2 * 1024 * 1024 + 1]))
+                .as("over the limit: the exchange is dropped")
                 .isInstanceOf(IOException.class);
         assertThat(received).isEmpty();
     }
 
     @Test
     void overMutualTlsItTakesOnlyAClientWithACertificateOfTheTrustedCa() throws Exception {
-        try (var tls = new ReferenceReceiver(kit(), received::add).start(new InetSocketAddress("127.0.0.1", 0), "/notices",
-                TlsContexts.create(TestPki.PARTNER_TLS, List.of(TestPki.caCertificate())), true)) {
+        try (var tls = new ReferenceReceiver(kit(), received::add)
+                .start(
+                        new InetSocketAddress("127.0.0.1", 0),
+                        "/notices",
+                        TlsContexts.create(TestPki.PARTNER_TLS, List.of(TestPki.caCertificate())),
+                        true)) {
             assertThat(statusLine(tls.port(), TestPki.MINISTRY_TLS)).isEqualTo("HTTP/1.1 405 Method Not Allowed");
-            assertThatThrownBy(() -> statusLine(tls.port(), null)).as("no client certificate").isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> statusLine(tls.port(), null))
+                    .as("no client certificate")
+                    .isInstanceOf(IOException.class);
         }
     }
 
@@ -104,11 +127,12 @@ class ReferenceReceiverTest {
         try (var socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port)) {
             socket.setSoTimeout(5000);
             socket.startHandshake();
-            socket.getOutputStream().write("GET /notices HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write("GET /notices HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
-            String line = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.US_ASCII)).readLine();
+            String line = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
             if (line == null) {
                 throw new EOFException("closed without an answer");
             }
@@ -127,7 +151,9 @@ class ReferenceReceiverTest {
 
     @Test
     void refusesNoticeNotSignedByTheMinistry() throws Exception {
-        byte[] forged = envelope.seal(ProtocolJson.write(notice("chirp")), TestPki.otherPartner(KeyType.EC_P256).signing(),
+        byte[] forged = envelope.seal(
+                ProtocolJson.write(notice("chirp")),
+                TestPki.otherPartner(KeyType.EC_P256).signing(),
                 PARTNER.encryption().certificate());
 
         HttpResponse<byte[]> response = post(forged);
@@ -138,19 +164,39 @@ class ReferenceReceiverTest {
     }
 
     private byte[] seal(Notice notice) {
-        return envelope.seal(ProtocolJson.write(notice), MINISTRY, PARTNER.encryption().certificate());
+        return envelope.seal(
+                ProtocolJson.write(notice), MINISTRY, PARTNER.encryption().certificate());
     }
 
     private static Notice notice(String partnerId) {
         Instant now = Instant.now();
-        return new Notice(Notice.PROTOCOL, "n-1", NoticeType.TAKEDOWN, partnerId, now, Urgency.URGENT, now, now,
-                Category.FRAUD, new Notice.LegalBasis("MR5/2020", "14"),
-                List.of(new Notice.Item("https://shop.example/item/1", ItemKind.URL, null)), "scam", null, null, null, null, null);
+        return new Notice(
+                Notice.PROTOCOL,
+                "n-1",
+                NoticeType.TAKEDOWN,
+                partnerId,
+                now,
+                Urgency.URGENT,
+                now,
+                now,
+                Category.FRAUD,
+                new Notice.LegalBasis("MR5/2020", "14"),
+                List.of(new Notice.Item("https://shop.example/item/1", ItemKind.URL, null)),
+                "scam",
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     private HttpResponse<byte[]> post(byte[] body) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + receiver.port() + "/notices"))
-                .header("Content-Type", ReferenceReceiver.NOTICE_CONTENT_TYPE)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + receiver.port() + "/notices"))
+                                .header("Content-Type", ReferenceReceiver.NOTICE_CONTENT_TYPE)
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
     }
 }

@@ -8,12 +8,15 @@ class SafeTextTest {
 
     @Test
     void aLineBreakCannotStartAForgedLogLine() {
-        assertThat(SafeText.forLog("s-1\n2026-11-24 INFO forged")).isEqualTo("s-1\\u000a2026-11-24 INFO forged").doesNotContain("\n");
+        assertThat(SafeText.forLog("s-1\n2026-11-24 INFO forged"))
+                .isEqualTo("s-1\\u000a2026-11-24 INFO forged")
+                .doesNotContain("\n");
     }
 
     @Test
     void separatorsEscapesAndBidiOverridesAreShownNotObeyed() {
-        assertThat(SafeText.forLog("a\r\u2028\u0085\u001b[2J\u202Eb")).isEqualTo("a\\u000d\\u2028\\u0085\\u001b[2J\\u202eb");
+        assertThat(SafeText.forLog("a\r\u2028\u0085\u001b[2J\u202Eb"))
+                .isEqualTo("a\\u000d\\u2028\\u0085\\u001b[2J\\u202eb");
     }
 
     @Test

@@ -12,10 +12,16 @@ import org.junit.jupiter.api.Test;
 class SignatureAlgorithmTest {
     @Test
     void eachKeyTypeSignsWithItsAlgorithm() throws NoSuchAlgorithmException {
-        assertThat(Envelope.signatureAlgorithmFor(Pki.keyPair(KeyType.RSA_3072).getPublic())).isEqualTo("SHA256withRSAandMGF1");
-        assertThat(Envelope.signatureAlgorithmFor(Pki.keyPair(KeyType.EC_P256).getPublic())).isEqualTo("SHA256withECDSA");
-        assertThat(Envelope.signatureAlgorithmFor(Pki.keyPair(KeyType.EC_P384).getPublic())).isEqualTo("SHA384withECDSA");
-        assertThat(Envelope.signatureAlgorithmFor(KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic())).isEqualTo("Ed25519");
+        assertThat(Envelope.signatureAlgorithmFor(Pki.keyPair(KeyType.RSA_3072).getPublic()))
+                .isEqualTo("SHA256withRSAandMGF1");
+        assertThat(Envelope.signatureAlgorithmFor(Pki.keyPair(KeyType.EC_P256).getPublic()))
+                .isEqualTo("SHA256withECDSA");
+        assertThat(Envelope.signatureAlgorithmFor(Pki.keyPair(KeyType.EC_P384).getPublic()))
+                .isEqualTo("SHA384withECDSA");
+        assertThat(Envelope.signatureAlgorithmFor(KeyPairGenerator.getInstance("Ed25519")
+                        .generateKeyPair()
+                        .getPublic()))
+                .isEqualTo("Ed25519");
     }
 
     @Test
@@ -23,8 +29,11 @@ class SignatureAlgorithmTest {
         var dsa = KeyPairGenerator.getInstance("DSA");
         dsa.initialize(2048);
 
-        assertThatThrownBy(() -> Envelope.signatureAlgorithmFor(dsa.generateKeyPair().getPublic()))
-                .isInstanceOfSatisfying(AlgorithmNotAllowedException.class, e -> assertThat(e.algorithm()).isEqualTo("DSA"))
+        assertThatThrownBy(() ->
+                        Envelope.signatureAlgorithmFor(dsa.generateKeyPair().getPublic()))
+                .isInstanceOfSatisfying(
+                        AlgorithmNotAllowedException.class,
+                        e -> assertThat(e.algorithm()).isEqualTo("DSA"))
                 .hasMessage("cannot sign with a DSA key");
     }
 }

@@ -10,7 +10,9 @@ import org.amanat.Fuzzing;
  */
 class StatusMessagesFuzzTest {
     private static final VectorParties EC = VectorParties.ALL.stream()
-            .filter(p -> p.profile().profile() == AlgorithmProfile.EC).findFirst().orElseThrow();
+            .filter(p -> p.profile().profile() == AlgorithmProfile.EC)
+            .findFirst()
+            .orElseThrow();
     private final Envelope envelope = new Envelope(VectorParties.CLOCK);
     private final StatusMessages messages = new StatusMessages(envelope);
 

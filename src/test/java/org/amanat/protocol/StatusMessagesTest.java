@@ -6,12 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import org.amanat.protocol.InvalidFieldsException.FieldProblem;
 import org.amanat.protocol.Pki.KeyType;
 import org.amanat.protocol.TestPki.Party;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Every field of a status update is checked as it is opened; each fixture changes one field of a valid baseline. */
 class StatusMessagesTest {
@@ -53,28 +52,30 @@ class StatusMessagesTest {
         String json = baseline().replace(fill(from), fill(to));
         assertThat(json).as(defect).isNotEqualTo(baseline());
 
-        assertThatThrownBy(() -> open(json))
-                .as(defect)
-                .isInstanceOfSatisfying(InvalidFieldsException.class, e -> {
-                    assertThat(e.kind()).isEqualTo("MALFORMED");
-                    assertThat(e.problems()).extracting(FieldProblem::field).containsExactly(field);
-                });
+        assertThatThrownBy(() -> open(json)).as(defect).isInstanceOfSatisfying(InvalidFieldsException.class, e -> {
+            assertThat(e.kind()).isEqualTo(Refusal.MALFORMED);
+            assertThat(e.problems()).extracting(Violation::field).containsExactly(field);
+        });
     }
 
     @Test
     void refusesMoreThanAThousandItems() {
         String item = "{\"locator\":\"https://video.example/1\",\"outcome\":\"REMOVED\"}";
-        String json = baseline().replaceFirst("\"items\":\\[.*?]", "\"items\":[" + (item + ",").repeat(1000) + item + "]");
+        String json =
+                baseline().replaceFirst("\"items\":\\[.*?]", "\"items\":[" + (item + ",").repeat(1000) + item + "]");
 
         assertThatThrownBy(() -> open(json))
-                .isInstanceOfSatisfying(InvalidFieldsException.class,
-                        e -> assertThat(e.problems()).containsExactly(new FieldProblem("items", "at most 1000 items, found 1001")));
+                .isInstanceOfSatisfying(
+                        InvalidFieldsException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(new Violation("items", "at most 1000 items, found 1001")));
     }
 
     @Test
     void opensExactlyAThousandItems() {
         String item = "{\"locator\":\"https://video.example/1\",\"outcome\":\"REMOVED\"}";
-        String json = baseline().replaceFirst("\"items\":\\[.*?]", "\"items\":[" + (item + ",").repeat(999) + item + "]");
+        String json =
+                baseline().replaceFirst("\"items\":\\[.*?]", "\"items\":[" + (item + ",").repeat(999) + item + "]");
 
         assertThat(open(json).update().items()).hasSize(1000);
     }
@@ -97,12 +98,18 @@ class StatusMessagesTest {
 
     @Test
     void namesEveryBrokenFieldAtOnce() {
-        String json = baseline().replace("\"outcome\":\"REMOVED\"", "\"outcome\":\"x\"").replace("\"protocol\":\"amanat/1\"", "\"protocol\":\"x\"");
+        String json = baseline()
+                .replace("\"outcome\":\"REMOVED\"", "\"outcome\":\"x\"")
+                .replace("\"protocol\":\"amanat/1\"", "\"protocol\":\"x\"");
 
         assertThatThrownBy(() -> open(json))
-                .isInstanceOfSatisfying(InvalidFieldsException.class,
-                        e -> assertThat(e.problems()).extracting(FieldProblem::field).containsExactly("protocol", "items[0].outcome"));
-        assertThatThrownBy(() -> open(json)).hasMessageStartingWith("not a valid status update: 2 problems, first protocol: ");
+                .isInstanceOfSatisfying(
+                        InvalidFieldsException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(Violation::field)
+                                .containsExactly("protocol", "items[0].outcome"));
+        assertThatThrownBy(() -> open(json))
+                .hasMessageStartingWith("not a valid status update: 2 problems, first protocol: ");
     }
 
     @Test
@@ -111,20 +118,31 @@ class StatusMessagesTest {
     }
 
     private static String fill(String fixture) {
-        return fixture == null ? "" : fixture.strip().replace("%t", NOW).replace("%s", "s".repeat(101))
-                .replace("%l", "https://x.example/" + "a".repeat(2048)).replace("%o", "A".repeat(65)).replace("%r", "r".repeat(2001));
+        return fixture == null
+                ? ""
+                : fixture.strip()
+                        .replace("%t", NOW)
+                        .replace("%s", "s".repeat(101))
+                        .replace("%l", "https://x.example/" + "a".repeat(2048))
+                        .replace("%o", "A".repeat(65))
+                        .replace("%r", "r".repeat(2001));
     }
 
     private OpenedStatus open(String json) {
-        byte[] sealed = envelope.seal(json.getBytes(StandardCharsets.UTF_8), partner.signing(), ministry.encryption().certificate());
+        byte[] sealed = envelope.seal(
+                json.getBytes(StandardCharsets.UTF_8),
+                partner.signing(),
+                ministry.encryption().certificate());
         return messages.open(sealed, ministry.encryption(), partner.signing().certificate(), AlgorithmPolicy.strict());
     }
 
     private static String baseline() {
-        return ("{\"protocol\":\"amanat/1\",\"statusId\":\"4f1c2a9e-0d7b-4c61-9a53-2b8e6f0c1d77\",\"noticeId\":\"" + NOTICE_ID + "\","
-                + "\"sentAt\":\"%t\",\"status\":\"ACTIONED\","
-                + "\"items\":[{\"locator\":\"https://video.example/watch?v=abc123\",\"outcome\":\"REMOVED\",\"actionedAt\":\"%t\"}],"
-                + "\"reason\":\"done\"}").replace("%t", NOW);
+        return ("{\"protocol\":\"amanat/1\",\"statusId\":\"4f1c2a9e-0d7b-4c61-9a53-2b8e6f0c1d77\",\"noticeId\":\""
+                        + NOTICE_ID + "\","
+                        + "\"sentAt\":\"%t\",\"status\":\"ACTIONED\","
+                        + "\"items\":[{\"locator\":\"https://video.example/watch?v=abc123\",\"outcome\":\"REMOVED\",\"actionedAt\":\"%t\"}],"
+                        + "\"reason\":\"done\"}")
+                .replace("%t", NOW);
     }
 
     private static final String NOW = Instant.now().toString();

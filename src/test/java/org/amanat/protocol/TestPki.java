@@ -8,8 +8,8 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
@@ -29,7 +29,8 @@ import org.amanat.protocol.Pki.Usage;
 public final class TestPki {
     public static final Instant NOW = Instant.now();
     private static final Path KEY_CACHE = Path.of("target", "test-keys");
-    public static final SigningIdentity CA = Pki.ca(Pki.name("Test CA", null), NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(365)));
+    public static final SigningIdentity CA =
+            Pki.ca(Pki.name("Test CA", null), NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(365)));
     public static final SigningIdentity MINISTRY_TLS = issue("ministry-tls", KeyType.EC_P256, Usage.TLS_CLIENT);
     public static final SigningIdentity PARTNER_TLS = issue("partner-tls", KeyType.EC_P256, Usage.TLS_SERVER);
 
@@ -59,15 +60,22 @@ public final class TestPki {
 
     /** The TLS client certificate of the partner {@code partnerId}, one per partner id, as its profile names it. */
     public static synchronized SigningIdentity partnerClient(String partnerId) {
-        return PARTNER_CLIENTS.computeIfAbsent(partnerId, id -> issue(id + "-client", KeyType.EC_P256, Usage.TLS_CLIENT));
+        return PARTNER_CLIENTS.computeIfAbsent(
+                partnerId, id -> issue(id + "-client", KeyType.EC_P256, Usage.TLS_CLIENT));
     }
 
     private static Party party(String name, KeyType type) {
-        return new Party(issue(name + "-signing", type, Usage.SIGNING), issue(name + "-encryption", type, Usage.ENCRYPTION));
+        return new Party(
+                issue(name + "-signing", type, Usage.SIGNING), issue(name + "-encryption", type, Usage.ENCRYPTION));
     }
 
     public static SigningIdentity issue(String commonName, KeyType type, Usage usage) {
-        return issue(commonName, keyPair(commonName, type), usage, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(90)));
+        return issue(
+                commonName,
+                keyPair(commonName, type),
+                usage,
+                NOW.minus(Duration.ofDays(1)),
+                NOW.plus(Duration.ofDays(90)));
     }
 
     /** EC keys are made at once; an RSA key is read from the cache, or made and written there (atomically: JVMs run side by side). */
@@ -79,8 +87,12 @@ public final class TestPki {
         try {
             if (Files.isRegularFile(file)) {
                 KeyFactory rsa = KeyFactory.getInstance("RSA", Envelope.BC);
-                var privateKey = (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(file)));
-                return new KeyPair(rsa.generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent())), privateKey);
+                var privateKey =
+                        (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(file)));
+                return new KeyPair(
+                        rsa.generatePublic(
+                                new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent())),
+                        privateKey);
             }
             KeyPair keys = Pki.keyPair(type);
             Files.createDirectories(KEY_CACHE);
@@ -93,14 +105,22 @@ public final class TestPki {
         }
     }
 
-    public static SigningIdentity issue(String commonName, KeyPair keys, Usage usage, Instant notBefore, Instant notAfter) {
+    public static SigningIdentity issue(
+            String commonName, KeyPair keys, Usage usage, Instant notBefore, Instant notAfter) {
         return Pki.issue(CA, Pki.name(commonName, "Tests"), keys, usage, notBefore, notAfter);
     }
 
     /** As {@link #issue(String, KeyPair, Usage, Instant, Instant)}, signed with {@code signatureAlgorithm}, naming {@code hostNames}. */
-    public static SigningIdentity issue(String commonName, KeyPair keys, Usage usage, Instant notBefore, Instant notAfter,
-            String signatureAlgorithm, List<String> hostNames) {
-        return Pki.issue(CA, Pki.name(commonName, "Tests"), keys, usage, notBefore, notAfter, signatureAlgorithm, hostNames);
+    public static SigningIdentity issue(
+            String commonName,
+            KeyPair keys,
+            Usage usage,
+            Instant notBefore,
+            Instant notAfter,
+            String signatureAlgorithm,
+            List<String> hostNames) {
+        return Pki.issue(
+                CA, Pki.name(commonName, "Tests"), keys, usage, notBefore, notAfter, signatureAlgorithm, hostNames);
     }
 
     /** A key pair of any size or named curve, weak ones included: the JDK no longer makes curves below P-256. */

@@ -2,9 +2,9 @@ package org.amanat.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class TextsTest {
 
@@ -14,14 +14,20 @@ class TextsTest {
         assertThat(Texts.identifierProblem("@akun_resmi", 100)).isNull();
         assertThat(Texts.lineProblem("Kementerian Komunikasi dan Digital", 200)).isNull();
         assertThat(Texts.lineProblem("نص عربي", 200)).isNull();
-        assertThat(Texts.textProblem("First paragraph.\n\n\tSecond, with emoji \uD83D\uDE00.", 1000)).isNull();
+        assertThat(Texts.textProblem("First paragraph.\n\n\tSecond, with emoji \uD83D\uDE00.", 1000))
+                .isNull();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\u0000", "\r", "\n", "\u001b", "\u007f", "\u0085", "\u202e", "\u202a", "\u2066", "\u200b",
-            "\u200d", "\u2060", "\ufeff", "\u061c", "\u2028", "\u2029", "\ud800", "\udc00"})
+    @ValueSource(
+            strings = {
+                "\u0000", "\r", "\n", "\u001b", "\u007f", "\u0085", "\u202e", "\u202a", "\u2066", "\u200b", "\u200d",
+                "\u2060", "\ufeff", "\u061c", "\u2028", "\u2029", "\ud800", "\udc00"
+            })
     void refusesControlFormatSeparatorAndUnpairedSurrogateInOneLineTexts(String bad) {
-        assertThat(Texts.lineProblem("a" + bad + "b", 100)).startsWith("must not contain U+").endsWith("at index 1");
+        assertThat(Texts.lineProblem("a" + bad + "b", 100))
+                .startsWith("must not contain U+")
+                .endsWith("at index 1");
         assertThat(Texts.identifierProblem("a" + bad + "b", 100)).startsWith("must not contain U+");
     }
 
@@ -33,8 +39,9 @@ class TextsTest {
 
     @Test
     void refusesSurrogateAtTheEndThatHasNoPartner() {
-        assertThat(Texts.lineProblem("abc\ud83d", 100)).isEqualTo(
-                "must not contain U+D83D (a control, format or separator character or an unpaired surrogate) at index 3");
+        assertThat(Texts.lineProblem("abc\ud83d", 100))
+                .isEqualTo(
+                        "must not contain U+D83D (a control, format or separator character or an unpaired surrogate) at index 3");
     }
 
     @Test

@@ -31,7 +31,10 @@ class TlsContextsTest {
 
     @Test
     void refusesAServerWhoseCertificateDoesNotChainToATrustedCa() {
-        SigningIdentity otherCa = Pki.ca(Pki.name("Other CA", null), TestPki.NOW.minus(Duration.ofDays(1)), TestPki.NOW.plus(Duration.ofDays(1)));
+        SigningIdentity otherCa = Pki.ca(
+                Pki.name("Other CA", null),
+                TestPki.NOW.minus(Duration.ofDays(1)),
+                TestPki.NOW.plus(Duration.ofDays(1)));
         SSLContext server = TlsContexts.create(TestPki.PARTNER_TLS, List.of(TestPki.caCertificate()));
         SSLContext client = TlsContexts.create(TestPki.MINISTRY_TLS, List.of(otherCa.certificate()));
 
@@ -45,7 +48,8 @@ class TlsContextsTest {
 
         assertThat(((X509KeyManager) managers[0]).getClientAliases("EC", null)).isNull();
         String alias = ((X509KeyManager) withKey[0]).getClientAliases("EC", null)[0];
-        assertThat(((X509KeyManager) withKey[0]).getCertificateChain(alias)).containsExactly(TestPki.MINISTRY_TLS.certificate());
+        assertThat(((X509KeyManager) withKey[0]).getCertificateChain(alias))
+                .containsExactly(TestPki.MINISTRY_TLS.certificate());
     }
 
     /** The peer chains each side saw: [0] the server's view of the client, [1] the client's view of the server. */

@@ -20,11 +20,17 @@ import org.springframework.test.context.DynamicPropertySource;
  * its id at sign-in and is the pages' only (the API never takes it), CSRF tokens on every form, sign-out, and failed
  * sign-ins held back as HTTP Basic's are.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"amanat.delivery.enabled=false",
-        "amanat.security.throttle.user-failures=3", "amanat.security.throttle.client-failures=1000",
-        "amanat.security.throttle.first-delay=30s"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "amanat.delivery.enabled=false",
+            "amanat.security.throttle.user-failures=3",
+            "amanat.security.throttle.client-failures=1000",
+            "amanat.security.throttle.first-delay=30s"
+        })
 class BrowserSignInIT {
-    static final TestGateway GATEWAY = new TestGateway().partner("tube", "http://127.0.0.1:9/notices", AlgorithmProfile.RSA, "NONE");
+    static final TestGateway GATEWAY =
+            new TestGateway().partner("tube", "http://127.0.0.1:9/notices", AlgorithmProfile.RSA, "NONE");
 
     @LocalServerPort
     int port;
@@ -56,10 +62,12 @@ class BrowserSignInIT {
         assertThat(indonesian.statusCode()).isEqualTo(200);
         assertThat(indonesian.body()).contains("lang=\"id\"", "Nama pengguna", "Kata sandi", "name=\"_csrf\"");
         assertThat(english.body()).contains("lang=\"en\"", "User name", "Password");
-        assertThat(indonesian.headers().firstValue("Content-Security-Policy")).hasValue(SecurityConfiguration.CONTENT_SECURITY_POLICY);
+        assertThat(indonesian.headers().firstValue("Content-Security-Policy"))
+                .hasValue(SecurityConfiguration.CONTENT_SECURITY_POLICY);
         assertThat(indonesian.headers().firstValue("X-Frame-Options")).hasValue("DENY");
         assertThat(indonesian.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
-        assertThat(indonesian.headers().firstValue("Cache-Control")).hasValueSatisfying(value -> assertThat(value).contains("no-store"));
+        assertThat(indonesian.headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(value -> assertThat(value).contains("no-store"));
     }
 
     @Test
@@ -68,16 +76,22 @@ class BrowserSignInIT {
         browser.get("/login");
         String before = browser.cookie("AMANAT_SESSION").orElseThrow().getValue();
 
-        HttpResponse<String> signIn = browser.submit("/login", Map.of("username", Api.APPROVER, "password", Api.PASSWORD));
+        HttpResponse<String> signIn =
+                browser.submit("/login", Map.of("username", Api.APPROVER, "password", Api.PASSWORD));
         HttpResponse<String> home = browser.get("/console");
 
         assertThat(signIn.statusCode()).isEqualTo(302);
         assertThat(Browser.location(signIn)).endsWith("/console");
-        assertThat(signIn.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
-                .startsWith("AMANAT_SESSION=").contains("HttpOnly", "SameSite=Lax"));
-        assertThat(browser.cookie("AMANAT_SESSION").orElseThrow().getValue()).as("the session id changes at sign-in").isNotEqualTo(before);
+        assertThat(signIn.headers().allValues("Set-Cookie"))
+                .anySatisfy(cookie ->
+                        assertThat(cookie).startsWith("AMANAT_SESSION=").contains("HttpOnly", "SameSite=Lax"));
+        assertThat(browser.cookie("AMANAT_SESSION").orElseThrow().getValue())
+                .as("the session id changes at sign-in")
+                .isNotEqualTo(before);
         assertThat(home.statusCode()).isEqualTo(200);
-        assertThat(home.body()).contains("Masuk sebagai " + Api.APPROVER, "Penyetuju (APPROVER)").doesNotContain("(OFFICER)");
+        assertThat(home.body())
+                .contains("Masuk sebagai " + Api.APPROVER, "Penyetuju (APPROVER)")
+                .doesNotContain("(OFFICER)");
     }
 
     @Test
@@ -86,7 +100,8 @@ class BrowserSignInIT {
         browser.get("/console");
         browser.get("/login");
 
-        HttpResponse<String> signIn = browser.submit("/login", Map.of("username", Api.AUDITOR, "password", Api.PASSWORD));
+        HttpResponse<String> signIn =
+                browser.submit("/login", Map.of("username", Api.AUDITOR, "password", Api.PASSWORD));
 
         assertThat(Browser.location(signIn)).endsWith("/console?continue");
         assertThat(browser.get(Browser.location(signIn)).body()).contains("Masuk sebagai " + Api.AUDITOR);
@@ -111,8 +126,8 @@ class BrowserSignInIT {
         browser.get("/login");
 
         HttpResponse<String> noToken = browser.post("/login", Map.of("username", Api.ADMIN, "password", Api.PASSWORD));
-        HttpResponse<String> forgedToken = browser.post("/login", Map.of("username", Api.ADMIN, "password", Api.PASSWORD,
-                "_csrf", "forged"));
+        HttpResponse<String> forgedToken =
+                browser.post("/login", Map.of("username", Api.ADMIN, "password", Api.PASSWORD, "_csrf", "forged"));
 
         for (HttpResponse<String> refused : java.util.List.of(noToken, forgedToken)) {
             assertThat(refused.statusCode()).isEqualTo(403);
@@ -142,9 +157,14 @@ class BrowserSignInIT {
     void theSessionSignsInThePagesOnlyAndTheApiStaysSignedInPerRequest() {
         Browser browser = browser().signIn(Api.OFFICER, Api.PASSWORD);
 
-        assertThat(browser.get("/api/v1/notices").statusCode()).as("the session cookie on the API").isEqualTo(401);
-        assertThat(browser().get("/console", "Authorization", Api.basic(Api.OFFICER, Api.PASSWORD)).statusCode())
-                .as("HTTP Basic on a page").isEqualTo(302);
+        assertThat(browser.get("/api/v1/notices").statusCode())
+                .as("the session cookie on the API")
+                .isEqualTo(401);
+        assertThat(browser()
+                        .get("/console", "Authorization", Api.basic(Api.OFFICER, Api.PASSWORD))
+                        .statusCode())
+                .as("HTTP Basic on a page")
+                .isEqualTo(302);
     }
 
     @Test
@@ -152,19 +172,22 @@ class BrowserSignInIT {
         Browser browser = browser();
         for (int i = 0; i < 3; i++) {
             browser.get("/login");
-            assertThat(Browser.location(browser.submit("/login", Map.of("username", Api.OTHER_APPROVER, "password", "guess-" + i))))
+            assertThat(Browser.location(
+                            browser.submit("/login", Map.of("username", Api.OTHER_APPROVER, "password", "guess-" + i))))
                     .endsWith("/login?failed");
         }
         browser.get("/login");
 
-        HttpResponse<String> held = browser.submit("/login", Map.of("username", Api.OTHER_APPROVER, "password", Api.PASSWORD));
+        HttpResponse<String> held =
+                browser.submit("/login", Map.of("username", Api.OTHER_APPROVER, "password", Api.PASSWORD));
 
         assertThat(held.statusCode()).isEqualTo(302);
         assertThat(Browser.location(held)).matches(".*/login\\?heldBack=(29|30)");
         assertThat(browser.get(Browser.location(held)).body()).contains("Terlalu banyak percobaan masuk yang gagal");
         assertThat(browser.get("/console").statusCode()).isEqualTo(302);
         assertThat(new Api(port).as(Api.OTHER_APPROVER).get("/api/v1/notices").statusCode())
-                .as("the same count as HTTP Basic's").isEqualTo(429);
+                .as("the same count as HTTP Basic's")
+                .isEqualTo(429);
     }
 
     private Browser browser() {

@@ -38,10 +38,15 @@ final class Endpoints {
     static List<Endpoint> of(ApplicationContext context) {
         Set<String> seen = new TreeSet<>();
         List<Endpoint> endpoints = new ArrayList<>();
-        for (RequestMappingInfoHandlerMapping mapping : context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
+        for (RequestMappingInfoHandlerMapping mapping :
+                context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
             for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
-                List<HttpMethod> methods = info.getMethodsCondition().getMethods().isEmpty() ? ANY
-                        : info.getMethodsCondition().getMethods().stream().map(RequestMethod::asHttpMethod).toList();
+                List<HttpMethod> methods =
+                        info.getMethodsCondition().getMethods().isEmpty()
+                                ? ANY
+                                : info.getMethodsCondition().getMethods().stream()
+                                        .map(RequestMethod::asHttpMethod)
+                                        .toList();
                 for (String pattern : info.getPatternValues()) {
                     for (HttpMethod method : methods) {
                         if (seen.add(method + " " + pattern)) {
@@ -52,14 +57,17 @@ final class Endpoints {
                 }
             }
         }
-        endpoints.sort(Comparator.comparing(Endpoint::pattern).thenComparing(e -> e.method().name()));
+        endpoints.sort(Comparator.comparing(Endpoint::pattern)
+                .thenComparing(e -> e.method().name()));
         return endpoints;
     }
 
     /** The rule Spring Security applies to this request: the first in the table that matches it. */
     static Optional<EndpointRules.Rule> ruleFor(HttpMethod method, String path) {
         MockHttpServletRequest request = new MockHttpServletRequest(method.name(), path);
-        return EndpointRules.all().stream().filter(rule -> rule.matcher().matches(request)).findFirst();
+        return EndpointRules.all().stream()
+                .filter(rule -> rule.matcher().matches(request))
+                .findFirst();
     }
 
     /** A path the pattern matches: a notice id that is no notice, a partner that does not exist, a month. */

@@ -13,16 +13,24 @@ class JwtRolesTest {
 
     @Test
     void readsRolesFromAListAStringOrAPathAndIgnoresOtherNames() {
-        assertThat(roles(Map.of("roles", List.of("OFFICER", "admin", "AUDITOR")), "roles")).containsExactly("ROLE_OFFICER", "ROLE_AUDITOR");
+        assertThat(roles(Map.of("roles", List.of("OFFICER", "admin", "AUDITOR")), "roles"))
+                .containsExactly("ROLE_OFFICER", "ROLE_AUDITOR");
         assertThat(roles(Map.of("scope", "openid COMPLIANCE"), "scope")).containsExactly("ROLE_COMPLIANCE");
         assertThat(roles(Map.of("realm_access", Map.of("roles", List.of("APPROVER"))), "realm_access.roles"))
                 .containsExactly("ROLE_APPROVER");
-        assertThat(roles(Map.of("realm_access", "APPROVER"), "realm_access.roles")).isEmpty();
+        assertThat(roles(Map.of("realm_access", "APPROVER"), "realm_access.roles"))
+                .isEmpty();
         assertThat(roles(Map.of("other", "x"), "roles")).isEmpty();
     }
 
     private static List<String> roles(Map<String, Object> claims, String path) {
-        Jwt jwt = Jwt.withTokenValue("t").header("alg", "RS256").claims(c -> c.putAll(claims)).issuedAt(Instant.EPOCH).build();
-        return JwtSignIn.roles(jwt, path).stream().map(GrantedAuthority::getAuthority).toList();
+        Jwt jwt = Jwt.withTokenValue("t")
+                .header("alg", "RS256")
+                .claims(c -> c.putAll(claims))
+                .issuedAt(Instant.EPOCH)
+                .build();
+        return JwtSignIn.roles(jwt, path).stream()
+                .map(GrantedAuthority::getAuthority)
+                .toList();
     }
 }

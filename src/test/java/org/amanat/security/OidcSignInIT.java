@@ -46,11 +46,17 @@ import org.springframework.test.context.DynamicPropertySource;
  * sent and comes back with a code. A good ID token signs the person in with the roles of the configured claim; one
  * signed by another key, for another client, with another nonce, or a callback with another state, signs nobody in.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"amanat.delivery.enabled=false",
-        "amanat.security.jwt.roles-claim=realm_access.roles", "amanat.security.jwt.principal-claim=preferred_username"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "amanat.delivery.enabled=false",
+            "amanat.security.jwt.roles-claim=realm_access.roles",
+            "amanat.security.jwt.principal-claim=preferred_username"
+        })
 class OidcSignInIT {
     static final String CLIENT_ID = "amanat-console";
-    static final TestGateway GATEWAY = new TestGateway().partner("tube", "http://127.0.0.1:9/notices", AlgorithmProfile.RSA, "NONE");
+    static final TestGateway GATEWAY =
+            new TestGateway().partner("tube", "http://127.0.0.1:9/notices", AlgorithmProfile.RSA, "NONE");
     static final RSAKey PROVIDER_KEY = JwtSignInIT.rsaKey("provider-key-1");
     static final RSAKey OTHER_KEY = JwtSignInIT.rsaKey("provider-key-1"); // same key id, another key: a forger's
     static final Provider PROVIDER = new Provider();
@@ -77,7 +83,8 @@ class OidcSignInIT {
 
     @Test
     void theSignInPageOffersTheProvider() {
-        assertThat(new Browser(port).get("/login").body()).contains("href=\"/oauth2/authorization/ministry\"", "Masuk dengan Ministry ID");
+        assertThat(new Browser(port).get("/login").body())
+                .contains("href=\"/oauth2/authorization/ministry\"", "Masuk dengan Ministry ID");
     }
 
     @Test
@@ -89,8 +96,11 @@ class OidcSignInIT {
 
         assertThat(Browser.location(back)).endsWith("/console");
         assertThat(home.statusCode()).isEqualTo(200);
-        assertThat(home.body()).contains("Masuk sebagai officer-oidc", "Petugas (OFFICER)", "Auditor (AUDITOR)").doesNotContain("(ADMIN)");
-        assertThat(PROVIDER.lastTokenRequest.get()).as("the code is exchanged with the client's credentials")
+        assertThat(home.body())
+                .contains("Masuk sebagai officer-oidc", "Petugas (OFFICER)", "Auditor (AUDITOR)")
+                .doesNotContain("(ADMIN)");
+        assertThat(PROVIDER.lastTokenRequest.get())
+                .as("the code is exchanged with the client's credentials")
                 .contains("grant_type=authorization_code", "code=code-from-provider", "code_verifier=", "Basic ");
     }
 
@@ -112,7 +122,9 @@ class OidcSignInIT {
     @Test
     void anExpiredIdTokenSignsNobodyIn() {
         Instant now = Instant.now();
-        assertRefused(claims -> claims.issueTime(Date.from(now.minus(Duration.ofHours(2)))).expirationTime(Date.from(now.minus(Duration.ofHours(1)))),
+        assertRefused(
+                claims -> claims.issueTime(Date.from(now.minus(Duration.ofHours(2))))
+                        .expirationTime(Date.from(now.minus(Duration.ofHours(1)))),
                 PROVIDER_KEY);
     }
 
@@ -127,7 +139,8 @@ class OidcSignInIT {
         Map<String, String> asked = authorizationRequest(browser);
         PROVIDER.nextIdToken.set(idToken(claims -> claims, PROVIDER_KEY, asked.get("nonce")));
 
-        HttpResponse<String> back = browser.get(asked.get("redirect_uri") + "?code=code-from-provider&state=forged-state");
+        HttpResponse<String> back =
+                browser.get(asked.get("redirect_uri") + "?code=code-from-provider&state=forged-state");
 
         assertThat(Browser.location(back)).endsWith("/login?failed");
         assertThat(browser.get("/console").statusCode()).isEqualTo(302);
@@ -137,7 +150,10 @@ class OidcSignInIT {
     void aPersonWithoutARoleIsSignedInButRefusedThePages() {
         Browser browser = new Browser(port);
 
-        signInAtProvider(browser, claims -> claims.claim("realm_access", Map.of("roles", List.of("offline_access"))), PROVIDER_KEY);
+        signInAtProvider(
+                browser,
+                claims -> claims.claim("realm_access", Map.of("roles", List.of("offline_access"))),
+                PROVIDER_KEY);
 
         assertThat(browser.get("/console").statusCode()).isEqualTo(403);
     }
@@ -153,7 +169,8 @@ class OidcSignInIT {
     }
 
     /** Starts the sign-in, plays the provider's login page, and returns the gateway's answer to the provider's redirect. */
-    private HttpResponse<String> signInAtProvider(Browser browser, UnaryOperator<JWTClaimsSet.Builder> change, RSAKey key) {
+    private HttpResponse<String> signInAtProvider(
+            Browser browser, UnaryOperator<JWTClaimsSet.Builder> change, RSAKey key) {
         Map<String, String> asked = authorizationRequest(browser);
         PROVIDER.nextIdToken.set(idToken(change, key, asked.get("nonce")));
         return browser.get(asked.get("redirect_uri") + "?code=code-from-provider&state="
@@ -171,19 +188,31 @@ class OidcSignInIT {
             int equals = pair.indexOf('=');
             query.put(pair.substring(0, equals), URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
         }
-        assertThat(query).containsEntry("client_id", CLIENT_ID).containsEntry("response_type", "code")
-                .containsEntry("code_challenge_method", "S256").containsKeys("state", "nonce", "code_challenge");
+        assertThat(query)
+                .containsEntry("client_id", CLIENT_ID)
+                .containsEntry("response_type", "code")
+                .containsEntry("code_challenge_method", "S256")
+                .containsKeys("state", "nonce", "code_challenge");
         return query;
     }
 
     private static String idToken(UnaryOperator<JWTClaimsSet.Builder> change, RSAKey key, String nonce) {
         Instant now = Instant.now();
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(PROVIDER.issuer()).audience(CLIENT_ID)
-                .subject("3f1c9d2e-officer").claim("preferred_username", "officer-oidc").claim("nonce", nonce)
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(PROVIDER.issuer())
+                .audience(CLIENT_ID)
+                .subject("3f1c9d2e-officer")
+                .claim("preferred_username", "officer-oidc")
+                .claim("nonce", nonce)
                 .claim("realm_access", Map.of("roles", List.of("OFFICER", "AUDITOR", "offline_access")))
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofMinutes(5))));
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))));
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), change.apply(claims).build());
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .build(),
+                    change.apply(claims).build());
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (JOSEException e) {
@@ -203,17 +232,21 @@ class OidcSignInIT {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            server.createContext("/realms/amanat/.well-known/openid-configuration", exchange -> answer(exchange, """
+            server.createContext(
+                    "/realms/amanat/.well-known/openid-configuration",
+                    exchange -> answer(exchange, """
                     {"issuer":"%1$s","authorization_endpoint":"%1$s/authorize","token_endpoint":"%1$s/token",
                      "jwks_uri":"%1$s/certs","response_types_supported":["code"],"subject_types_supported":["public"],
                      "id_token_signing_alg_values_supported":["RS256"]}""".formatted(issuer())));
-            server.createContext("/realms/amanat/certs", exchange -> answer(exchange, new JWKSet(PROVIDER_KEY.toPublicJWK()).toString()));
+            server.createContext(
+                    "/realms/amanat/certs",
+                    exchange -> answer(exchange, new JWKSet(PROVIDER_KEY.toPublicJWK()).toString()));
             server.createContext("/realms/amanat/token", exchange -> {
                 lastTokenRequest.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
-                        + Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")).orElse(""));
+                        + Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization"))
+                                .orElse(""));
                 answer(exchange, """
-                        {"access_token":"opaque-access-token","token_type":"Bearer","expires_in":300,"id_token":"%s"}"""
-                        .formatted(nextIdToken.get()));
+                        {"access_token":"opaque-access-token","token_type":"Bearer","expires_in":300,"id_token":"%s"}""".formatted(nextIdToken.get()));
             });
             server.start();
         }

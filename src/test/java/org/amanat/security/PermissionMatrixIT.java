@@ -43,13 +43,26 @@ import org.springframework.test.context.DynamicPropertySource;
  * fails {@link #everyEndpointHasARule} (and is refused at run time: {@link UnruledEndpointIT}). Nothing the calls do
  * reaches the ledger: every call that gets through is refused by validation or finds nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "amanat.delivery.enabled=false")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "amanat.delivery.enabled=false")
 @AutoConfigureObservability(tracing = false) // Prometheus, as in production
 class PermissionMatrixIT {
-    static final TestGateway GATEWAY = new TestGateway().withPartnerListener().partner("tube", "http://127.0.0.1:9/notices", AlgorithmProfile.RSA, "NONE");
+    static final TestGateway GATEWAY = new TestGateway()
+            .withPartnerListener()
+            .partner("tube", "http://127.0.0.1:9/notices", AlgorithmProfile.RSA, "NONE");
     /** One of TestGateway's users per role. */
-    static final Map<Role, String> USERS = Map.of(Role.OFFICER, Api.OFFICER, Role.APPROVER, Api.APPROVER,
-            Role.COMPLIANCE, Api.COMPLIANCE, Role.ADMIN, Api.ADMIN, Role.AUDITOR, Api.AUDITOR);
+    static final Map<Role, String> USERS = Map.of(
+            Role.OFFICER,
+            Api.OFFICER,
+            Role.APPROVER,
+            Api.APPROVER,
+            Role.COMPLIANCE,
+            Api.COMPLIANCE,
+            Role.ADMIN,
+            Api.ADMIN,
+            Role.AUDITOR,
+            Api.AUDITOR);
 
     /** A browser per role, signed in once, for the console's pages. */
     final Map<Role, Browser> browsers = new EnumMap<>(Role.class);
@@ -76,11 +89,23 @@ class PermissionMatrixIT {
     void everyEndpointHasARule() {
         List<Endpoints.Endpoint> endpoints = Endpoints.of(context);
 
-        assertThat(endpoints).as("the application's request mappings").extracting(Endpoints.Endpoint::toString)
-                .contains("POST /api/v1/notices", "GET /api/v1/notices/{id}", "POST /partner/v1/status", "GET /actuator/prometheus",
-                        "GET /v3/api-docs", "GET /console", "GET /login");
-        assertThat(endpoints.stream().filter(e -> e.rule().isEmpty()).map(Endpoints.Endpoint::toString).toList())
-                .as("endpoints without a rule in EndpointRules").isEmpty();
+        assertThat(endpoints)
+                .as("the application's request mappings")
+                .extracting(Endpoints.Endpoint::toString)
+                .contains(
+                        "POST /api/v1/notices",
+                        "GET /api/v1/notices/{id}",
+                        "POST /partner/v1/status",
+                        "GET /actuator/prometheus",
+                        "GET /v3/api-docs",
+                        "GET /console",
+                        "GET /login");
+        assertThat(endpoints.stream()
+                        .filter(e -> e.rule().isEmpty())
+                        .map(Endpoints.Endpoint::toString)
+                        .toList())
+                .as("endpoints without a rule in EndpointRules")
+                .isEmpty();
     }
 
     @Test
@@ -125,12 +150,21 @@ class PermissionMatrixIT {
         assertThat(allowed(HttpMethod.POST, "/api/v1/notices/x/withdrawal")).containsExactly(Role.OFFICER);
         assertThat(allowed(HttpMethod.POST, "/api/v1/notices/x/abandonment")).containsExactly(Role.ADMIN);
         assertThat(allowed(HttpMethod.GET, "/api/v1/notices/x")).containsExactlyInAnyOrder(Role.values());
-        assertThat(allowed(HttpMethod.GET, "/api/v1/compliance/reports/2026-11")).containsExactlyInAnyOrder(Role.COMPLIANCE, Role.AUDITOR);
+        assertThat(allowed(HttpMethod.GET, "/api/v1/compliance/reports/2026-11"))
+                .containsExactlyInAnyOrder(Role.COMPLIANCE, Role.AUDITOR);
         assertThat(allowed(HttpMethod.GET, "/actuator/prometheus")).containsExactly(Role.ADMIN);
-        assertThat(Endpoints.ruleFor(HttpMethod.GET, "/actuator/health").orElseThrow().open()).isTrue();
-        assertThat(Endpoints.ruleFor(HttpMethod.POST, "/partner/v1/status").orElseThrow().open())
-                .as("partners sign their messages; an explicit rule, not a fall-through").isTrue();
-        assertThat(Endpoints.ruleFor(HttpMethod.DELETE, "/api/v1/notices/x")).as("no rule: refused").isEmpty();
+        assertThat(Endpoints.ruleFor(HttpMethod.GET, "/actuator/health")
+                        .orElseThrow()
+                        .open())
+                .isTrue();
+        assertThat(Endpoints.ruleFor(HttpMethod.POST, "/partner/v1/status")
+                        .orElseThrow()
+                        .open())
+                .as("partners sign their messages; an explicit rule, not a fall-through")
+                .isTrue();
+        assertThat(Endpoints.ruleFor(HttpMethod.DELETE, "/api/v1/notices/x"))
+                .as("no rule: refused")
+                .isEmpty();
     }
 
     private static Set<Role> allowed(HttpMethod method, String path) {
@@ -149,8 +183,9 @@ class PermissionMatrixIT {
      * a form with the session's CSRF token. Sent to the sign-in page is the pages' 401.
      */
     private int callPage(Role role, Endpoints.Endpoint endpoint) {
-        Browser browser = role == null ? new Browser(port) : browsers.computeIfAbsent(role,
-                r -> new Browser(port).signIn(USERS.get(r), Api.PASSWORD));
+        Browser browser = role == null
+                ? new Browser(port)
+                : browsers.computeIfAbsent(role, r -> new Browser(port).signIn(USERS.get(r), Api.PASSWORD));
         HttpResponse<String> answer;
         if (endpoint.method() == HttpMethod.GET) {
             answer = browser.get(endpoint.path());
@@ -162,16 +197,21 @@ class PermissionMatrixIT {
     }
 
     private int call(Role role, Endpoints.Endpoint endpoint) {
-        if (EndpointRules.isBrowserPage(new MockHttpServletRequest(endpoint.method().name(), endpoint.path()))) {
+        if (EndpointRules.isBrowserPage(
+                new MockHttpServletRequest(endpoint.method().name(), endpoint.path()))) {
             return callPage(role, endpoint);
         }
         return call(role == null ? api().anonymous() : api().as(USERS.get(role)), endpoint);
     }
 
     private static int call(Api api, Endpoints.Endpoint endpoint) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(api.uri(endpoint.path())).header("Content-Type", "application/json");
-        request.method(endpoint.method().name(), endpoint.method() == HttpMethod.GET
-                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(api.uri(endpoint.path())).header("Content-Type", "application/json");
+        request.method(
+                endpoint.method().name(),
+                endpoint.method() == HttpMethod.GET
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString("{}"));
         HttpResponse<String> response = api.send(request);
         return response.statusCode();
     }
@@ -179,11 +219,17 @@ class PermissionMatrixIT {
     /** Partner "tube" with its own client certificate and header, on the partner listener. */
     private int callAsPartner(Endpoints.Endpoint endpoint) {
         HttpClient partner = HttpClient.newBuilder()
-                .sslContext(TlsContexts.create(TestPki.partnerClient("tube"), List.of(TestPki.caCertificate()))).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("https://localhost:" + partnerListener.port() + endpoint.path()))
-                .header("Content-Type", "application/json").header(StatusSender.PARTNER_HEADER, "tube")
-                .method(endpoint.method().name(), endpoint.method() == HttpMethod.GET
-                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"))
+                .sslContext(TlsContexts.create(TestPki.partnerClient("tube"), List.of(TestPki.caCertificate())))
+                .build();
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("https://localhost:" + partnerListener.port() + endpoint.path()))
+                .header("Content-Type", "application/json")
+                .header(StatusSender.PARTNER_HEADER, "tube")
+                .method(
+                        endpoint.method().name(),
+                        endpoint.method() == HttpMethod.GET
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString("{}"))
                 .build();
         try {
             return partner.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -201,6 +247,9 @@ class PermissionMatrixIT {
 
     private long ledgerRows() {
         return List.of("notice", "outbox", "notice_event", "delivery_attempt").stream()
-                .mapToLong(table -> jdbc.sql("select count(*) from " + table).query(Long.class).single()).sum();
+                .mapToLong(table -> jdbc.sql("select count(*) from " + table)
+                        .query(Long.class)
+                        .single())
+                .sum();
     }
 }

@@ -28,12 +28,18 @@ import org.springframework.test.context.DynamicPropertySource;
  * a refusal looks like and logs, failed sign-ins held back, the demo's users refused, and the HTTP surface (headers,
  * no session, the cross-site rule, the API description for people signed in).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"amanat.delivery.enabled=false",
-        "amanat.security.throttle.user-failures=3", "amanat.security.throttle.client-failures=1000",
-        "amanat.security.throttle.first-delay=2s"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "amanat.delivery.enabled=false",
+            "amanat.security.throttle.user-failures=3",
+            "amanat.security.throttle.client-failures=1000",
+            "amanat.security.throttle.first-delay=2s"
+        })
 @ExtendWith(OutputCaptureExtension.class)
 class SignInIT {
-    static final TestGateway GATEWAY = new TestGateway().partner("tube", "http://127.0.0.1:9/notices", AlgorithmProfile.RSA, "NONE");
+    static final TestGateway GATEWAY =
+            new TestGateway().partner("tube", "http://127.0.0.1:9/notices", AlgorithmProfile.RSA, "NONE");
 
     @Autowired
     JdbcClient jdbc;
@@ -56,13 +62,16 @@ class SignInIT {
     @Test
     void refusalsAreProblemJsonAndSayNotWhetherTheUserExists() {
         HttpResponse<String> anonymous = api().anonymous().get("/api/v1/notices");
-        HttpResponse<String> wrongPassword = api().withAuthorization(Api.basic(Api.AUDITOR, "guess")).get("/api/v1/notices");
-        HttpResponse<String> nobody = api().withAuthorization(Api.basic("nobody-at-all", "guess")).get("/api/v1/notices");
+        HttpResponse<String> wrongPassword =
+                api().withAuthorization(Api.basic(Api.AUDITOR, "guess")).get("/api/v1/notices");
+        HttpResponse<String> nobody =
+                api().withAuthorization(Api.basic("nobody-at-all", "guess")).get("/api/v1/notices");
 
         for (HttpResponse<String> response : List.of(anonymous, wrongPassword, nobody)) {
             assertThat(response.statusCode()).isEqualTo(401);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-            assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly("Basic realm=\"amanat\", charset=\"UTF-8\"");
+            assertThat(response.headers().allValues("WWW-Authenticate"))
+                    .containsExactly("Basic realm=\"amanat\", charset=\"UTF-8\"");
             JsonNode problem = Api.json(response);
             assertThat(problem.get("type").asText()).isEqualTo("urn:amanat:problem:sign-in-required");
             assertThat(problem.get("errors").findValuesAsText("field")).containsExactly("(request)");
@@ -77,10 +86,15 @@ class SignInIT {
     void aRefusalIsLoggedWithTheNameFromOutsideEscaped(CapturedOutput output) {
         String forged = "x\nINFO forged line"; // no colon: HTTP Basic ends the name at the first
 
-        assertThat(api().withAuthorization(Api.basic(forged, "guess")).get("/api/v1/notices").statusCode()).isEqualTo(401);
+        assertThat(api().withAuthorization(Api.basic(forged, "guess"))
+                        .get("/api/v1/notices")
+                        .statusCode())
+                .isEqualTo(401);
 
-        assertThat(output.getOut()).contains("sign-in refused for x\\u000aINFO forged line")
-                .doesNotContain("\nINFO forged line").doesNotContain("guess");
+        assertThat(output.getOut())
+                .contains("sign-in refused for x\\u000aINFO forged line")
+                .doesNotContain("\nINFO forged line")
+                .doesNotContain("guess");
     }
 
     @Test
@@ -91,21 +105,31 @@ class SignInIT {
         }
 
         HttpResponse<String> held = api().as(Api.OTHER_OFFICER).get("/api/v1/notices");
-        assertThat(held.statusCode()).as("the password is not even checked while held back").isEqualTo(429);
-        assertThat(held.headers().firstValue("Retry-After")).hasValueSatisfying(s -> assertThat(Integer.parseInt(s)).isBetween(1, 2));
+        assertThat(held.statusCode())
+                .as("the password is not even checked while held back")
+                .isEqualTo(429);
+        assertThat(held.headers().firstValue("Retry-After"))
+                .hasValueSatisfying(s -> assertThat(Integer.parseInt(s)).isBetween(1, 2));
         assertThat(Api.json(held).get("type").asText()).isEqualTo("urn:amanat:problem:sign-in-throttled");
-        assertThat(api().get("/api/v1/notices").statusCode()).as("another user is not held back").isEqualTo(200);
+        assertThat(api().get("/api/v1/notices").statusCode())
+                .as("another user is not held back")
+                .isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(250))
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> api().as(Api.OTHER_OFFICER).get("/api/v1/notices").statusCode() == 200);
-        assertThat(wrong.get("/api/v1/notices").statusCode()).as("a failure after a success counts from one again").isEqualTo(401);
-        assertThat(api().as(Api.OTHER_OFFICER).get("/api/v1/notices").statusCode()).isEqualTo(200);
+        assertThat(wrong.get("/api/v1/notices").statusCode())
+                .as("a failure after a success counts from one again")
+                .isEqualTo(401);
+        assertThat(api().as(Api.OTHER_OFFICER).get("/api/v1/notices").statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void theDemoUsersAreRefusedOutsideTheDemoProfile() {
         for (Role role : Role.values()) {
-            HttpResponse<String> response = api().withAuthorization(Api.basic(DemoUsers.name(role), DemoUsers.password(role)))
+            HttpResponse<String> response = api().withAuthorization(
+                            Api.basic(DemoUsers.name(role), DemoUsers.password(role)))
                     .get("/api/v1/notices");
             assertThat(response.statusCode()).as(role.name()).isEqualTo(401);
         }
@@ -113,14 +137,22 @@ class SignInIT {
 
     @Test
     void everyAnswerCarriesTheSecurityHeadersAndNoSession() {
-        for (HttpResponse<String> response : List.of(api().get("/api/v1/notices"), api().anonymous().get("/api/v1/notices"),
+        for (HttpResponse<String> response : List.of(
+                api().get("/api/v1/notices"),
+                api().anonymous().get("/api/v1/notices"),
                 api().get("/api/v1/notices/nothing"))) {
-            assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue(SecurityConfiguration.CONTENT_SECURITY_POLICY);
+            assertThat(response.headers().firstValue("Content-Security-Policy"))
+                    .hasValue(SecurityConfiguration.CONTENT_SECURITY_POLICY);
             assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
             assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
-            assertThat(response.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
-            assertThat(response.headers().firstValue("Set-Cookie")).as("stateless: no session").isEmpty();
-            assertThat(response.headers().firstValue("Strict-Transport-Security")).as("HSTS is for HTTPS answers only").isEmpty();
+            assertThat(response.headers().firstValue("Cache-Control"))
+                    .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+            assertThat(response.headers().firstValue("Set-Cookie"))
+                    .as("stateless: no session")
+                    .isEmpty();
+            assertThat(response.headers().firstValue("Strict-Transport-Security"))
+                    .as("HSTS is for HTTPS answers only")
+                    .isEmpty();
         }
     }
 
@@ -128,15 +160,19 @@ class SignInIT {
     void aBrowsersCrossSiteWriteIsRefusedEvenWithCredentialsItRemembers() {
         long before = ledgerRows();
         HttpResponse<String> crossSite = api().send(HttpRequest.newBuilder(api().uri("/api/v1/notices"))
-                .header("Content-Type", "application/json").header("Sec-Fetch-Site", "cross-site")
-                .POST(HttpRequest.BodyPublishers.ofString(Api.validNotice("tube").toString())));
+                .header("Content-Type", "application/json")
+                .header("Sec-Fetch-Site", "cross-site")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        Api.validNotice("tube").toString())));
 
         assertThat(crossSite.statusCode()).isEqualTo(403);
         assertThat(crossSite.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(ledgerRows()).isEqualTo(before);
         HttpResponse<String> sameOrigin = api().send(HttpRequest.newBuilder(api().uri("/api/v1/notices"))
-                .header("Content-Type", "application/json").header("Sec-Fetch-Site", "same-origin")
-                .POST(HttpRequest.BodyPublishers.ofString(Api.validNotice("tube").toString())));
+                .header("Content-Type", "application/json")
+                .header("Sec-Fetch-Site", "same-origin")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        Api.validNotice("tube").toString())));
         assertThat(sameOrigin.statusCode()).as("Swagger UI's own calls").isEqualTo(201);
     }
 
@@ -148,11 +184,14 @@ class SignInIT {
         assertThat(docs.statusCode()).as(docs.body()).isEqualTo(200);
         JsonNode openApi = Api.json(docs);
         assertThat(openApi.get("openapi").asText()).startsWith("3.");
-        assertThat(openApi.at("/components/securitySchemes/basic/scheme").asText()).isEqualTo("basic");
-        assertThat(openApi.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
+        assertThat(openApi.at("/components/securitySchemes/basic/scheme").asText())
+                .isEqualTo("basic");
+        assertThat(openApi.at("/components/securitySchemes/bearer/scheme").asText())
+                .isEqualTo("bearer");
         assertThat(openApi.get("paths").has("/api/v1/notices")).isTrue();
         assertThat(openApi.get("paths").has("/api/v1/compliance/scorecards")).isTrue();
-        assertThat(openApi.at("/paths/~1api~1v1~1notices/post/requestBody/content/application~1json/schema/$ref").asText())
+        assertThat(openApi.at("/paths/~1api~1v1~1notices/post/requestBody/content/application~1json/schema/$ref")
+                        .asText())
                 .isNotEmpty();
         assertThat(docs.body()).as("the acting person is not a field").doesNotContain("officerId", "administratorId");
         assertThat(api().get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
@@ -165,6 +204,9 @@ class SignInIT {
 
     private long ledgerRows() {
         return List.of("notice", "outbox", "notice_event", "delivery_attempt").stream()
-                .mapToLong(table -> jdbc.sql("select count(*) from " + table).query(Long.class).single()).sum();
+                .mapToLong(table -> jdbc.sql("select count(*) from " + table)
+                        .query(Long.class)
+                        .single())
+                .sum();
     }
 }

@@ -23,10 +23,13 @@ import org.springframework.web.bind.annotation.RestController;
  * time it is refused to everyone (403 signed in, whatever the role; 401 anonymous), while a path that maps to nothing
  * is still a plain 404 for someone signed in.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "amanat.delivery.enabled=false")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "amanat.delivery.enabled=false")
 @Import(UnruledEndpointIT.Added.class)
 class UnruledEndpointIT {
-    static final TestGateway GATEWAY = new TestGateway().partner("tube", "http://127.0.0.1:9/notices", AlgorithmProfile.RSA, "NONE");
+    static final TestGateway GATEWAY =
+            new TestGateway().partner("tube", "http://127.0.0.1:9/notices", AlgorithmProfile.RSA, "NONE");
 
     /** Only in this test's context: test configurations are left out of the other tests' component scan. */
     @TestConfiguration
@@ -54,7 +57,9 @@ class UnruledEndpointIT {
 
     @Test
     void theMatrixFindsItWithoutARule() {
-        assertThat(Endpoints.of(context)).filteredOn(e -> e.rule().isEmpty()).extracting(Endpoints.Endpoint::toString)
+        assertThat(Endpoints.of(context))
+                .filteredOn(e -> e.rule().isEmpty())
+                .extracting(Endpoints.Endpoint::toString)
                 .containsExactly("GET /api/v1/forgotten");
     }
 
@@ -69,7 +74,8 @@ class UnruledEndpointIT {
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         }
         assertThat(api.get("/api/v1/nothing-here").statusCode()).isEqualTo(404);
-        assertThat(api.anonymous().get("/api/v1/nothing-here").statusCode()).as("nothing tells anonymous callers what exists")
+        assertThat(api.anonymous().get("/api/v1/nothing-here").statusCode())
+                .as("nothing tells anonymous callers what exists")
                 .isEqualTo(401);
     }
 }

@@ -30,7 +30,8 @@ class UsersFileTest {
 
         assertThat(users).extracting(UsersFile.User::name).containsExactly("officer-17", "head-of-unit");
         assertThat(users.get(1).roles()).isEqualTo(Set.of(Role.OFFICER, Role.APPROVER));
-        assertThat(UsersFile.matches("a long passphrase", users.get(0).passwordHash())).isTrue();
+        assertThat(UsersFile.matches("a long passphrase", users.get(0).passwordHash()))
+                .isTrue();
         assertThat(users.get(0).toString()).doesNotContain(HASH);
     }
 
@@ -55,7 +56,8 @@ class UsersFileTest {
                     roles: [AUDITOR]
                 """.formatted(HASH, HASH, HASH, HASH));
 
-        assertThatThrownBy(() -> UsersFile.read(file)).hasMessageContaining(file + ": users[0].name: ")
+        assertThatThrownBy(() -> UsersFile.read(file))
+                .hasMessageContaining(file + ": users[0].name: ")
                 .hasMessageContaining("users[1].passwordHash: must be a bcrypt hash")
                 .hasMessageContaining("users[2].roles: unknown role 'ROOT'")
                 .hasMessageContaining("users[3].roles: at least one of")
@@ -72,7 +74,8 @@ class UsersFileTest {
                     roles: [OFFICER]
                 """);
 
-        assertThatThrownBy(() -> UsersFile.read(file)).hasMessageContaining("users[0].password: unknown field")
+        assertThatThrownBy(() -> UsersFile.read(file))
+                .hasMessageContaining("users[0].password: unknown field")
                 .hasMessageNotContaining("hunter2");
     }
 

@@ -64,7 +64,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
 abstract class AbstractStatusIT {
-    static final WireMockServer PARTNERS = new WireMockServer(options().dynamicPort().extensions(new PartnerSimulator()));
+    static final WireMockServer PARTNERS =
+            new WireMockServer(options().dynamicPort().extensions(new PartnerSimulator()));
     static final TestGateway GATEWAY;
     /** The item of {@link Api#validNotice}. */
     static final String LOCATOR = "https://video.example/watch?v=abc123";
@@ -75,7 +76,12 @@ abstract class AbstractStatusIT {
         GATEWAY = new TestGateway()
                 .partner("chirp", wiremock + "/chirp", AlgorithmProfile.EC, "NONE")
                 .partner("tube", wiremock + "/tube", AlgorithmProfile.RSA, "NONE")
-                .partner("slow", wiremock + "/slow", AlgorithmProfile.EC, "NONE", "obligations: {actionWithin: {URGENT: 1ms}}\n")
+                .partner(
+                        "slow",
+                        wiremock + "/slow",
+                        AlgorithmProfile.EC,
+                        "NONE",
+                        "obligations: {actionWithin: {URGENT: 1ms}}\n")
                 .partner("down", "http://127.0.0.1:9/notices", AlgorithmProfile.EC, "NONE");
         for (String partner : List.of("chirp", "tube", "slow")) {
             PARTNERS.stubFor(post(urlEqualTo("/" + partner))
@@ -99,7 +105,8 @@ abstract class AbstractStatusIT {
         String id = deliveredNotice("chirp");
         var update = status(id, Status.ACTIONED, Instant.now());
 
-        StatusReceipt receipt = sender("chirp", TestPki.partner(KeyType.EC_P256).signing()).send(update);
+        StatusReceipt receipt =
+                sender("chirp", TestPki.partner(KeyType.EC_P256).signing()).send(update);
 
         assertThat(receipt.statusId()).isEqualTo(update.statusId());
         JsonNode notice = api().notice(id);
@@ -112,7 +119,13 @@ abstract class AbstractStatusIT {
     @Test
     void appliesRejectionWithItsReasonFromAnRsaPartner() throws Exception {
         String id = deliveredNotice("tube");
-        var update = new StatusUpdate(Notice.PROTOCOL, UUID.randomUUID().toString(), id, Instant.now(), Status.REJECTED, List.of(),
+        var update = new StatusUpdate(
+                Notice.PROTOCOL,
+                UUID.randomUUID().toString(),
+                id,
+                Instant.now(),
+                Status.REJECTED,
+                List.of(),
                 "Content is lawful satire under our policy 4.2");
 
         sender("tube", TestPki.partner(KeyType.RSA_3072).signing()).send(update);
@@ -137,8 +150,8 @@ abstract class AbstractStatusIT {
     @Test
     void refusesStatusSignedWithAnotherPartnersKey() throws Exception {
         String id = deliveredNotice("chirp");
-        byte[] forged = kit("chirp", TestPki.otherPartner(KeyType.EC_P256).signing()).sealStatus(status(id, Status.ACTIONED, Instant.now()),
-                ministryEncryption(KeyType.EC_P256));
+        byte[] forged = kit("chirp", TestPki.otherPartner(KeyType.EC_P256).signing())
+                .sealStatus(status(id, Status.ACTIONED, Instant.now()), ministryEncryption(KeyType.EC_P256));
 
         assertRefused(postStatus("chirp", forged), 403, "UNTRUSTED_SIGNER", id);
     }
@@ -148,9 +161,11 @@ abstract class AbstractStatusIT {
         String id = deliveredNotice("chirp");
         var first = status(id, Status.NEEDS_CLARIFICATION, Instant.now());
         sender("chirp", TestPki.partner(KeyType.EC_P256).signing()).send(first);
-        var replay = new StatusUpdate(Notice.PROTOCOL, first.statusId(), id, Instant.now(), Status.REJECTED, List.of(), "changed mind");
+        var replay = new StatusUpdate(
+                Notice.PROTOCOL, first.statusId(), id, Instant.now(), Status.REJECTED, List.of(), "changed mind");
 
-        byte[] sealed = kit("chirp", TestPki.partner(KeyType.EC_P256).signing()).sealStatus(replay, ministryEncryption(KeyType.EC_P256));
+        byte[] sealed = kit("chirp", TestPki.partner(KeyType.EC_P256).signing())
+                .sealStatus(replay, ministryEncryption(KeyType.EC_P256));
 
         assertRefused(postStatus("chirp", sealed), 409, "REPLAY", id);
         assertThat(api().notice(id).get("state").asText()).isEqualTo("NEEDS_CLARIFICATION");
@@ -170,7 +185,9 @@ abstract class AbstractStatusIT {
     void refusesStaleOrFutureSentAt(int minutes) throws Exception {
         String id = deliveredNotice("chirp");
         byte[] sealed = kit("chirp", TestPki.partner(KeyType.EC_P256).signing())
-                .sealStatus(status(id, Status.ACTIONED, Instant.now().plus(Duration.ofMinutes(minutes))), ministryEncryption(KeyType.EC_P256));
+                .sealStatus(
+                        status(id, Status.ACTIONED, Instant.now().plus(Duration.ofMinutes(minutes))),
+                        ministryEncryption(KeyType.EC_P256));
 
         assertRefused(postStatus("chirp", sealed), 422, "STALE_OR_FUTURE", id);
     }
@@ -201,7 +218,11 @@ abstract class AbstractStatusIT {
     void refusesBodyThatIsNotCms() throws Exception {
         String id = deliveredNotice("chirp");
 
-        assertRefused(postStatus("chirp", "{\"status\":\"ACTIONED\"}".getBytes(StandardCharsets.UTF_8)), 400, "MALFORMED", id);
+        assertRefused(
+                postStatus("chirp", "{\"status\":\"ACTIONED\"}".getBytes(StandardCharsets.UTF_8)),
+                400,
+                "MALFORMED",
+                id);
     }
 
     @Test
@@ -220,9 +241,17 @@ abstract class AbstractStatusIT {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode notice = Api.json(response);
         assertThat(notice.get("state").asText()).isEqualTo("WITHDRAWN");
-        assertThat(notice.at("/history/1/detail").asText()).contains(Api.OFFICER).contains("never sent");
-        assertThat(notice.at("/history/1/actor").asText()).as("the officer signed in").isEqualTo(Api.OFFICER);
-        assertThat(jdbc.sql("select count(*) from outbox where notice_id = ?").param(id).query(Long.class).single()).isZero();
+        assertThat(notice.at("/history/1/detail").asText())
+                .contains(Api.OFFICER)
+                .contains("never sent");
+        assertThat(notice.at("/history/1/actor").asText())
+                .as("the officer signed in")
+                .isEqualTo(Api.OFFICER);
+        assertThat(jdbc.sql("select count(*) from outbox where notice_id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -238,9 +267,10 @@ abstract class AbstractStatusIT {
         assertThat(withdrawal.get("relatesTo").asText()).isEqualTo(id);
         assertThat(withdrawal.at("/notice/statementOfReasons").asText()).isEqualTo("Court order lifted");
         assertThat(api().notice(id).get("state").asText()).isEqualTo("WITHDRAWN");
-        await().atMost(Duration.ofSeconds(20)).until(() -> api().notice(withdrawalId).get("state").asText(), "DELIVERED"::equals);
-        PARTNERS.verify(1, postRequestedFor(urlEqualTo("/chirp"))
-                .withHeader("Amanat-Notice-Id", equalTo(withdrawalId)));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> api().notice(withdrawalId).get("state").asText(), "DELIVERED"::equals);
+        PARTNERS.verify(
+                1, postRequestedFor(urlEqualTo("/chirp")).withHeader("Amanat-Notice-Id", equalTo(withdrawalId)));
     }
 
     @Test
@@ -260,20 +290,24 @@ abstract class AbstractStatusIT {
         String id = deliveredNotice("chirp");
         sender("chirp", TestPki.partner(KeyType.EC_P256).signing()).send(status(id, Status.ACTIONED, Instant.now()));
 
-        String restore = api().issue(Api.validNotice("chirp").put("type", "RESTORE").put("relatesTo", id)
+        String restore = api().issue(Api.validNotice("chirp")
+                .put("type", "RESTORE")
+                .put("relatesTo", id)
                 .put("statementOfReasons", "Review found the video lawful"));
 
         JsonNode earlier = api().notice(id);
         assertThat(earlier.get("state").asText()).isEqualTo("RESTORED");
         assertThat(earlier.findValuesAsText("detail")).anyMatch(detail -> detail.contains("RESTORE notice " + restore));
-        await().atMost(Duration.ofSeconds(20)).until(() -> api().notice(restore).get("state").asText(), "DELIVERED"::equals);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> api().notice(restore).get("state").asText(), "DELIVERED"::equals);
     }
 
     @Test
     void refusesRestoreOfANoticeNotActedOn() {
         String id = deliveredNotice("chirp");
 
-        HttpResponse<String> response = api().postNotice(Api.validNotice("chirp").put("type", "RESTORE").put("relatesTo", id));
+        HttpResponse<String> response =
+                api().postNotice(Api.validNotice("chirp").put("type", "RESTORE").put("relatesTo", id));
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(Api.json(response).at("/errors/0/message").asText()).contains("nothing to restore");
@@ -289,14 +323,24 @@ abstract class AbstractStatusIT {
         assertProblem(response, 400, "MALFORMED");
         assertThat(Api.json(response).at("/errors/0/field").asText()).isEqualTo(StatusSender.PARTNER_HEADER);
         assertThat(jdbc.sql("select count(*) from security_event where kind = 'MALFORMED' and partner_id = ?")
-                .param("p".repeat(61) + "...").query(Long.class).single()).isEqualTo(1);
+                        .param("p".repeat(61) + "...")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
     void refusesOverLongFieldsInsideAValidlySignedUpdateAndRecordsIt() throws Exception {
         String id = deliveredNotice("chirp");
-        var overLong = new StatusUpdate(Notice.PROTOCOL, "s".repeat(150), id, Instant.now(), Status.ACTIONED,
-                List.of(new StatusUpdate.ItemOutcome("https://video.example/" + "a".repeat(3000), "REMOVED", Instant.now())), null);
+        var overLong = new StatusUpdate(
+                Notice.PROTOCOL,
+                "s".repeat(150),
+                id,
+                Instant.now(),
+                Status.ACTIONED,
+                List.of(new StatusUpdate.ItemOutcome(
+                        "https://video.example/" + "a".repeat(3000), "REMOVED", Instant.now())),
+                null);
 
         HttpResponse<String> response = postStatus("chirp", seal("chirp", overLong));
 
@@ -307,8 +351,14 @@ abstract class AbstractStatusIT {
     @Test
     void aStatusIdWithALineBreakNeitherPassesNorForgesALogLine(CapturedOutput output) throws Exception {
         String id = deliveredNotice("chirp");
-        var forging = new StatusUpdate(Notice.PROTOCOL, "s-1\n2026-11-24T12:00:00Z INFO forged line", id, Instant.now(), Status.ACTIONED,
-                List.of(), null);
+        var forging = new StatusUpdate(
+                Notice.PROTOCOL,
+                "s-1\n2026-11-24T12:00:00Z INFO forged line",
+                id,
+                Instant.now(),
+                Status.ACTIONED,
+                List.of(),
+                null);
 
         HttpResponse<String> response = postStatus("chirp", seal("chirp", forging));
 
@@ -320,8 +370,14 @@ abstract class AbstractStatusIT {
     @ValueSource(strings = {"2000-01-01T00:00:00Z", "9999-12-31T23:59:59Z"})
     void refusesAnActionTimeBeforeTheNoticeWasSentOrAfterTheUpdateArrived(String actionedAt) throws Exception {
         String id = deliveredNotice("chirp");
-        var update = new StatusUpdate(Notice.PROTOCOL, UUID.randomUUID().toString(), id, Instant.now(), Status.ACTIONED,
-                List.of(new StatusUpdate.ItemOutcome(LOCATOR, "REMOVED", Instant.parse(actionedAt))), null);
+        var update = new StatusUpdate(
+                Notice.PROTOCOL,
+                UUID.randomUUID().toString(),
+                id,
+                Instant.now(),
+                Status.ACTIONED,
+                List.of(new StatusUpdate.ItemOutcome(LOCATOR, "REMOVED", Instant.parse(actionedAt))),
+                null);
 
         HttpResponse<String> response = postStatus("chirp", seal("chirp", update));
 
@@ -332,8 +388,14 @@ abstract class AbstractStatusIT {
     @Test
     void refusesAnItemTheNoticeDoesNotHave() throws Exception {
         String id = deliveredNotice("chirp");
-        var update = new StatusUpdate(Notice.PROTOCOL, UUID.randomUUID().toString(), id, Instant.now(), Status.ACTIONED,
-                List.of(new StatusUpdate.ItemOutcome("https://elsewhere.example/", "REMOVED", Instant.now())), null);
+        var update = new StatusUpdate(
+                Notice.PROTOCOL,
+                UUID.randomUUID().toString(),
+                id,
+                Instant.now(),
+                Status.ACTIONED,
+                List.of(new StatusUpdate.ItemOutcome("https://elsewhere.example/", "REMOVED", Instant.now())),
+                null);
 
         HttpResponse<String> response = postStatus("chirp", seal("chirp", update));
 
@@ -344,7 +406,9 @@ abstract class AbstractStatusIT {
     @Test
     void aFinalReportCannotBeTakenBack() throws Exception {
         String id = deliveredNotice("chirp");
-        assertThat(postStatus("chirp", seal("chirp", status(id, Status.ACTIONED, Instant.now()))).statusCode()).isEqualTo(200);
+        assertThat(postStatus("chirp", seal("chirp", status(id, Status.ACTIONED, Instant.now())))
+                        .statusCode())
+                .isEqualTo(200);
 
         for (Status later : List.of(Status.NEEDS_CLARIFICATION, Status.REJECTED, Status.PARTIALLY_ACTIONED)) {
             HttpResponse<String> response = postStatus("chirp", seal("chirp", status(id, later, Instant.now())));
@@ -354,7 +418,11 @@ abstract class AbstractStatusIT {
         }
         assertThat(api().notice(id).get("state").asText()).isEqualTo("ACTIONED");
         assertThat(securityEvents("TRANSITION_REFUSED", id)).isEqualTo(3);
-        assertThat(jdbc.sql("select count(*) from status_update where notice_id = ?").param(id).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from status_update where notice_id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -368,15 +436,21 @@ abstract class AbstractStatusIT {
         JsonNode notice = api().notice(id);
         assertThat(notice.get("state").asText()).isEqualTo("ACTIONED");
         assertThat(notice.get("actedAt").asText()).isEqualTo(actedAt);
-        assertThat(notice.findValuesAsText("kind")).containsOnlyOnce("STATUS_ACTIONED").contains("STATUS_NOT_APPLIED");
+        assertThat(notice.findValuesAsText("kind"))
+                .containsOnlyOnce("STATUS_ACTIONED")
+                .contains("STATUS_NOT_APPLIED");
     }
 
     @Test
     void aPartialActionMayBeCompletedButNotRejected() throws Exception {
         String id = deliveredNotice("chirp");
-        sender("chirp", TestPki.partner(KeyType.EC_P256).signing()).send(status(id, Status.PARTIALLY_ACTIONED, Instant.now()));
+        sender("chirp", TestPki.partner(KeyType.EC_P256).signing())
+                .send(status(id, Status.PARTIALLY_ACTIONED, Instant.now()));
 
-        assertProblem(postStatus("chirp", seal("chirp", status(id, Status.REJECTED, Instant.now()))), 409, "TRANSITION_REFUSED");
+        assertProblem(
+                postStatus("chirp", seal("chirp", status(id, Status.REJECTED, Instant.now()))),
+                409,
+                "TRANSITION_REFUSED");
         sender("chirp", TestPki.partner(KeyType.EC_P256).signing()).send(status(id, Status.ACTIONED, Instant.now()));
 
         assertThat(api().notice(id).get("state").asText()).isEqualTo("ACTIONED");
@@ -385,18 +459,33 @@ abstract class AbstractStatusIT {
     @Test
     void aLateReportOnAnAbandonedNoticeIsKeptButNotApplied() throws Exception {
         String id = api().issue(Api.validNotice("down"));
-        assertThat(api().as("admin-1").post("/api/v1/notices/" + id + "/abandonment", "application/json",
-                "{\"reason\": \"platform unreachable\"}").statusCode()).isEqualTo(200);
+        assertThat(api().as("admin-1")
+                        .post(
+                                "/api/v1/notices/" + id + "/abandonment",
+                                "application/json",
+                                "{\"reason\": \"platform unreachable\"}")
+                        .statusCode())
+                .isEqualTo(200);
 
-        StatusReceipt receipt = new StatusSender(kit("down", TestPki.partner(KeyType.EC_P256).signing()),
-                ministryEncryption(KeyType.EC_P256), statusUri(), null).send(status(id, Status.ACTIONED, Instant.now()));
+        StatusReceipt receipt = new StatusSender(
+                        kit("down", TestPki.partner(KeyType.EC_P256).signing()),
+                        ministryEncryption(KeyType.EC_P256),
+                        statusUri(),
+                        null)
+                .send(status(id, Status.ACTIONED, Instant.now()));
 
         assertThat(receipt.noticeId()).isEqualTo(id);
         JsonNode notice = api().notice(id);
         assertThat(notice.get("state").asText()).isEqualTo("ABANDONED");
         assertThat(notice.get("itemOutcomes")).isEmpty();
-        assertThat(jdbc.sql("select applied from status_update where notice_id = ?").param(id).query(Boolean.class).single()).isFalse();
-        assertThat(notice.findValuesAsText("kind")).contains("STATUS_NOT_APPLIED").doesNotContain("STATUS_ACTIONED");
+        assertThat(jdbc.sql("select applied from status_update where notice_id = ?")
+                        .param(id)
+                        .query(Boolean.class)
+                        .single())
+                .isFalse();
+        assertThat(notice.findValuesAsText("kind"))
+                .contains("STATUS_NOT_APPLIED")
+                .doesNotContain("STATUS_ACTIONED");
     }
 
     /** A sender cannot tell the order in which concurrent reports are applied; it can rely on every applied step being allowed. */
@@ -408,7 +497,8 @@ abstract class AbstractStatusIT {
                 String id = deliveredNotice("chirp");
                 List<byte[]> bodies = new ArrayList<>();
                 for (int i = 0; i < 12; i++) {
-                    bodies.add(seal("chirp", status(id, Status.values()[(i + round) % Status.values().length], Instant.now())));
+                    bodies.add(seal(
+                            "chirp", status(id, Status.values()[(i + round) % Status.values().length], Instant.now())));
                 }
                 CountDownLatch start = new CountDownLatch(1);
                 List<Future<Integer>> answers = new ArrayList<>();
@@ -425,18 +515,26 @@ abstract class AbstractStatusIT {
                 }
 
                 assertThat(codes).allMatch(code -> code == 200 || code == 409);
-                List<String> applied = jdbc.sql("select kind from notice_event where notice_id = ? and kind like 'STATUS%'"
-                                + " and kind <> 'STATUS_NOT_APPLIED' order by id")
-                        .param(id).query(String.class).list();
+                List<String> applied = jdbc.sql(
+                                "select kind from notice_event where notice_id = ? and kind like 'STATUS%'"
+                                        + " and kind <> 'STATUS_NOT_APPLIED' order by id")
+                        .param(id)
+                        .query(String.class)
+                        .list();
                 String state = "DELIVERED";
                 for (String kind : applied) {
                     String next = kind.substring("STATUS_".length());
-                    assertThat(allowed(state, next)).as(state + " -> " + next + " in " + applied).isTrue();
+                    assertThat(allowed(state, next))
+                            .as(state + " -> " + next + " in " + applied)
+                            .isTrue();
                     state = next;
                 }
                 assertThat(api().notice(id).get("state").asText()).isEqualTo(state);
                 long accepted = codes.stream().filter(code -> code == 200).count();
-                assertThat(jdbc.sql("select count(*) from status_update where notice_id = ?").param(id).query(Long.class).single())
+                assertThat(jdbc.sql("select count(*) from status_update where notice_id = ?")
+                                .param(id)
+                                .query(Long.class)
+                                .single())
                         .isEqualTo(accepted);
                 assertThat(securityEvents("TRANSITION_REFUSED", id)).isEqualTo(12 - accepted);
             }
@@ -456,17 +554,25 @@ abstract class AbstractStatusIT {
 
     @Test
     void refusesAnOverLimitChunkedBodyWith413() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(statusUri())
-                .header("Content-Type", StatusSender.STATUS_CONTENT_TYPE)
-                .header(StatusSender.PARTNER_HEADER, "chirp")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[2 * 1024 * 1024])))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(statusUri())
+                                .header("Content-Type", StatusSender.STATUS_CONTENT_TYPE)
+                                .header(StatusSender.PARTNER_HEADER, "chirp")
+                                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                                        () -> new ByteArrayInputStream(new byte[2 * 1024 * 1024])))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(Api.json(response).at("/errors/0/field").asText()).isEqualTo("(body)");
         assertThat(jdbc.sql("select count(*) from security_event where kind = 'TOO_LARGE' and partner_id = 'chirp'")
-                .query(Long.class).single()).as("the refusal is on the security record").isEqualTo(1);
+                        .query(Long.class)
+                        .single())
+                .as("the refusal is on the security record")
+                .isEqualTo(1);
     }
 
     @Test
@@ -474,53 +580,80 @@ abstract class AbstractStatusIT {
         String id = deliveredNotice("chirp");
         String json = "{\"protocol\":\"amanat/1\",\"statusId\":\"" + UUID.randomUUID() + "\",\"noticeId\":\"" + id
                 + "\",\"sentAt\":\"" + Instant.now() + "\",\"status\":\"DONE\"}";
-        byte[] sealed = new Envelope(Clock.systemUTC()).seal(json.getBytes(StandardCharsets.UTF_8), TestPki.partner(KeyType.EC_P256).signing(),
-                ministryEncryption(KeyType.EC_P256));
+        byte[] sealed = new Envelope(Clock.systemUTC())
+                .seal(
+                        json.getBytes(StandardCharsets.UTF_8),
+                        TestPki.partner(KeyType.EC_P256).signing(),
+                        ministryEncryption(KeyType.EC_P256));
 
         HttpResponse<String> response = postStatus("chirp", sealed);
 
         assertRefused(response, 400, "MALFORMED", id);
         assertThat(Api.json(response).at("/errors/0/field").asText()).isEqualTo("(body)");
-        assertThat(response.body()).doesNotContain("org.amanat").doesNotContain("java.").doesNotContain("CN=");
+        assertThat(response.body())
+                .doesNotContain("org.amanat")
+                .doesNotContain("java.")
+                .doesNotContain("CN=");
     }
 
     private HttpResponse<String> withdraw(String id) {
-        return api().post("/api/v1/notices/" + id + "/withdrawal", "application/json",
-                "{\"reason\": \"Court order lifted\"}");
+        return api().post(
+                        "/api/v1/notices/" + id + "/withdrawal",
+                        "application/json",
+                        "{\"reason\": \"Court order lifted\"}");
     }
 
     private void assertRefused(HttpResponse<String> response, int status, String kind, String noticeId) {
         assertProblem(response, status, kind);
-        long events = jdbc.sql("select count(*) from security_event where kind = ? and (notice_id = ? or notice_id is null)")
-                .params(kind, noticeId).query(Long.class).single();
+        long events = jdbc.sql(
+                        "select count(*) from security_event where kind = ? and (notice_id = ? or notice_id is null)")
+                .params(kind, noticeId)
+                .query(Long.class)
+                .single();
         assertThat(events).as("security event " + kind).isGreaterThanOrEqualTo(1);
         if (!kind.equals("REPLAY")) {
-            assertThat(api().notice(noticeId).get("state").asText()).as("state unchanged").isEqualTo("DELIVERED");
-            assertThat(jdbc.sql("select count(*) from status_update where notice_id = ?").param(noticeId).query(Long.class).single())
-                    .as("no status recorded").isZero();
+            assertThat(api().notice(noticeId).get("state").asText())
+                    .as("state unchanged")
+                    .isEqualTo("DELIVERED");
+            assertThat(jdbc.sql("select count(*) from status_update where notice_id = ?")
+                            .param(noticeId)
+                            .query(Long.class)
+                            .single())
+                    .as("no status recorded")
+                    .isZero();
         }
     }
 
     private static void assertProblem(HttpResponse<String> response, int status, String kind) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(Api.json(response).get("detail").asText()).startsWith(kind + ": ");
     }
 
     private long securityEvents(String kind, String noticeId) {
-        return jdbc.sql("select count(*) from security_event where kind = ? and notice_id = ?").params(kind, noticeId)
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from security_event where kind = ? and notice_id = ?")
+                .params(kind, noticeId)
+                .query(Long.class)
+                .single();
     }
 
     private String deliveredNotice(String partner) {
         String id = api().issue(Api.validNotice(partner));
-        await().atMost(Duration.ofSeconds(20)).until(() -> api().notice(id).get("state").asText(), "DELIVERED"::equals);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> api().notice(id).get("state").asText(), "DELIVERED"::equals);
         return id;
     }
 
     private static StatusUpdate status(String noticeId, Status status, Instant sentAt) {
-        return new StatusUpdate(Notice.PROTOCOL, UUID.randomUUID().toString(), noticeId, sentAt, status,
-                List.of(new StatusUpdate.ItemOutcome(LOCATOR, "REMOVED", sentAt)), null);
+        return new StatusUpdate(
+                Notice.PROTOCOL,
+                UUID.randomUUID().toString(),
+                noticeId,
+                sentAt,
+                status,
+                List.of(new StatusUpdate.ItemOutcome(LOCATOR, "REMOVED", sentAt)),
+                null);
     }
 
     private static byte[] seal(String partnerId, StatusUpdate update) {
@@ -535,8 +668,13 @@ abstract class AbstractStatusIT {
 
     private static PartnerKit kit(String partnerId, SigningIdentity signing) {
         KeyType type = partnerId.equals("tube") ? KeyType.RSA_3072 : KeyType.EC_P256;
-        return new PartnerKit(partnerId, signing, TestPki.partner(type).encryption(), TestPki.ministry(type).signing().certificate(),
-                AlgorithmPolicy.strict(), Clock.systemUTC());
+        return new PartnerKit(
+                partnerId,
+                signing,
+                TestPki.partner(type).encryption(),
+                TestPki.ministry(type).signing().certificate(),
+                AlgorithmPolicy.strict(),
+                Clock.systemUTC());
     }
 
     private static X509Certificate ministryEncryption(KeyType type) {
@@ -548,10 +686,14 @@ abstract class AbstractStatusIT {
     }
 
     private HttpResponse<String> postStatus(String partnerId, byte[] body) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(statusUri())
-                .header("Content-Type", StatusSender.STATUS_CONTENT_TYPE)
-                .header(StatusSender.PARTNER_HEADER, partnerId)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(statusUri())
+                                .header("Content-Type", StatusSender.STATUS_CONTENT_TYPE)
+                                .header(StatusSender.PARTNER_HEADER, partnerId)
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     private Api api() {

@@ -57,12 +57,14 @@ import org.springframework.test.context.DynamicPropertySource;
 class HostileLoadIT {
     private static final int HOSTILE = 200;
     private static final int MIN_GENUINE = 20;
-    private static final WireMockServer PARTNERS = new WireMockServer(options().dynamicPort().extensions(new PartnerSimulator()));
+    private static final WireMockServer PARTNERS =
+            new WireMockServer(options().dynamicPort().extensions(new PartnerSimulator()));
     private static final TestGateway GATEWAY;
 
     static {
         PARTNERS.start();
-        GATEWAY = new TestGateway().partner("chirp", "http://localhost:" + PARTNERS.port() + "/chirp", AlgorithmProfile.EC, "NONE");
+        GATEWAY = new TestGateway()
+                .partner("chirp", "http://localhost:" + PARTNERS.port() + "/chirp", AlgorithmProfile.EC, "NONE");
         PARTNERS.stubFor(post(urlEqualTo("/chirp")).willReturn(PartnerSimulator.receipt("chirp", "EC", "VALID")));
     }
 
@@ -82,7 +84,8 @@ class HostileLoadIT {
     void nestedBodiesAreRefusedCheaplyWhileAGenuinePartnerIsServed(CapturedOutput output) throws Exception {
         Api api = new Api(port);
         String id = api.issue(Api.validNotice("chirp"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> api.notice(id).get("state").asText(), "DELIVERED"::equals);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> api.notice(id).get("state").asText(), "DELIVERED"::equals);
         byte[] nested = HostileDer.nestedIndefinite(250_000);
         URI status = URI.create("http://localhost:" + port + "/partner/v1/status");
         HttpClient http = HttpClient.newHttpClient();
@@ -96,10 +99,14 @@ class HostileLoadIT {
 
         List<Future<Integer>> refusals = new ArrayList<>();
         for (int i = 0; i < HOSTILE; i++) {
-            refusals.add(hostile.submit(() -> http.send(HttpRequest.newBuilder(status)
-                    .header("Content-Type", StatusSender.STATUS_CONTENT_TYPE)
-                    .header(StatusSender.PARTNER_HEADER, "chirp")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(nested)).build(), HttpResponse.BodyHandlers.discarding()).statusCode()));
+            refusals.add(hostile.submit(() -> http.send(
+                            HttpRequest.newBuilder(status)
+                                    .header("Content-Type", StatusSender.STATUS_CONTENT_TYPE)
+                                    .header(StatusSender.PARTNER_HEADER, "chirp")
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(nested))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode()));
         }
         hostile.shutdown();
         List<Long> genuineMillis = new ArrayList<>();
@@ -111,24 +118,44 @@ class HostileLoadIT {
             codes.add(refusal.get(60, TimeUnit.SECONDS));
         }
         long hostileMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - hostileStart);
-        long events = jdbc.sql("select count(*) from security_event where kind = 'MALFORMED' and detail like '%nested deeper than 32%'")
-                .query(Long.class).single();
+        long events = jdbc.sql(
+                        "select count(*) from security_event where kind = 'MALFORMED' and detail like '%nested deeper than 32%'")
+                .query(Long.class)
+                .single();
         List<Long> sorted = genuineMillis.stream().sorted().toList();
         List<Long> quiet = quietMillis.stream().sorted().toList();
-        System.out.printf("hostile-load: nested=%d security-events=%d genuine=%d p99=%d ms (p50=%d ms; without the hostile load"
-                        + " p99=%d ms, p50=%d ms; the %d hostile posts took %d ms)%n", HOSTILE, events, sorted.size(), p99(sorted),
-                sorted.get(sorted.size() / 2), p99(quiet), quiet.get(quiet.size() / 2), HOSTILE, hostileMillis);
+        System.out.printf(
+                "hostile-load: nested=%d security-events=%d genuine=%d p99=%d ms (p50=%d ms; without the hostile load"
+                        + " p99=%d ms, p50=%d ms; the %d hostile posts took %d ms)%n",
+                HOSTILE,
+                events,
+                sorted.size(),
+                p99(sorted),
+                sorted.get(sorted.size() / 2),
+                p99(quiet),
+                quiet.get(quiet.size() / 2),
+                HOSTILE,
+                hostileMillis);
 
         assertThat(codes).hasSize(HOSTILE).containsOnly(400);
         assertThat(events).isEqualTo(HOSTILE);
-        assertThat(output.getAll().lines().filter(line -> line.contains("refused status update from chirp (MALFORMED)"))).hasSize(HOSTILE);
+        assertThat(output.getAll()
+                        .lines()
+                        .filter(line -> line.contains("refused status update from chirp (MALFORMED)")))
+                .hasSize(HOSTILE);
         assertThat(output.getAll()).doesNotContain("StackOverflowError").doesNotContain("at org.bouncycastle");
     }
 
     private static long timed(StatusSender sender, String noticeId) throws Exception {
         long start = System.nanoTime();
-        sender.send(new StatusUpdate(Notice.PROTOCOL, UUID.randomUUID().toString(), noticeId, Instant.now(),
-                Status.NEEDS_CLARIFICATION, List.of(), "which video is meant?"));
+        sender.send(new StatusUpdate(
+                Notice.PROTOCOL,
+                UUID.randomUUID().toString(),
+                noticeId,
+                Instant.now(),
+                Status.NEEDS_CLARIFICATION,
+                List.of(),
+                "which video is meant?"));
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     }
 
@@ -137,8 +164,14 @@ class HostileLoadIT {
     }
 
     private static StatusSender sender(URI status) {
-        var kit = new PartnerKit("chirp", TestPki.partner(KeyType.EC_P256).signing(), TestPki.partner(KeyType.EC_P256).encryption(),
-                TestPki.ministry(KeyType.EC_P256).signing().certificate(), AlgorithmPolicy.strict(), Clock.systemUTC());
-        return new StatusSender(kit, TestPki.ministry(KeyType.EC_P256).encryption().certificate(), status, null);
+        var kit = new PartnerKit(
+                "chirp",
+                TestPki.partner(KeyType.EC_P256).signing(),
+                TestPki.partner(KeyType.EC_P256).encryption(),
+                TestPki.ministry(KeyType.EC_P256).signing().certificate(),
+                AlgorithmPolicy.strict(),
+                Clock.systemUTC());
+        return new StatusSender(
+                kit, TestPki.ministry(KeyType.EC_P256).encryption().certificate(), status, null);
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 import org.amanat.protocol.Notice;
 import org.amanat.protocol.Status;
 import org.amanat.protocol.StatusUpdate;
-import org.amanat.web.Violation;
+import org.amanat.protocol.Violation;
 import org.junit.jupiter.api.Test;
 
 /** Each test changes one thing of a valid report on a two-item notice first sent at 10:00, received at 12:00, skew 5 min. */
@@ -19,12 +19,13 @@ class ReportRulesTest {
     private static final Instant FIRST_SENT = Instant.parse("2026-03-02T10:00:00Z");
     private static final Instant RECEIVED = Instant.parse("2026-03-02T12:00:00Z");
     private static final Duration SKEW = Duration.ofMinutes(5);
-    private static final Notice NOTICE = StatusFixture.notice("01a20000-0000-7000-8000-000000000001", "globaltube",
-            FIRST_SENT.minusSeconds(30), List.of(FIRST, SECOND));
+    private static final Notice NOTICE = StatusFixture.notice(
+            "01a20000-0000-7000-8000-000000000001", "globaltube", FIRST_SENT.minusSeconds(30), List.of(FIRST, SECOND));
 
     @Test
     void acceptsEveryItemOnceWithinTheWindow() {
-        assertThat(check(removed(FIRST, Instant.parse("2026-03-02T11:00:00Z")), removed(SECOND, null))).isEmpty();
+        assertThat(check(removed(FIRST, Instant.parse("2026-03-02T11:00:00Z")), removed(SECOND, null)))
+                .isEmpty();
     }
 
     @Test
@@ -52,27 +53,38 @@ class ReportRulesTest {
 
     @Test
     void acceptsAnActionAtEitherEdgeOfTheWindow() {
-        assertThat(check(removed(FIRST, Instant.parse("2026-03-02T09:55:00Z")))).as("first sent less the skew").isEmpty();
-        assertThat(check(removed(FIRST, Instant.parse("2026-03-02T12:05:00Z")))).as("received plus the skew").isEmpty();
+        assertThat(check(removed(FIRST, Instant.parse("2026-03-02T09:55:00Z"))))
+                .as("first sent less the skew")
+                .isEmpty();
+        assertThat(check(removed(FIRST, Instant.parse("2026-03-02T12:05:00Z"))))
+                .as("received plus the skew")
+                .isEmpty();
     }
 
     @Test
     void refusesAnActionJustBeforeTheNoticeWasFirstSentLessTheSkew() {
         assertThat(check(removed(FIRST, Instant.parse("2026-03-02T09:54:59.999Z"))))
-                .containsExactly(new Violation("items[0].actionedAt", "must lie between 2026-03-02T09:55:00Z (when the notice was"
-                        + " first sent, less the clock skew) and 2026-03-02T12:05:00Z (when this update was received, plus the skew)"));
+                .containsExactly(
+                        new Violation(
+                                "items[0].actionedAt",
+                                "must lie between 2026-03-02T09:55:00Z (when the notice was"
+                                        + " first sent, less the clock skew) and 2026-03-02T12:05:00Z (when this update was received, plus the skew)"));
     }
 
     @Test
     void refusesAnActionJustAfterTheUpdateWasReceivedPlusTheSkew() {
         assertThat(check(removed(SECOND, null), removed(FIRST, Instant.parse("2026-03-02T12:05:00.001Z"))))
-                .extracting(Violation::field).containsExactly("items[1].actionedAt");
+                .extracting(Violation::field)
+                .containsExactly("items[1].actionedAt");
     }
 
     @Test
     void namesEveryFaultOfEveryItem() {
-        assertThat(check(removed("https://nowhere.example/", Instant.parse("2026-03-01T00:00:00Z")), removed(FIRST, null)))
-                .extracting(Violation::field).containsExactly("items[0].locator", "items[0].actionedAt");
+        assertThat(check(
+                        removed("https://nowhere.example/", Instant.parse("2026-03-01T00:00:00Z")),
+                        removed(FIRST, null)))
+                .extracting(Violation::field)
+                .containsExactly("items[0].locator", "items[0].actionedAt");
     }
 
     private static List<Violation> check(StatusUpdate.ItemOutcome... items) {

@@ -1,6 +1,5 @@
 package org.amanat.status;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +11,6 @@ import org.amanat.protocol.Category;
 import org.amanat.protocol.ItemKind;
 import org.amanat.protocol.Notice;
 import org.amanat.protocol.NoticeType;
-import org.amanat.protocol.ProtocolJson;
 import org.amanat.protocol.Status;
 import org.amanat.protocol.StatusUpdate;
 import org.amanat.protocol.Urgency;
@@ -25,25 +23,44 @@ final class StatusFixture {
     private StatusFixture() {}
 
     static Notice notice(String id, String partnerId, Instant issuedAt, List<String> locators) {
-        return new Notice(Notice.PROTOCOL, id, NoticeType.TAKEDOWN, partnerId, issuedAt, Urgency.URGENT,
-                issuedAt.plus(TestPartners.ACK_WITHIN), issuedAt.plus(TestPartners.URGENT_WITHIN), Category.FRAUD,
+        return new Notice(
+                Notice.PROTOCOL,
+                id,
+                NoticeType.TAKEDOWN,
+                partnerId,
+                issuedAt,
+                Urgency.URGENT,
+                issuedAt.plus(TestPartners.ACK_WITHIN),
+                issuedAt.plus(TestPartners.URGENT_WITHIN),
+                Category.FRAUD,
                 new Notice.LegalBasis("MR5/2020", "Art. 14"),
-                locators.stream().map(locator -> new Notice.Item(locator, ItemKind.URL, null)).toList(),
-                "Fraudulent investment scheme.", new Notice.Issuer("Ministry of Communications", "officer-17", null),
-                List.of(), null, null, null);
+                locators.stream()
+                        .map(locator -> new Notice.Item(locator, ItemKind.URL, null))
+                        .toList(),
+                "Fraudulent investment scheme.",
+                new Notice.Issuer("Ministry of Communications", "officer-17", null),
+                List.of(),
+                null,
+                null,
+                null);
     }
 
     /** Records an ISSUED notice of {@link #FIRST} and {@link #SECOND} to the partner; returns its id. */
     static String issue(NoticeLedger notices, String partnerId, Instant issuedAt) {
         String id = UUID.randomUUID().toString();
         Notice notice = notice(id, partnerId, issuedAt, List.of(FIRST, SECOND));
-        notices.issue(new NewNotice(id, partnerId, "TAKEDOWN", "URGENT", "FRAUD", issuedAt, notice.ackDeadline(),
-                notice.actionDeadline(), new String(ProtocolJson.write(notice), StandardCharsets.UTF_8), null, null, null, "officer-17", null));
+        notices.issue(NewNotice.of(notice, "officer-17"));
         return id;
     }
 
     static StatusUpdate update(String noticeId, Status status, Instant sentAt, StatusUpdate.ItemOutcome... items) {
-        return new StatusUpdate(Notice.PROTOCOL, UUID.randomUUID().toString(), noticeId, sentAt, status, List.of(items),
+        return new StatusUpdate(
+                Notice.PROTOCOL,
+                UUID.randomUUID().toString(),
+                noticeId,
+                sentAt,
+                status,
+                List.of(items),
                 status == Status.REJECTED ? "not unlawful here" : null);
     }
 

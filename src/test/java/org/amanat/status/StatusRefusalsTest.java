@@ -8,7 +8,8 @@ import java.sql.SQLTransientConnectionException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.amanat.web.Violation;
+import org.amanat.ledger.SecurityEventKind;
+import org.amanat.protocol.Violation;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -20,12 +21,17 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 class StatusRefusalsTest {
     private final ObjectMapper json = Jackson2ObjectMapperBuilder.json().build();
     private final StatusRefusals refusals = new StatusRefusals(json);
-    private final Map<String, Object> headers = new HashMap<>(Map.of("Amanat-Partner-Id", "globaltube", "Content-Length", "99"));
+    private final Map<String, Object> headers =
+            new HashMap<>(Map.of("Amanat-Partner-Id", "globaltube", "Content-Length", "99"));
 
     @Test
     void aRefusalBecomesProblemJsonWithItsKindAndEveryFault() throws Exception {
-        var refused = new StatusRefusedException(HttpStatus.UNPROCESSABLE_ENTITY, "INVALID_REPORT",
-                List.of(new Violation("items[0].locator", "is not an item of the notice"), new Violation("items[1].locator", "is reported twice")),
+        var refused = new StatusRefusedException(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                SecurityEventKind.INVALID_REPORT,
+                List.of(
+                        new Violation("items[0].locator", "is not an item of the notice"),
+                        new Violation("items[1].locator", "is reported twice")),
                 null);
 
         JsonNode problem = json.readTree(refusals.problem(refused, headers));
@@ -38,20 +44,28 @@ class StatusRefusalsTest {
         assertThat(problem.get("errors")).hasSize(2);
         assertThat(problem.get("errors").get(1).get("field").asText()).isEqualTo("items[1].locator");
         assertThat(problem.get("errors").get(1).get("message").asText()).isEqualTo("is reported twice");
-        assertThat(headers).containsExactlyInAnyOrderEntriesOf(Map.of(Exchange.HTTP_RESPONSE_CODE, 422,
-                Exchange.CONTENT_TYPE, "application/problem+json"));
+        assertThat(headers)
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of(Exchange.HTTP_RESPONSE_CODE, 422, Exchange.CONTENT_TYPE, "application/problem+json"));
     }
 
     @Test
     void theDatabaseBeingUnavailableIsA503ToTryAgain() throws Exception {
-        var down = new CannotGetJdbcConnectionException("no connection", new SQLTransientConnectionException("pool exhausted"));
+        var down = new CannotGetJdbcConnectionException(
+                "no connection", new SQLTransientConnectionException("pool exhausted"));
 
         JsonNode problem = json.readTree(refusals.problem(down, headers));
 
         assertThat(problem.get("status").asInt()).isEqualTo(503);
         assertThat(problem.toString()).doesNotContain("pool exhausted");
-        assertThat(headers).containsExactlyInAnyOrderEntriesOf(Map.of(Exchange.HTTP_RESPONSE_CODE, 503,
-                Exchange.CONTENT_TYPE, "application/problem+json", HttpHeaders.RETRY_AFTER, 5));
+        assertThat(headers)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        Exchange.HTTP_RESPONSE_CODE,
+                        503,
+                        Exchange.CONTENT_TYPE,
+                        "application/problem+json",
+                        HttpHeaders.RETRY_AFTER,
+                        5));
     }
 
     @Test
@@ -60,16 +74,22 @@ class StatusRefusalsTest {
 
         assertThat(problem.get("status").asInt()).isEqualTo(500);
         assertThat(problem.get("type").asText()).isEqualTo("urn:amanat:problem:internal-error");
-        assertThat(problem.get("detail").asText()).isEqualTo("INTERNAL_ERROR: the status update could not be processed; it was not applied");
+        assertThat(problem.get("detail").asText())
+                .isEqualTo("INTERNAL_ERROR: the status update could not be processed; it was not applied");
         assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("(body)");
         assertThat(problem.toString()).doesNotContain("secret internals");
-        assertThat(headers).containsExactlyInAnyOrderEntriesOf(Map.of(Exchange.HTTP_RESPONSE_CODE, 500,
-                Exchange.CONTENT_TYPE, "application/problem+json"));
+        assertThat(headers)
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of(Exchange.HTTP_RESPONSE_CODE, 500, Exchange.CONTENT_TYPE, "application/problem+json"));
     }
 
     @Test
     void aSingleFaultIsTheWholeMessage() {
-        var refused = new StatusRefusedException(HttpStatus.CONFLICT, "REPLAY", List.of(new Violation("statusId", "was received before")), null);
+        var refused = new StatusRefusedException(
+                HttpStatus.CONFLICT,
+                SecurityEventKind.REPLAY,
+                List.of(new Violation("statusId", "was received before")),
+                null);
 
         assertThat(refused.getMessage()).isEqualTo("statusId: was received before");
     }

@@ -47,13 +47,15 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WalkthroughIT {
     static final String MARKER = "<!-- walkthrough: the block below is run by WalkthroughIT -->";
-    static final WireMockServer PARTNER = new WireMockServer(options().dynamicPort().extensions(new PartnerSimulator()));
+    static final WireMockServer PARTNER =
+            new WireMockServer(options().dynamicPort().extensions(new PartnerSimulator()));
     static final TestGateway GATEWAY;
 
     static {
         PARTNER.start();
         PARTNER.stubFor(post(urlEqualTo("/chirp")).willReturn(PartnerSimulator.receipt("chirp", "EC", "VALID")));
-        GATEWAY = new TestGateway().withPartnerListener()
+        GATEWAY = new TestGateway()
+                .withPartnerListener()
                 .partner("chirp", "http://localhost:" + PARTNER.port() + "/chirp", AlgorithmProfile.EC, "NONE");
     }
 
@@ -74,16 +76,21 @@ class WalkthroughIT {
 
     @BeforeAll
     static void needsOpensslAndCurl() {
-        assumeTrue(runs("openssl", "version") && runs("curl", "--version"), "openssl or curl is not installed: walkthrough not run");
+        assumeTrue(
+                runs("openssl", "version") && runs("curl", "--version"),
+                "openssl or curl is not installed: walkthrough not run");
     }
 
     @Test
     void walkthroughOpensARealNoticeAndItsStatusUpdateIsAccepted() throws Exception {
         Api api = new Api(port);
         String id = api.issue(Api.validNotice("chirp"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> api.notice(id).get("state").asText(), "DELIVERED"::equals);
-        byte[] delivered = PARTNER.findAll(postRequestedFor(urlEqualTo("/chirp")).withHeader("Amanat-Notice-Id", equalTo(id)))
-                .get(0).getBody();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> api.notice(id).get("state").asText(), "DELIVERED"::equals);
+        byte[] delivered = PARTNER.findAll(
+                        postRequestedFor(urlEqualTo("/chirp")).withHeader("Amanat-Notice-Id", equalTo(id)))
+                .get(0)
+                .getBody();
         Files.write(dir.resolve("received.der"), delivered);
         Path keys = writeKeys();
 
@@ -102,14 +109,20 @@ class WalkthroughIT {
         assertThat(api.notice(id).get("state").asText()).isEqualTo("ACTIONED");
         assertThat(api.notice(id).at("/itemOutcomes/0/outcome").asText()).isEqualTo("REMOVED");
         byte[] receipt = Files.readAllBytes(dir.resolve("work/receipt.der"));
-        var verified = new Receipts(new Envelope(Clock.systemUTC())).verify(receipt,
-                TestPki.partner(KeyType.EC_P256).signing().certificate(), AlgorithmPolicy.strict(), id, delivered);
+        var verified = new Receipts(new Envelope(Clock.systemUTC()))
+                .verify(
+                        receipt,
+                        TestPki.partner(KeyType.EC_P256).signing().certificate(),
+                        AlgorithmPolicy.strict(),
+                        id,
+                        delivered);
         assertThat(verified.receipt().partnerReference()).isEqualTo("ticket-1");
     }
 
     /** Runs the walkthrough in an empty folder with the variables the document tells the reader to export. */
     private int runWalkthrough(Map<String, String> environment) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("bash", "-euo", "pipefail", writeScript().toString())
+        ProcessBuilder builder = new ProcessBuilder(
+                        "bash", "-euo", "pipefail", writeScript().toString())
                 .directory(Files.createDirectories(dir.resolve("work")).toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("walkthrough.log").toFile());
@@ -138,7 +151,8 @@ class WalkthroughIT {
         Pki.writePem(partner.encryption().certificate(), keys.resolve("encryption.crt"));
         Pki.writePem(partner.encryption().privateKey(), keys.resolve("encryption.key"));
         Pki.writePem(TestPki.ministry(KeyType.EC_P256).signing().certificate(), keys.resolve("ministry-signing.crt"));
-        Pki.writePem(TestPki.ministry(KeyType.EC_P256).encryption().certificate(), keys.resolve("ministry-encryption.crt"));
+        Pki.writePem(
+                TestPki.ministry(KeyType.EC_P256).encryption().certificate(), keys.resolve("ministry-encryption.crt"));
         Pki.writePem(TestPki.partnerClient("chirp").certificate(), keys.resolve("tls-client.crt"));
         Pki.writePem(TestPki.partnerClient("chirp").privateKey(), keys.resolve("tls-client.key"));
         Pki.writePem(TestPki.caCertificate(), keys.resolve("gateway-tls-ca.crt"));

@@ -41,9 +41,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * partner's certificate with another partner's header, or a message signed by another key, is refused and recorded;
  * each listener answers 404 for the other's paths.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "amanat.delivery.enabled=false")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "amanat.delivery.enabled=false")
 class PartnerListenerIT {
-    static final TestGateway GATEWAY = new TestGateway().withPartnerListener()
+    static final TestGateway GATEWAY = new TestGateway()
+            .withPartnerListener()
             .partner("chirp", "http://127.0.0.1:9/notices", AlgorithmProfile.EC, "NONE")
             .partner("tube", "http://127.0.0.1:9/notices", AlgorithmProfile.EC, "NONE");
 
@@ -64,10 +67,13 @@ class PartnerListenerIT {
 
     @Test
     void withoutAClientCertificateTheHandshakeFails() {
-        HttpClient anonymous = HttpClient.newBuilder().sslContext(TlsContexts.create(null, List.of(TestPki.caCertificate()))).build();
+        HttpClient anonymous = HttpClient.newBuilder()
+                .sslContext(TlsContexts.create(null, List.of(TestPki.caCertificate())))
+                .build();
         long events = securityEvents();
 
-        assertThatThrownBy(() -> anonymous.send(junkStatus("chirp"), HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> anonymous.send(junkStatus("chirp"), HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(IOException.class);
         assertThat(securityEvents()).as("nothing reached the gateway to record").isEqualTo(events);
     }
 
@@ -75,7 +81,9 @@ class PartnerListenerIT {
     void aPartnersOwnCertificateAndHeaderReachTheIntake() throws Exception {
         HttpResponse<String> response = as("chirp").send(junkStatus("chirp"), HttpResponse.BodyHandlers.ofString());
 
-        assertThat(response.statusCode()).as("refused by the intake for its body, not by the listener: " + response.body()).isEqualTo(400);
+        assertThat(response.statusCode())
+                .as("refused by the intake for its body, not by the listener: " + response.body())
+                .isEqualTo(400);
         assertThat(lastEvent()).isEqualTo("chirp MALFORMED");
     }
 
@@ -93,23 +101,39 @@ class PartnerListenerIT {
 
     @Test
     void aPartnersCertificateAndHeaderWithAnotherKeysSignatureIsRefusedAndRecorded() {
-        var forger = new PartnerKit("chirp", TestPki.otherPartner(KeyType.EC_P256).signing(),
-                TestPki.partner(KeyType.EC_P256).encryption(), TestPki.ministry(KeyType.EC_P256).signing().certificate(),
-                AlgorithmPolicy.strict(), Clock.systemUTC());
-        var sender = new StatusSender(forger, TestPki.ministry(KeyType.EC_P256).encryption().certificate(), partnerUri(),
-                tls("chirp"));
+        var forger = new PartnerKit(
+                "chirp",
+                TestPki.otherPartner(KeyType.EC_P256).signing(),
+                TestPki.partner(KeyType.EC_P256).encryption(),
+                TestPki.ministry(KeyType.EC_P256).signing().certificate(),
+                AlgorithmPolicy.strict(),
+                Clock.systemUTC());
+        var sender = new StatusSender(
+                forger, TestPki.ministry(KeyType.EC_P256).encryption().certificate(), partnerUri(), tls("chirp"));
 
-        assertThatThrownBy(() -> sender.send(new StatusUpdate(Notice.PROTOCOL, UUID.randomUUID().toString(),
-                UUID.randomUUID().toString(), Instant.now(), Status.NEEDS_CLARIFICATION, List.of(), "which video is meant?")))
+        assertThatThrownBy(() -> sender.send(new StatusUpdate(
+                        Notice.PROTOCOL,
+                        UUID.randomUUID().toString(),
+                        UUID.randomUUID().toString(),
+                        Instant.now(),
+                        Status.NEEDS_CLARIFICATION,
+                        List.of(),
+                        "which video is meant?")))
                 .hasMessageContaining("403");
         assertThat(lastEvent()).isIn("chirp UNTRUSTED_SIGNER", "chirp BAD_SIGNATURE");
     }
 
     @Test
     void officerPathsAreNotOnThePartnerListener() throws Exception {
-        HttpRequest officers = HttpRequest.newBuilder(URI.create("https://localhost:" + listener.port() + "/api/v1/notices"))
-                .header("Authorization", Api.basic(Api.OFFICER, Api.PASSWORD)).GET().build();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("https://localhost:" + listener.port() + "/actuator/health")).GET().build();
+        HttpRequest officers = HttpRequest.newBuilder(
+                        URI.create("https://localhost:" + listener.port() + "/api/v1/notices"))
+                .header("Authorization", Api.basic(Api.OFFICER, Api.PASSWORD))
+                .GET()
+                .build();
+        HttpRequest health = HttpRequest.newBuilder(
+                        URI.create("https://localhost:" + listener.port() + "/actuator/health"))
+                .GET()
+                .build();
 
         assertNotFound(as("chirp").send(officers, HttpResponse.BodyHandlers.ofString()));
         assertNotFound(as("chirp").send(health, HttpResponse.BodyHandlers.ofString()));
@@ -117,13 +141,19 @@ class PartnerListenerIT {
 
     @Test
     void partnerPathsAreNotOnTheOfficersListener() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + officersPort + "/partner/v1/status"))
-                .header("Content-Type", StatusSender.STATUS_CONTENT_TYPE).header(StatusSender.PARTNER_HEADER, "chirp")
-                .POST(HttpRequest.BodyPublishers.ofString("not CMS")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + officersPort + "/partner/v1/status"))
+                                .header("Content-Type", StatusSender.STATUS_CONTENT_TYPE)
+                                .header(StatusSender.PARTNER_HEADER, "chirp")
+                                .POST(HttpRequest.BodyPublishers.ofString("not CMS"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertNotFound(response);
-        assertThat(new Api(officersPort).get("/api/v1/notices").statusCode()).as("the officers' API is there").isEqualTo(200);
+        assertThat(new Api(officersPort).get("/api/v1/notices").statusCode())
+                .as("the officers' API is there")
+                .isEqualTo(200);
     }
 
     private static void assertNotFound(HttpResponse<String> response) {
@@ -133,9 +163,12 @@ class PartnerListenerIT {
     }
 
     private HttpRequest junkStatus(String partnerHeader) {
-        return HttpRequest.newBuilder(partnerUri()).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", StatusSender.STATUS_CONTENT_TYPE).header(StatusSender.PARTNER_HEADER, partnerHeader)
-                .POST(HttpRequest.BodyPublishers.ofString("not CMS")).build();
+        return HttpRequest.newBuilder(partnerUri())
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", StatusSender.STATUS_CONTENT_TYPE)
+                .header(StatusSender.PARTNER_HEADER, partnerHeader)
+                .POST(HttpRequest.BodyPublishers.ofString("not CMS"))
+                .build();
     }
 
     private URI partnerUri() {
@@ -156,6 +189,7 @@ class PartnerListenerIT {
 
     private String lastEvent() {
         return jdbc.sql("select partner_id, kind from security_event order by id desc limit 1")
-                .query((rs, row) -> rs.getString(1) + " " + rs.getString(2)).single();
+                .query((rs, row) -> rs.getString(1) + " " + rs.getString(2))
+                .single();
     }
 }

@@ -29,7 +29,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * of a period are logged (and for a partner recorded) once. Each test uses callers of its own.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "amanat.delivery.enabled=false")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "amanat.delivery.enabled=false")
 class RateLimitIT {
     private static final int LIMIT = 3;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -68,16 +70,22 @@ class RateLimitIT {
         assertRateLimited(over);
         assertRateLimited(again);
         assertThat(count("notice")).as("nothing changes").isEqualTo(notices);
-        assertThat(officer.as(Api.OTHER_OFFICER).postNotice(Api.validNotice("tube")).statusCode()).as("another officer")
+        assertThat(officer.as(Api.OTHER_OFFICER)
+                        .postNotice(Api.validNotice("tube"))
+                        .statusCode())
+                .as("another officer")
                 .isEqualTo(201);
         assertThat(output.getAll().lines().filter(line -> line.contains("rate limit: " + Api.OFFICER + " went over")))
-                .as("logged once per period").hasSize(1);
+                .as("logged once per period")
+                .hasSize(1);
     }
 
     @Test
     void aPartnerOverTheLimitIsRefusedAndRecordedOnceWhileAnotherIsServed(CapturedOutput output) throws Exception {
         for (int i = 0; i < LIMIT; i++) {
-            assertThat(postStatus("chirp").statusCode()).as("reaches the intake, which refuses the junk body").isEqualTo(400);
+            assertThat(postStatus("chirp").statusCode())
+                    .as("reaches the intake, which refuses the junk body")
+                    .isEqualTo(400);
         }
         long statuses = count("status_update");
         long events = count("security_event");
@@ -85,12 +93,18 @@ class RateLimitIT {
         assertRateLimited(postStatus("chirp"));
         assertRateLimited(postStatus("chirp"));
 
-        assertThat(postStatus("tube").statusCode()).as("another partner reaches the intake").isEqualTo(400);
+        assertThat(postStatus("tube").statusCode())
+                .as("another partner reaches the intake")
+                .isEqualTo(400);
         assertThat(count("status_update")).isEqualTo(statuses);
-        assertThat(jdbc.sql("select partner_id, kind from security_event order by id").query((rs, row) -> rs.getString(1) + " "
-                + rs.getString(2)).list().subList((int) events, (int) events + 2))
-                .as("one RATE_LIMITED for the two refusals, then tube's own refusal").containsExactly("chirp RATE_LIMITED", "tube MALFORMED");
-        assertThat(output.getAll().lines().filter(line -> line.contains("rate limit: chirp went over"))).hasSize(1);
+        assertThat(jdbc.sql("select partner_id, kind from security_event order by id")
+                        .query((rs, row) -> rs.getString(1) + " " + rs.getString(2))
+                        .list()
+                        .subList((int) events, (int) events + 2))
+                .as("one RATE_LIMITED for the two refusals, then tube's own refusal")
+                .containsExactly("chirp RATE_LIMITED", "tube MALFORMED");
+        assertThat(output.getAll().lines().filter(line -> line.contains("rate limit: chirp went over")))
+                .hasSize(1);
     }
 
     /** Requests that name no known partner share one limit: made-up names get no limit of their own. */
@@ -104,16 +118,20 @@ class RateLimitIT {
     }
 
     private HttpResponse<String> postStatus(String partnerHeader) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/partner/v1/status"))
-                .header("Content-Type", StatusSender.STATUS_CONTENT_TYPE)
-                .header(StatusSender.PARTNER_HEADER, partnerHeader)
-                .POST(HttpRequest.BodyPublishers.ofString("not CMS")).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/partner/v1/status"))
+                        .header("Content-Type", StatusSender.STATUS_CONTENT_TYPE)
+                        .header(StatusSender.PARTNER_HEADER, partnerHeader)
+                        .POST(HttpRequest.BodyPublishers.ofString("not CMS"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static void assertRateLimited(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(429);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        long retryAfter = Long.parseLong(response.headers().firstValue("Retry-After").orElseThrow());
+        long retryAfter =
+                Long.parseLong(response.headers().firstValue("Retry-After").orElseThrow());
         assertThat(retryAfter).as("until the hour-long period ends").isBetween(1L, 3600L);
         JsonNode problem = Api.json(response);
         assertThat(problem.get("type").asText()).isEqualTo("urn:amanat:problem:rate-limited");

@@ -1,4 +1,4 @@
-package org.amanat.ledger;
+package org.amanat.compliance;
 
 import java.time.Instant;
 
@@ -8,4 +8,4 @@ import java.time.Instant;
  * @param message what carried it: receipt, status update, or refused message
  * @param refused whether the gateway refused the messages for it
  */
-public record AlgorithmUse(String message, String algorithm, boolean refused, long count, Instant lastSeen) {}
+record AlgorithmUse(String message, String algorithm, boolean refused, long count, Instant lastSeen) {}

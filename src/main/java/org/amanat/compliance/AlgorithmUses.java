@@ -1,22 +1,23 @@
-package org.amanat.ledger;
+package org.amanat.compliance;
 
 import static org.amanat.ledger.LedgerRecords.utc;
 
 import java.time.Instant;
 import java.util.List;
+import org.amanat.ledger.LedgerRecords;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The signature algorithms a partner's receipts and status updates used, accepted or refused, since a time. */
 @Repository
-public class AlgorithmUses {
+class AlgorithmUses {
     private final JdbcClient jdbc;
 
     AlgorithmUses(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    public List<AlgorithmUse> since(String partnerId, Instant since) {
+    List<AlgorithmUse> since(String partnerId, Instant since) {
         return jdbc.sql("""
                 select 'receipt' as message, receipt_signature_algorithm as algorithm, false as refused, count(*) as uses,
                     max(delivered_at) as last_seen
@@ -31,8 +32,12 @@ public class AlgorithmUses {
                 from security_event where partner_id = ? and at >= ? and algorithm is not null
                 group by algorithm""")
                 .params(partnerId, utc(since), partnerId, utc(since), partnerId, utc(since))
-                .query((rs, row) -> new AlgorithmUse(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getLong(4),
-                        NoticeLedger.time(rs, "last_seen")))
+                .query((rs, row) -> new AlgorithmUse(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getBoolean(3),
+                        rs.getLong(4),
+                        LedgerRecords.time(rs, "last_seen")))
                 .list();
     }
 }

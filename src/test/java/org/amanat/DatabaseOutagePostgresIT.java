@@ -34,11 +34,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.amanat.protocol.AlgorithmPolicy;
 import org.amanat.protocol.AlgorithmProfile;
+import org.amanat.protocol.HttpWire;
 import org.amanat.protocol.Notice;
 import org.amanat.protocol.PartnerKit;
 import org.amanat.protocol.Pki.KeyType;
 import org.amanat.protocol.Status;
-import org.amanat.protocol.StatusSender;
 import org.amanat.protocol.StatusUpdate;
 import org.amanat.protocol.TestPki;
 import org.junit.jupiter.api.AfterAll;
@@ -295,8 +295,8 @@ class DatabaseOutagePostgresIT {
         return HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/partner/v1/status"))
-                                .header("Content-Type", StatusSender.STATUS_CONTENT_TYPE)
-                                .header(StatusSender.PARTNER_HEADER, PARTNER)
+                                .header("Content-Type", HttpWire.ENVELOPED_CONTENT_TYPE)
+                                .header(HttpWire.PARTNER_HEADER, PARTNER)
                                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());

@@ -14,6 +14,7 @@ import org.amanat.protocol.AlgorithmProfile;
 import org.amanat.protocol.Digests;
 import org.amanat.protocol.Disposition;
 import org.amanat.protocol.Envelope;
+import org.amanat.protocol.HttpWire;
 import org.amanat.protocol.Notice;
 import org.amanat.protocol.OpenedNotice;
 import org.amanat.protocol.PartnerKit;
@@ -21,7 +22,6 @@ import org.amanat.protocol.Pki.KeyType;
 import org.amanat.protocol.ProtocolJson;
 import org.amanat.protocol.Receipt;
 import org.amanat.protocol.Receipts;
-import org.amanat.protocol.ReferenceReceiver;
 import org.amanat.protocol.SigningIdentity;
 import org.amanat.protocol.TestPki;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
@@ -114,7 +114,7 @@ public final class PartnerSimulator implements ResponseDefinitionTransformerV2 {
         return ResponseDefinitionBuilder.like(event.getResponseDefinition())
                 .but()
                 .withStatus(200)
-                .withHeader("Content-Type", ReferenceReceiver.RECEIPT_CONTENT_TYPE)
+                .withHeader("Content-Type", HttpWire.RECEIPT_CONTENT_TYPE)
                 .withBody(body)
                 .build();
     }

@@ -9,7 +9,7 @@ import org.amanat.partner.Partner;
 import org.amanat.partner.PartnerDirectory;
 import org.amanat.protocol.Digests;
 import org.amanat.protocol.Envelope;
-import org.amanat.protocol.ReferenceReceiver;
+import org.amanat.protocol.HttpWire;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperties;
 import org.apache.camel.Headers;
@@ -52,9 +52,9 @@ class NoticeSealer {
             @ExchangeProperties Map<String, Object> properties) {
         Partner partner = partners.get(delivery.partnerId());
         SealedNotice sealed = seal(delivery, partner);
-        headers.put("Content-Type", ReferenceReceiver.NOTICE_CONTENT_TYPE);
-        headers.put("Amanat-Notice-Id", delivery.noticeId());
-        headers.put("Idempotency-Key", delivery.noticeId());
+        headers.put("Content-Type", HttpWire.ENVELOPED_CONTENT_TYPE);
+        headers.put(HttpWire.NOTICE_ID_HEADER, delivery.noticeId());
+        headers.put(HttpWire.IDEMPOTENCY_KEY_HEADER, delivery.noticeId());
         properties.put(SEALED, sealed);
         properties.put(ENDPOINT, PartnerHttpClients.endpointUri(partner.profile()));
         return sealed.bytes();

@@ -24,8 +24,6 @@ import javax.net.ssl.SSLParameters;
  * (DUPLICATE for a notice it already has). Refused messages get HTTP 400 with a one-line reason.
  */
 public final class ReferenceReceiver implements AutoCloseable {
-    public static final String NOTICE_CONTENT_TYPE = "application/pkcs7-mime; smime-type=authEnveloped-data";
-    public static final String RECEIPT_CONTENT_TYPE = "application/pkcs7-mime; smime-type=signed-data";
     private static final int MAX_BODY = 2 * 1024 * 1024;
 
     static {
@@ -111,7 +109,7 @@ public final class ReferenceReceiver implements AutoCloseable {
             } else {
                 duplicates.incrementAndGet();
             }
-            reply(exchange, 200, RECEIPT_CONTENT_TYPE, kit.receipt(opened, disposition, reference));
+            reply(exchange, 200, HttpWire.RECEIPT_CONTENT_TYPE, kit.receipt(opened, disposition, reference));
         }
     }
 

@@ -15,8 +15,6 @@ import javax.net.ssl.SSLContext;
  * ministry's signed answer.
  */
 public final class StatusSender {
-    public static final String STATUS_CONTENT_TYPE = ReferenceReceiver.NOTICE_CONTENT_TYPE;
-    public static final String PARTNER_HEADER = "Amanat-Partner-Id";
 
     private final PartnerKit kit;
     private final X509Certificate ministryEncryption;
@@ -38,8 +36,8 @@ public final class StatusSender {
         HttpResponse<byte[]> response = http.send(
                 HttpRequest.newBuilder(statusEndpoint)
                         .timeout(Duration.ofSeconds(30))
-                        .header("Content-Type", STATUS_CONTENT_TYPE)
-                        .header(PARTNER_HEADER, kit.partnerId())
+                        .header("Content-Type", HttpWire.ENVELOPED_CONTENT_TYPE)
+                        .header(HttpWire.PARTNER_HEADER, kit.partnerId())
                         .POST(HttpRequest.BodyPublishers.ofByteArray(sealed))
                         .build(),
                 HttpResponse.BodyHandlers.ofByteArray());

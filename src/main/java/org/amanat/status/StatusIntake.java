@@ -28,17 +28,16 @@ import org.amanat.partner.PartnerDirectory;
 import org.amanat.protocol.AlgorithmNotAllowedException;
 import org.amanat.protocol.Digests;
 import org.amanat.protocol.Envelope;
+import org.amanat.protocol.HttpWire;
 import org.amanat.protocol.InvalidFieldsException;
 import org.amanat.protocol.Notice;
 import org.amanat.protocol.OpenedStatus;
 import org.amanat.protocol.ProtocolException;
 import org.amanat.protocol.ProtocolJson;
-import org.amanat.protocol.ReferenceReceiver;
 import org.amanat.protocol.SafeText;
 import org.amanat.protocol.Status;
 import org.amanat.protocol.StatusMessages;
 import org.amanat.protocol.StatusReceipt;
-import org.amanat.protocol.StatusSender;
 import org.amanat.protocol.StatusUpdate;
 import org.amanat.protocol.Violation;
 import org.amanat.web.OversizedRequestRefused;
@@ -95,12 +94,12 @@ class StatusIntake {
     /** Route step: the body becomes the ministry's signed receipt. */
     public byte[] receiveForRoute(
             @Body byte[] body,
-            @Header(StatusSender.PARTNER_HEADER) String partnerId,
+            @Header(HttpWire.PARTNER_HEADER) String partnerId,
             @Headers Map<String, Object> headers) {
         byte[] receipt = receive(partnerId, body == null ? new byte[0] : body);
         headers.clear();
         headers.put(Exchange.HTTP_RESPONSE_CODE, 200);
-        headers.put(Exchange.CONTENT_TYPE, ReferenceReceiver.RECEIPT_CONTENT_TYPE);
+        headers.put(Exchange.CONTENT_TYPE, HttpWire.RECEIPT_CONTENT_TYPE);
         return receipt;
     }
 
@@ -214,7 +213,7 @@ class StatusIntake {
                 refused(
                         HttpStatus.FORBIDDEN,
                         SecurityEventKind.CERTIFICATE_MISMATCH,
-                        StatusSender.PARTNER_HEADER,
+                        HttpWire.PARTNER_HEADER,
                         detail,
                         null),
                 null,
@@ -254,17 +253,13 @@ class StatusIntake {
     private Partner partner(String header) {
         if (header == null || header.isBlank()) {
             throw refused(
-                    HttpStatus.BAD_REQUEST,
-                    SecurityEventKind.MALFORMED,
-                    StatusSender.PARTNER_HEADER,
-                    "is required",
-                    null);
+                    HttpStatus.BAD_REQUEST, SecurityEventKind.MALFORMED, HttpWire.PARTNER_HEADER, "is required", null);
         }
         if (!PARTNER_ID.matcher(header).matches()) {
             throw refused(
                     HttpStatus.BAD_REQUEST,
                     SecurityEventKind.MALFORMED,
-                    StatusSender.PARTNER_HEADER,
+                    HttpWire.PARTNER_HEADER,
                     "must be a partner id: 2 to 63 of a-z 0-9 -, starting with a letter or digit",
                     null);
         }
@@ -272,7 +267,7 @@ class StatusIntake {
                 .orElseThrow(() -> refused(
                         HttpStatus.FORBIDDEN,
                         SecurityEventKind.UNKNOWN_PARTNER,
-                        StatusSender.PARTNER_HEADER,
+                        HttpWire.PARTNER_HEADER,
                         "names no registered platform",
                         null));
     }

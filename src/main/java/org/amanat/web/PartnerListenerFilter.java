@@ -9,8 +9,8 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import org.amanat.partner.Partner;
 import org.amanat.partner.PartnerDirectory;
+import org.amanat.protocol.HttpWire;
 import org.amanat.protocol.SafeText;
-import org.amanat.protocol.StatusSender;
 import org.amanat.protocol.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +61,7 @@ final class PartnerListenerFilter extends OncePerRequestFilter {
             X509Certificate[] presented = (X509Certificate[]) request.getAttribute(CLIENT_CERTIFICATES);
             X509Certificate certificate = presented == null || presented.length == 0 ? null : presented[0];
             Partner owner = partners.byClientCertificate(certificate).orElse(null);
-            String header = request.getHeader(StatusSender.PARTNER_HEADER);
+            String header = request.getHeader(HttpWire.PARTNER_HEADER);
             if (owner == null || !owner.id().equals(header)) {
                 refuse(request, response, header, owner, certificate);
                 return;
@@ -83,7 +83,7 @@ final class PartnerListenerFilter extends OncePerRequestFilter {
         Violation violation = owner == null
                 ? new Violation("(request)", "the client certificate is no partner's")
                 : new Violation(
-                        StatusSender.PARTNER_HEADER,
+                        HttpWire.PARTNER_HEADER,
                         "must name the partner of the client certificate (" + owner.id() + ")");
         events.publishEvent(new PartnerCertificateRefused(
                 request.getRequestURI(), header, owner == null ? null : owner.id(), subject));

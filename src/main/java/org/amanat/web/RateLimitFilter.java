@@ -8,8 +8,8 @@ import java.io.IOException;
 import java.security.Principal;
 import java.util.List;
 import org.amanat.partner.PartnerDirectory;
+import org.amanat.protocol.HttpWire;
 import org.amanat.protocol.SafeText;
-import org.amanat.protocol.StatusSender;
 import org.amanat.protocol.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,7 +78,7 @@ class RateLimitFilter extends OncePerRequestFilter {
                 return;
             }
         } else if (path.startsWith("/partner/")) {
-            String header = request.getHeader(StatusSender.PARTNER_HEADER);
+            String header = request.getHeader(HttpWire.PARTNER_HEADER);
             String partner = header != null && partners.find(header).isPresent() ? header : null;
             RateLimits.Refusal refusal = partnerLimits.acquire(partner == null ? UNNAMED_PARTNER : partner);
             if (refusal != null) {

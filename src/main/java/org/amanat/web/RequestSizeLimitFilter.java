@@ -13,7 +13,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import org.amanat.protocol.StatusSender;
+import org.amanat.protocol.HttpWire;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -69,7 +69,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
         events.publishEvent(new OversizedRequestRefused(
-                request.getRequestURI(), request.getHeader(StatusSender.PARTNER_HEADER), limit));
+                request.getRequestURI(), request.getHeader(HttpWire.PARTNER_HEADER), limit));
         problems.write(response, request, ProblemResponses.tooLarge(limit));
     }
 

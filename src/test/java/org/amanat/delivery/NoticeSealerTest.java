@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.amanat.protocol.Digests;
 import org.amanat.protocol.Envelope;
-import org.amanat.protocol.ReferenceReceiver;
+import org.amanat.protocol.HttpWire;
 import org.junit.jupiter.api.Test;
 
 /** What one attempt sends: the notice signed by the ministry and encrypted to the partner, with the protocol's headers. */
@@ -41,7 +41,7 @@ class NoticeSealerTest {
         assertThat(headers)
                 .containsExactlyInAnyOrderEntriesOf(Map.of(
                         "Content-Type",
-                        ReferenceReceiver.NOTICE_CONTENT_TYPE,
+                        HttpWire.ENVELOPED_CONTENT_TYPE,
                         "Amanat-Notice-Id",
                         delivery.noticeId(),
                         "Idempotency-Key",

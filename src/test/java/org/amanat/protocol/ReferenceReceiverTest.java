@@ -65,7 +65,7 @@ class ReferenceReceiverTest {
         HttpResponse<byte[]> two = post(resend);
 
         assertThat(one.statusCode()).isEqualTo(200);
-        assertThat(one.headers().firstValue("Content-Type")).hasValue(ReferenceReceiver.RECEIPT_CONTENT_TYPE);
+        assertThat(one.headers().firstValue("Content-Type")).hasValue(HttpWire.RECEIPT_CONTENT_TYPE);
         var receipts = new Receipts(envelope);
         var firstReceipt =
                 receipts.verify(one.body(), PARTNER.signing().certificate(), AlgorithmPolicy.strict(), "n-1", first);
@@ -194,7 +194,7 @@ class ReferenceReceiverTest {
         return HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + receiver.port() + "/notices"))
-                                .header("Content-Type", ReferenceReceiver.NOTICE_CONTENT_TYPE)
+                                .header("Content-Type", HttpWire.ENVELOPED_CONTENT_TYPE)
                                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                                 .build(),
                         HttpResponse.BodyHandlers.ofByteArray());

@@ -18,7 +18,7 @@ import org.amanat.Browser;
 import org.amanat.TestDatabases;
 import org.amanat.TestGateway;
 import org.amanat.protocol.AlgorithmProfile;
-import org.amanat.protocol.StatusSender;
+import org.amanat.protocol.HttpWire;
 import org.amanat.protocol.TestPki;
 import org.amanat.protocol.TlsContexts;
 import org.amanat.web.PartnerListener;
@@ -224,7 +224,7 @@ class PermissionMatrixIT {
         HttpRequest request = HttpRequest.newBuilder(
                         URI.create("https://localhost:" + partnerListener.port() + endpoint.path()))
                 .header("Content-Type", "application/json")
-                .header(StatusSender.PARTNER_HEADER, "tube")
+                .header(HttpWire.PARTNER_HEADER, "tube")
                 .method(
                         endpoint.method().name(),
                         endpoint.method() == HttpMethod.GET

@@ -34,6 +34,7 @@ import org.amanat.TestGateway;
 import org.amanat.protocol.AlgorithmPolicy;
 import org.amanat.protocol.AlgorithmProfile;
 import org.amanat.protocol.Envelope;
+import org.amanat.protocol.HttpWire;
 import org.amanat.protocol.Notice;
 import org.amanat.protocol.PartnerKit;
 import org.amanat.protocol.Pki.KeyType;
@@ -321,7 +322,7 @@ abstract class AbstractStatusIT {
         HttpResponse<String> response = postStatus(overLong, new byte[] {1, 2, 3});
 
         assertProblem(response, 400, "MALFORMED");
-        assertThat(Api.json(response).at("/errors/0/field").asText()).isEqualTo(StatusSender.PARTNER_HEADER);
+        assertThat(Api.json(response).at("/errors/0/field").asText()).isEqualTo(HttpWire.PARTNER_HEADER);
         assertThat(jdbc.sql("select count(*) from security_event where kind = 'MALFORMED' and partner_id = ?")
                         .param("p".repeat(61) + "...")
                         .query(Long.class)
@@ -557,8 +558,8 @@ abstract class AbstractStatusIT {
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(statusUri())
-                                .header("Content-Type", StatusSender.STATUS_CONTENT_TYPE)
-                                .header(StatusSender.PARTNER_HEADER, "chirp")
+                                .header("Content-Type", HttpWire.ENVELOPED_CONTENT_TYPE)
+                                .header(HttpWire.PARTNER_HEADER, "chirp")
                                 .POST(HttpRequest.BodyPublishers.ofInputStream(
                                         () -> new ByteArrayInputStream(new byte[2 * 1024 * 1024])))
                                 .build(),
@@ -689,8 +690,8 @@ abstract class AbstractStatusIT {
         return HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(statusUri())
-                                .header("Content-Type", StatusSender.STATUS_CONTENT_TYPE)
-                                .header(StatusSender.PARTNER_HEADER, partnerId)
+                                .header("Content-Type", HttpWire.ENVELOPED_CONTENT_TYPE)
+                                .header(HttpWire.PARTNER_HEADER, partnerId)
                                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());

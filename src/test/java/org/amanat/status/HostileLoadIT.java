@@ -28,6 +28,7 @@ import org.amanat.TestGateway;
 import org.amanat.protocol.AlgorithmPolicy;
 import org.amanat.protocol.AlgorithmProfile;
 import org.amanat.protocol.HostileDer;
+import org.amanat.protocol.HttpWire;
 import org.amanat.protocol.Notice;
 import org.amanat.protocol.PartnerKit;
 import org.amanat.protocol.Pki.KeyType;
@@ -101,8 +102,8 @@ class HostileLoadIT {
         for (int i = 0; i < HOSTILE; i++) {
             refusals.add(hostile.submit(() -> http.send(
                             HttpRequest.newBuilder(status)
-                                    .header("Content-Type", StatusSender.STATUS_CONTENT_TYPE)
-                                    .header(StatusSender.PARTNER_HEADER, "chirp")
+                                    .header("Content-Type", HttpWire.ENVELOPED_CONTENT_TYPE)
+                                    .header(HttpWire.PARTNER_HEADER, "chirp")
                                     .POST(HttpRequest.BodyPublishers.ofByteArray(nested))
                                     .build(),
                             HttpResponse.BodyHandlers.discarding())

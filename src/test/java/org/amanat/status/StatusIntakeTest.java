@@ -38,12 +38,11 @@ import org.amanat.protocol.AlgorithmPolicy;
 import org.amanat.protocol.AlgorithmProfile;
 import org.amanat.protocol.Digests;
 import org.amanat.protocol.Envelope;
+import org.amanat.protocol.HttpWire;
 import org.amanat.protocol.PartnerKit;
 import org.amanat.protocol.Pki.KeyType;
-import org.amanat.protocol.ReferenceReceiver;
 import org.amanat.protocol.Status;
 import org.amanat.protocol.StatusReceipt;
-import org.amanat.protocol.StatusSender;
 import org.amanat.protocol.StatusUpdate;
 import org.amanat.protocol.TestPki;
 import org.amanat.protocol.Violation;
@@ -202,7 +201,7 @@ class StatusIntakeTest {
             StatusRefusedException refusal = refusal(header, sealed);
             assertThat(refusal.status()).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(refusal.kind()).isEqualTo(SecurityEventKind.MALFORMED);
-            assertThat(refusal.errors()).containsExactly(new Violation(StatusSender.PARTNER_HEADER, "is required"));
+            assertThat(refusal.errors()).containsExactly(new Violation(HttpWire.PARTNER_HEADER, "is required"));
         }
         assertThat(notice().state()).isEqualTo(NoticeState.ISSUED);
     }
@@ -247,7 +246,7 @@ class StatusIntakeTest {
                         "kind",
                         "UNKNOWN_PARTNER",
                         "detail",
-                        StatusSender.PARTNER_HEADER + ": names no registered platform",
+                        HttpWire.PARTNER_HEADER + ": names no registered platform",
                         "digest",
                         Digests.sha256Base64(sealed)));
     }
@@ -286,7 +285,7 @@ class StatusIntakeTest {
                                 "kind",
                                 "CERTIFICATE_MISMATCH",
                                 "detail",
-                                StatusSender.PARTNER_HEADER
+                                HttpWire.PARTNER_HEADER
                                         + ": the client certificate is tube's, not the partner the header names"),
                         Map.of(
                                 "at",
@@ -296,8 +295,7 @@ class StatusIntakeTest {
                                 "kind",
                                 "CERTIFICATE_MISMATCH",
                                 "detail",
-                                StatusSender.PARTNER_HEADER
-                                        + ": the client certificate (CN=stranger) is no partner's"));
+                                HttpWire.PARTNER_HEADER + ": the client certificate (CN=stranger) is no partner's"));
     }
 
     @Test
@@ -579,7 +577,7 @@ class StatusIntakeTest {
     @Test
     void theRouteStepAnswersTheReceiptWithOnlyItsOwnHeaders() {
         Map<String, Object> headers =
-                new HashMap<>(Map.of(StatusSender.PARTNER_HEADER, PARTNER, "X-Forwarded-For", "10.0.0.1"));
+                new HashMap<>(Map.of(HttpWire.PARTNER_HEADER, PARTNER, "X-Forwarded-For", "10.0.0.1"));
         StatusUpdate update = update(noticeId, Status.ACTIONED, clock.instant());
         byte[] sealed = seal(update);
 
@@ -588,11 +586,8 @@ class StatusIntakeTest {
         assertThat(kit.verifyStatusReceipt(receipt, update.statusId(), sealed).noticeId())
                 .isEqualTo(noticeId);
         assertThat(headers)
-                .containsExactlyInAnyOrderEntriesOf(Map.of(
-                        Exchange.HTTP_RESPONSE_CODE,
-                        200,
-                        Exchange.CONTENT_TYPE,
-                        ReferenceReceiver.RECEIPT_CONTENT_TYPE));
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of(Exchange.HTTP_RESPONSE_CODE, 200, Exchange.CONTENT_TYPE, HttpWire.RECEIPT_CONTENT_TYPE));
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.amanat.TestDatabases;
 import org.amanat.TestGateway;
 import org.amanat.protocol.AlgorithmPolicy;
 import org.amanat.protocol.AlgorithmProfile;
+import org.amanat.protocol.HttpWire;
 import org.amanat.protocol.Notice;
 import org.amanat.protocol.PartnerKit;
 import org.amanat.protocol.Pki.KeyType;
@@ -95,7 +96,7 @@ class PartnerListenerIT {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         JsonNode problem = Api.json(response);
         assertThat(problem.get("type").asText()).isEqualTo("urn:amanat:problem:certificate-mismatch");
-        assertThat(problem.get("errors").findValuesAsText("field")).containsExactly(StatusSender.PARTNER_HEADER);
+        assertThat(problem.get("errors").findValuesAsText("field")).containsExactly(HttpWire.PARTNER_HEADER);
         assertThat(lastEvent()).isEqualTo("tube CERTIFICATE_MISMATCH");
     }
 
@@ -144,8 +145,8 @@ class PartnerListenerIT {
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://localhost:" + officersPort + "/partner/v1/status"))
-                                .header("Content-Type", StatusSender.STATUS_CONTENT_TYPE)
-                                .header(StatusSender.PARTNER_HEADER, "chirp")
+                                .header("Content-Type", HttpWire.ENVELOPED_CONTENT_TYPE)
+                                .header(HttpWire.PARTNER_HEADER, "chirp")
                                 .POST(HttpRequest.BodyPublishers.ofString("not CMS"))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
@@ -165,8 +166,8 @@ class PartnerListenerIT {
     private HttpRequest junkStatus(String partnerHeader) {
         return HttpRequest.newBuilder(partnerUri())
                 .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", StatusSender.STATUS_CONTENT_TYPE)
-                .header(StatusSender.PARTNER_HEADER, partnerHeader)
+                .header("Content-Type", HttpWire.ENVELOPED_CONTENT_TYPE)
+                .header(HttpWire.PARTNER_HEADER, partnerHeader)
                 .POST(HttpRequest.BodyPublishers.ofString("not CMS"))
                 .build();
     }

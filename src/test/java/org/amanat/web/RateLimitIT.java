@@ -11,7 +11,7 @@ import org.amanat.Api;
 import org.amanat.TestDatabases;
 import org.amanat.TestGateway;
 import org.amanat.protocol.AlgorithmProfile;
-import org.amanat.protocol.StatusSender;
+import org.amanat.protocol.HttpWire;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -120,8 +120,8 @@ class RateLimitIT {
     private HttpResponse<String> postStatus(String partnerHeader) throws Exception {
         return HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/partner/v1/status"))
-                        .header("Content-Type", StatusSender.STATUS_CONTENT_TYPE)
-                        .header(StatusSender.PARTNER_HEADER, partnerHeader)
+                        .header("Content-Type", HttpWire.ENVELOPED_CONTENT_TYPE)
+                        .header(HttpWire.PARTNER_HEADER, partnerHeader)
                         .POST(HttpRequest.BodyPublishers.ofString("not CMS"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -2,6 +2,16 @@ package org.amanat.compliance;
 
 import java.time.Clock;
 import java.util.List;
+import org.amanat.compliance.deadlines.BreachRecord;
+import org.amanat.compliance.deadlines.Breaches;
+import org.amanat.compliance.probe.FindingRecord;
+import org.amanat.compliance.probe.SecurityFindings;
+import org.amanat.compliance.probe.SecurityProbe;
+import org.amanat.compliance.scorecard.MonthlyReport;
+import org.amanat.compliance.scorecard.ReportPeriod;
+import org.amanat.compliance.scorecard.Scorecard;
+import org.amanat.compliance.scorecard.ScorecardCsv;
+import org.amanat.compliance.scorecard.Scorecards;
 import org.amanat.partner.Partner;
 import org.amanat.partner.PartnerDirectory;
 import org.amanat.protocol.Violation;

@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.amanat.compliance.probe.SecurityFindings;
+import org.amanat.compliance.probe.Severity;
 import org.amanat.ledger.NoticeLedger;
 import org.amanat.ledger.NoticeState;
 import org.amanat.partner.Partner;

@@ -13,6 +13,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import java.util.Optional;
+import org.amanat.compliance.deadlines.Breaches;
+import org.amanat.compliance.probe.SecurityFindings;
+import org.amanat.compliance.probe.SecurityProbe;
+import org.amanat.compliance.scorecard.MonthlyReport;
+import org.amanat.compliance.scorecard.ScorecardSamples;
+import org.amanat.compliance.scorecard.Scorecards;
 import org.amanat.partner.PartnerDirectory;
 import org.amanat.web.ApiSlice;
 import org.junit.jupiter.api.Test;

@@ -4,13 +4,14 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import org.amanat.compliance.deadlines.Webhooks;
 import org.amanat.protocol.Category;
 
 /** Settings as application.yml has them, with a smaller scan page so that paging is exercised. */
-final class ComplianceFixtures {
+public final class ComplianceFixtures {
     private ComplianceFixtures() {}
 
-    static ComplianceSettings settings(URI webhook, int scanBatch) {
+    public static ComplianceSettings settings(URI webhook, int scanBatch) {
         return new ComplianceSettings(
                 true,
                 Duration.ofSeconds(10),

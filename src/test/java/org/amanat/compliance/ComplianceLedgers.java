@@ -1,24 +1,28 @@
 package org.amanat.compliance;
 
+import org.amanat.compliance.deadlines.Breaches;
+import org.amanat.compliance.probe.AlgorithmUses;
+import org.amanat.compliance.probe.SecurityFindings;
+import org.amanat.compliance.scorecard.ScorecardRows;
 import org.amanat.ledger.TestLedgers;
 
 /** The compliance feature's own repositories on a test's ledger, made as the beans are. */
-final class ComplianceLedgers {
+public final class ComplianceLedgers {
     private ComplianceLedgers() {}
 
-    static Breaches breaches(TestLedgers ledgers) {
+    public static Breaches breaches(TestLedgers ledgers) {
         return new Breaches(ledgers.jdbc(), ledgers.events());
     }
 
-    static SecurityFindings findings(TestLedgers ledgers) {
+    public static SecurityFindings findings(TestLedgers ledgers) {
         return new SecurityFindings(ledgers.jdbc());
     }
 
-    static ScorecardRows scorecardRows(TestLedgers ledgers) {
+    public static ScorecardRows scorecardRows(TestLedgers ledgers) {
         return new ScorecardRows(ledgers.jdbc());
     }
 
-    static AlgorithmUses algorithmUses(TestLedgers ledgers) {
+    public static AlgorithmUses algorithmUses(TestLedgers ledgers) {
         return new AlgorithmUses(ledgers.jdbc());
     }
 }

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.amanat.TestClock;
+import org.amanat.compliance.probe.Finding;
+import org.amanat.compliance.probe.Severity;
 import org.amanat.ledger.TestLedgers;
 import org.amanat.partner.PartnerDirectory;
 import org.amanat.partner.TestPartners;

@@ -21,7 +21,7 @@ import org.amanat.PartnerSimulator;
 import org.amanat.TestClock;
 import org.amanat.TestDatabases;
 import org.amanat.TestGateway;
-import org.amanat.compliance.DeadlineWatch;
+import org.amanat.compliance.deadlines.DeadlineWatch;
 import org.amanat.protocol.AlgorithmPolicy;
 import org.amanat.protocol.AlgorithmProfile;
 import org.amanat.protocol.Notice;

@@ -1,9 +1,0 @@
-package org.amanat.compliance;
-
-/** How urgently a finding needs attention, least urgent first. */
-public enum Severity {
-    LOW,
-    MEDIUM,
-    HIGH,
-    CRITICAL
-}

@@ -9,28 +9,20 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 import org.amanat.Api;
 import org.amanat.PartnerSimulator;
 import org.amanat.TestClock;
 import org.amanat.TestDatabases;
 import org.amanat.TestGateway;
+import org.amanat.TestPlatform;
 import org.amanat.compliance.deadlines.DeadlineWatch;
-import org.amanat.protocol.AlgorithmPolicy;
 import org.amanat.protocol.AlgorithmProfile;
-import org.amanat.protocol.Notice;
-import org.amanat.protocol.PartnerKit;
-import org.amanat.protocol.Pki.KeyType;
 import org.amanat.protocol.Status;
-import org.amanat.protocol.StatusSender;
-import org.amanat.protocol.StatusUpdate;
-import org.amanat.protocol.TestPki;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -392,39 +384,7 @@ class ApprovalIT {
 
     /** The partner's signed report through the real status endpoint, at the test clock's time; the HTTP status it got. */
     private int report(String noticeId, Status status) {
-        var partner = TestPki.partner(KeyType.EC_P256);
-        var kit = new PartnerKit(
-                PARTNER,
-                partner.signing(),
-                partner.encryption(),
-                TestPki.ministry(KeyType.EC_P256).signing().certificate(),
-                AlgorithmPolicy.strict(),
-                CLOCK);
-        var sender = new StatusSender(
-                kit,
-                TestPki.ministry(KeyType.EC_P256).encryption().certificate(),
-                URI.create("http://localhost:" + port + "/partner/v1/status"),
-                null);
-        try {
-            sender.send(new StatusUpdate(
-                    Notice.PROTOCOL,
-                    UUID.randomUUID().toString(),
-                    noticeId,
-                    CLOCK.instant(),
-                    status,
-                    List.of(new StatusUpdate.ItemOutcome(
-                            "https://video.example/watch?v=abc123", "REMOVED", CLOCK.instant())),
-                    null));
-            return 200;
-        } catch (java.io.IOException refused) {
-            var answer = java.util.regex.Pattern.compile("HTTP (\\d{3}) ").matcher(refused.getMessage());
-            if (answer.find()) {
-                return Integer.parseInt(answer.group(1));
-            }
-            throw new AssertionError("status update not sent", refused);
-        } catch (Exception e) {
-            throw new AssertionError("status update not sent", e);
-        }
+        return TestPlatform.report(port, PARTNER, noticeId, status, CLOCK);
     }
 
     private void approve(String id, String approver) {

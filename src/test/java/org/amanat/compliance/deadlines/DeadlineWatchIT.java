@@ -9,26 +9,18 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 import org.amanat.Api;
 import org.amanat.PartnerSimulator;
 import org.amanat.TestClock;
 import org.amanat.TestDatabases;
 import org.amanat.TestGateway;
-import org.amanat.protocol.AlgorithmPolicy;
+import org.amanat.TestPlatform;
 import org.amanat.protocol.AlgorithmProfile;
-import org.amanat.protocol.Notice;
-import org.amanat.protocol.PartnerKit;
-import org.amanat.protocol.Pki.KeyType;
 import org.amanat.protocol.Status;
-import org.amanat.protocol.StatusSender;
-import org.amanat.protocol.StatusUpdate;
-import org.amanat.protocol.TestPki;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -231,35 +223,13 @@ class DeadlineWatchIT {
 
     /** The partner's signed report, sent through the real status endpoint at the test clock's time. */
     private void report(String noticeId, Status status) {
-        var partner = TestPki.partner(KeyType.EC_P256);
         String partnerId = jdbc.sql("select partner_id from notice where id = ?")
                 .param(noticeId)
                 .query(String.class)
                 .single();
-        var kit = new PartnerKit(
-                partnerId,
-                partner.signing(),
-                partner.encryption(),
-                TestPki.ministry(KeyType.EC_P256).signing().certificate(),
-                AlgorithmPolicy.strict(),
-                CLOCK);
-        var sender = new StatusSender(
-                kit,
-                TestPki.ministry(KeyType.EC_P256).encryption().certificate(),
-                URI.create("http://localhost:" + port + "/partner/v1/status"),
-                null);
-        try {
-            sender.send(new StatusUpdate(
-                    Notice.PROTOCOL,
-                    UUID.randomUUID().toString(),
-                    noticeId,
-                    CLOCK.instant(),
-                    status,
-                    List.of(new StatusUpdate.ItemOutcome(
-                            "https://video.example/watch?v=abc123", "REMOVED", CLOCK.instant())),
-                    null));
-        } catch (Exception e) {
-            throw new AssertionError("status update refused", e);
+        int answer = TestPlatform.report(port, partnerId, noticeId, status, CLOCK);
+        if (answer != 200) {
+            throw new AssertionError("status update refused: HTTP " + answer);
         }
     }
 

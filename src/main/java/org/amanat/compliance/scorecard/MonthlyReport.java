@@ -4,7 +4,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.amanat.compliance.probe.Severity;
+import org.amanat.ledger.DeadlineKind;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,10 +48,8 @@ public class MonthlyReport {
         }
         legend(h, cards);
         h.append("<h2>On-time rates per partner</h2>").append(rateChart(cards));
-        h.append("<h2>Acknowledgement latency by day (median, minutes)</h2>")
-                .append(lineChart(cards, day -> day.ackP50Seconds() == null ? null : day.ackP50Seconds() / 60));
-        h.append("<h2>Action latency by day (median, hours)</h2>")
-                .append(lineChart(cards, day -> day.actionP50Seconds() == null ? null : day.actionP50Seconds() / 3600));
+        latencyChart(h, "Acknowledgement latency by day", cards, Scorecard.Day::ackP50Seconds);
+        latencyChart(h, "Action latency by day", cards, Scorecard.Day::actionP50Seconds);
         table(h, cards);
         sanctions(h, cards);
         return h.append("</body></html>").toString();
@@ -117,20 +119,38 @@ public class MonthlyReport {
                 .append(text(x + width + 4, y + height - 3, label));
     }
 
-    /** One line per partner over the days of the month that had notices. */
-    private static String lineChart(List<Scorecard> cards, Function<Scorecard.Day, Double> value) {
+    /**
+     * The heading and a chart of one daily median (in seconds), one line per partner over the days of the month that
+     * had notices, in the unit its largest value reads best in (as the table's latencies are).
+     */
+    private static void latencyChart(
+            StringBuilder h, String title, List<Scorecard> cards, Function<Scorecard.Day, Double> seconds) {
         List<LocalDate> dates = new ArrayList<>();
-        double max = 0;
+        double maxSeconds = 0;
         for (Scorecard card : cards) {
             for (Scorecard.Day day : card.days()) {
                 if (!dates.contains(day.date())) {
                     dates.add(day.date());
                 }
-                Double v = value.apply(day);
-                max = v == null ? max : Math.max(max, v);
+                Double v = seconds.apply(day);
+                maxSeconds = v == null ? maxSeconds : Math.max(maxSeconds, v);
             }
         }
         dates.sort(null);
+        LatencyUnit unit = LatencyUnit.of(maxSeconds);
+        h.append("<h2>")
+                .append(title)
+                .append(" (median")
+                .append(maxSeconds == 0 ? "" : ", " + unit.name)
+                .append(")</h2>");
+        h.append(lineChart(cards, dates, maxSeconds / unit.seconds, day -> {
+            Double v = seconds.apply(day);
+            return v == null ? null : v / unit.seconds;
+        }));
+    }
+
+    private static String lineChart(
+            List<Scorecard> cards, List<LocalDate> dates, double max, Function<Scorecard.Day, Double> value) {
         StringBuilder svg = new StringBuilder(
                 "<svg role=\"img\" aria-label=\"latency by day\" width=\"" + WIDTH + "\" height=\"" + HEIGHT + "\">");
         if (dates.isEmpty() || max == 0) {
@@ -138,12 +158,14 @@ public class MonthlyReport {
                     .append("</svg>")
                     .toString();
         }
+        // Enough decimals that the five ticks read apart, whatever the scale: 0.000 to 0.400 s, 0.0 to 20.0 s.
+        String tickFormat = "%." + (max >= 100 ? 0 : max >= 10 ? 1 : max >= 1 ? 2 : 3) + "f";
         int plotW = WIDTH - 2 * MARGIN;
         int plotH = HEIGHT - 2 * MARGIN;
         for (int tick = 0; tick <= 4; tick++) {
             int y = HEIGHT - MARGIN - plotH * tick / 4;
             svg.append(line(MARGIN, y, WIDTH - MARGIN, y, "#ddd"))
-                    .append(text(5, y + 4, String.format(Locale.ROOT, "%.1f", max * tick / 4)));
+                    .append(text(5, y + 4, String.format(Locale.ROOT, tickFormat, max * tick / 4)));
         }
         svg.append(text(MARGIN, HEIGHT - 10, dates.get(0).toString()))
                 .append(text(
@@ -201,11 +223,13 @@ public class MonthlyReport {
                     .append("</td><td>")
                     .append(latency(c.action()))
                     .append("</td><td>")
-                    .append(esc(c.breachesByKind().toString()))
+                    .append(counts(c.breachesByKind(), List.of(DeadlineKind.values())))
                     .append("</td><td>")
                     .append(c.rejected())
                     .append("</td><td>")
-                    .append(esc(c.openFindingsBySeverity().toString()))
+                    .append(counts(
+                            c.openFindingsBySeverity(),
+                            List.of(Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW)))
                     .append("</td><td class=\"grade\">")
                     .append(c.grade().letter())
                     .append(String.format(Locale.ROOT, " (%.1f)", c.grade().score()))
@@ -242,12 +266,38 @@ public class MonthlyReport {
     }
 
     private static String human(double seconds) {
-        if (seconds < 120) {
-            return String.format(Locale.ROOT, "%.1f s", seconds);
+        LatencyUnit unit = LatencyUnit.of(seconds);
+        return String.format(Locale.ROOT, "%.1f %s", seconds / unit.seconds, unit.symbol);
+    }
+
+    /** The unit a latency reads best in: seconds up to two minutes, minutes up to two hours, then hours. */
+    private enum LatencyUnit {
+        SECONDS("s", "seconds", 1),
+        MINUTES("min", "minutes", 60),
+        HOURS("h", "hours", 3600);
+
+        final String symbol;
+        final String name;
+        final double seconds;
+
+        LatencyUnit(String symbol, String name, double seconds) {
+            this.symbol = symbol;
+            this.name = name;
+            this.seconds = seconds;
         }
-        return seconds < 7200
-                ? String.format(Locale.ROOT, "%.1f min", seconds / 60)
-                : String.format(Locale.ROOT, "%.1f h", seconds / 3600);
+
+        static LatencyUnit of(double seconds) {
+            return seconds < 120 ? SECONDS : seconds < 7200 ? MINUTES : HOURS;
+        }
+    }
+
+    /** Counts by kind, most pressing first, as words ("ack 1, action 2"); "none" when there are none. */
+    private static <K extends Enum<K>> String counts(Map<K, Long> counts, List<K> order) {
+        String listed = order.stream()
+                .filter(kind -> counts.getOrDefault(kind, 0L) > 0)
+                .map(kind -> kind.name().toLowerCase(Locale.ROOT) + " " + counts.get(kind))
+                .collect(Collectors.joining(", "));
+        return listed.isEmpty() ? "none" : listed;
     }
 
     private static String line(int x1, int y1, int x2, int y2, String colour) {

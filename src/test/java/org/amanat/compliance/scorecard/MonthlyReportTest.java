@@ -83,23 +83,48 @@ class MonthlyReportTest {
     void plotsTheDailyMediansAcrossTheDaysWithNotices() {
         String html = report.html("2026-11", List.of(ScorecardSamples.busy("globaltube", "GlobalTube")));
 
-        // acknowledgement in minutes: 10 s and 20 s are 1/6 and 1/3 min; the larger tops the plot (y = 50),
+        // acknowledgement in seconds (its largest is under two minutes): 10 s and 20 s; the larger tops the plot (y =
+        // 50),
         // the smaller half-way (190 - 70 = 120); the first day at the left (x = 50), the last at the right (x = 670)
         assertThat(html)
                 .contains(
-                        "<circle cx=\"50\" cy=\"120\" r=\"3\" fill=\"#1f77b4\"><title>globaltube 2026-11-03: 0.17</title></circle>",
-                        "<circle cx=\"670\" cy=\"50\" r=\"3\" fill=\"#1f77b4\"><title>globaltube 2026-11-20: 0.33</title></circle>",
+                        "<circle cx=\"50\" cy=\"120\" r=\"3\" fill=\"#1f77b4\"><title>globaltube 2026-11-03: 10.00</title></circle>",
+                        "<circle cx=\"670\" cy=\"50\" r=\"3\" fill=\"#1f77b4\"><title>globaltube 2026-11-20: 20.00</title></circle>",
                         "<polyline fill=\"none\" stroke-width=\"2\" stroke=\"#1f77b4\" points=\"50,120 670,50\"/>",
                         "<text x=\"50\" y=\"230\" font-size=\"11\">2026-11-03</text><text x=\"600\" y=\"230\" font-size=\"11\">2026-11-20</text>");
-        // action in hours: 3600 s is 1.0 h on the first day, none on the second; ticks at quarters of the largest
+        // action in minutes (its largest is under two hours): 3600 s is 60 min on the first day, none on the second;
+        // ticks at quarters of the largest
         assertThat(html)
                 .contains(
-                        "<circle cx=\"50\" cy=\"50\" r=\"3\" fill=\"#1f77b4\"><title>globaltube 2026-11-03: 1.00</title></circle>",
+                        "<circle cx=\"50\" cy=\"50\" r=\"3\" fill=\"#1f77b4\"><title>globaltube 2026-11-03: 60.00</title></circle>",
                         "points=\"50,50\"/>",
                         "<line x1=\"50\" y1=\"190\" x2=\"670\" y2=\"190\" stroke=\"#ddd\"/><text x=\"5\" y=\"194\" font-size=\"11\">0.0</text>",
-                        "<line x1=\"50\" y1=\"155\" x2=\"670\" y2=\"155\" stroke=\"#ddd\"/><text x=\"5\" y=\"159\" font-size=\"11\">0.3</text>",
-                        "<line x1=\"50\" y1=\"120\" x2=\"670\" y2=\"120\" stroke=\"#ddd\"/><text x=\"5\" y=\"124\" font-size=\"11\">0.5</text>",
-                        "<line x1=\"50\" y1=\"50\" x2=\"670\" y2=\"50\" stroke=\"#ddd\"/><text x=\"5\" y=\"54\" font-size=\"11\">1.0</text>");
+                        "<line x1=\"50\" y1=\"155\" x2=\"670\" y2=\"155\" stroke=\"#ddd\"/><text x=\"5\" y=\"159\" font-size=\"11\">15.0</text>",
+                        "<line x1=\"50\" y1=\"120\" x2=\"670\" y2=\"120\" stroke=\"#ddd\"/><text x=\"5\" y=\"124\" font-size=\"11\">30.0</text>",
+                        "<line x1=\"50\" y1=\"50\" x2=\"670\" y2=\"50\" stroke=\"#ddd\"/><text x=\"5\" y=\"54\" font-size=\"11\">60.0</text>");
+    }
+
+    @Test
+    void eachChartSaysItsUnitAndSubSecondLatenciesGetTicksThatReadApart() {
+        var busy = ScorecardSamples.busy("globaltube", "GlobalTube");
+        var fast = withDays(
+                busy,
+                List.of(
+                        new Scorecard.Day(LocalDate.parse("2026-11-03"), 2, 0.2, 7200.0),
+                        new Scorecard.Day(LocalDate.parse("2026-11-04"), 2, 0.4, null)));
+
+        String html = report.html("2026-11", List.of(fast));
+
+        assertThat(html)
+                .contains(
+                        "<h2>Acknowledgement latency by day (median, seconds)</h2>",
+                        "<h2>Action latency by day (median, hours)</h2>",
+                        "font-size=\"11\">0.000</text>",
+                        "font-size=\"11\">0.100</text>",
+                        "font-size=\"11\">0.200</text>",
+                        "font-size=\"11\">0.300</text>",
+                        "font-size=\"11\">0.400</text>",
+                        "<title>globaltube 2026-11-04: 0.40</title>");
     }
 
     @Test
@@ -160,9 +185,9 @@ class MonthlyReportTest {
         assertThat(html)
                 .contains(
                         "<tr><td>GlobalTube</td><td>7</td><td>75.0% of 4</td><td>12.5 s / 30.0 s</td>"
-                                + "<td>50.0% of 2</td><td>60.0 min / 2.0 h</td><td>{ACK=1, ACTION=1}</td><td>1</td>"
-                                + "<td>{LOW=2, HIGH=1}</td><td class=\"grade\">D (61.5)</td></tr>",
-                        "<tr><td>Chirp</td><td>0</td><td>–</td><td>–</td><td>–</td><td>–</td><td>{}</td><td>0</td><td>{}</td>"
+                                + "<td>50.0% of 2</td><td>60.0 min / 2.0 h</td><td>ack 1, action 1</td><td>1</td>"
+                                + "<td>high 1, low 2</td><td class=\"grade\">D (61.5)</td></tr>",
+                        "<tr><td>Chirp</td><td>0</td><td>–</td><td>–</td><td>–</td><td>–</td><td>none</td><td>0</td><td>none</td>"
                                 + "<td class=\"grade\">A (100.0)</td></tr>");
     }
 

@@ -17,7 +17,7 @@ public final class LedgerRecords {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
-    public static Instant instant(OffsetDateTime time) {
+    private static Instant instant(OffsetDateTime time) {
         return time == null ? null : time.toInstant();
     }
 
